@@ -19,7 +19,15 @@ from ..document import Document, Source
 from ..errors import FormatError, InputError, InputNotFoundError, InputTooLargeError
 from .decode import decode
 
-__all__ = ["IngestOptions", "InputResult", "detect_format", "iter_inputs", "load", "load_bytes"]
+__all__ = [
+    "IngestOptions",
+    "InputResult",
+    "detect_format",
+    "expand_paths",
+    "iter_inputs",
+    "load",
+    "load_bytes",
+]
 
 FORMATS = ("text", "html", "jsonl", "csv")
 _EXTENSIONS = {
@@ -147,6 +155,18 @@ def _walk(root: Path) -> Iterator[Path]:
                 yield Path(dirpath) / f
 
 
+def expand_paths(paths: Iterable[str]) -> list[str]:
+    """Expand directories (recursively, sorted, hidden files skipped); keep files, ``-`` and missing paths."""
+    out: list[str] = []
+    for raw in paths:
+        p = Path(raw)
+        if raw != "-" and p.is_dir():
+            out.extend(str(f) for f in _walk(p))
+        else:
+            out.append(raw)
+    return out
+
+
 def iter_inputs(
     paths: Iterable[str],
     *,
@@ -159,16 +179,13 @@ def iter_inputs(
     walked recursively in sorted order, skipping hidden files. Errors are
     returned in the result, never raised.
     """
-    for raw in paths:
+    for raw in expand_paths(paths):
         if raw == "-":
             data = stdin if stdin is not None else sys.stdin.buffer.read()
             yield _read("<stdin>", data, options)
             continue
         p = Path(raw)
-        if p.is_dir():
-            for f in _walk(p):
-                yield _read_file(f, options)
-        elif p.exists():
+        if p.exists():
             yield _read_file(p, options)
         else:
             yield InputResult(

@@ -1,18 +1,608 @@
-"""Placeholder; replaced below."""
+"""Segment a plain-text capture into article parts and reader comments.
+
+The capture is read line by line. Each line is first classified on its own
+(boilerplate, timestamp, action, comment header, byline, bio, caption, text);
+then the start of the comment section is found — from comment headers when
+the layout has them, else from end-of-article markers (an author bio, a
+republication notice, "87 comments"), else from a change in layout or in
+style between article prose and reader talk. The article part is split into
+title, credits, captions, paragraphs and subheadings; the comment part into
+comments with author, timestamp and reply links where the layout shows them.
+
+Every line gets exactly one label, so the returned segments cover the text
+exactly once.
+"""
+
 from __future__ import annotations
+
+import re
 from dataclasses import dataclass, field
+
 from ..document import Article, Comment, Paragraph, Segment
+from . import patterns as P
+from .style import comment_likeness
+
+__all__ = ["SegmentOptions", "SegmentResult", "segment_text"]
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SegmentOptions:
-    pass
+    """Options of the text segmenter.
+
+    Attributes:
+        min_article_lines: body lines that must precede a comment section.
+        style_margin: how much more comment-like (mean style score) the tail of
+            a capture must be than its head before it is split there without
+            any marker.
+        max_title_words: a first line longer than this is never a title.
+    """
+
+    min_article_lines: int = 2
+    style_margin: float = 1.2
+    max_title_words: int = 25
+
 
 @dataclass(slots=True)
 class SegmentResult:
     article: Article
     comments: list[Comment] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
+    #: How the comment section was found: "headers", "marker", "gap", "style" or "none".
+    boundary: str = "none"
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+    indent: int
+    blank_before: int
+    kind: str = "text"
+    label: str = ""
+
+
+# -- line reading ---------------------------------------------------------------------
+
+
+def _read_lines(text: str) -> tuple[list[_Line], list[tuple[int, int]]]:
+    """Content lines with offsets, and the (start, end) of every blank line."""
+    lines: list[_Line] = []
+    blanks: list[tuple[int, int]] = []
+    pos = 0
+    blank_run = 0
+    for raw in text.split("\n"):
+        end = pos + len(raw)
+        stripped = raw.strip()
+        if stripped:
+            expanded = raw.replace("\t", "    ")
+            indent = len(expanded) - len(expanded.lstrip())
+            lead = len(raw) - len(raw.lstrip())
+            lines.append(_Line(pos + lead, pos + lead + len(stripped), stripped, indent, blank_run))
+            blank_run = 0
+        else:
+            blanks.append((pos, end))
+            blank_run += 1
+        pos = end + 1
+    return lines, blanks
+
+
+_DOUBLE_SEP = re.compile(r"^(.{12,}?)\s*\1$", re.DOTALL)
+
+
+def _doubled(text: str) -> str | None:
+    """The caption of a line pasted twice ("AB" where A == B), else None."""
+    n = len(text)
+    half = n // 2
+    for cut in (half, half + 1, half - 1):
+        a, b = text[:cut].strip(), text[cut:].strip()
+        if len(a) >= 12 and a == b:
+            return a
+    m = _DOUBLE_SEP.match(text)
+    return m.group(1).strip() if m else None
+
+
+def _classify(line: _Line) -> str:
+    t = line.text
+    if _doubled(t):
+        return "caption_double"
+    if P.TIMESTAMP.match(t):
+        return "timestamp"
+    if P.ACTION.match(t):
+        return "action"
+    if P.COMMENTS_MARKER.match(t):
+        return "comments_marker"
+    if P.END_OF_ARTICLE.match(t):
+        return "end_marker"
+    if P.BOILERPLATE.match(t):
+        return "boilerplate"
+    m = P.HEADER_INLINE.match(t)
+    if m and P.is_name_like(m.group("name").lstrip("@→↳> ")):
+        return "header_says"
+    if P.split_time_tail(t):
+        return "header_tail"
+    if len(t) < 500 and P.BIO.match(t):
+        return "bio"
+    if len(t) < 160 and P.BYLINE.match(t):
+        return "byline"
+    if len(t) < 400 and P.CAPTION.match(t):
+        return "caption"
+    if P.is_name_like(t):
+        return "name"
+    return "text"
+
+
+# -- comment headers ------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Header:
+    author: str | None
+    timestamp: str | None
+    #: content-line indices the header occupies (author line, time line).
+    span: tuple[int, ...]
+    reply_name: str | None = None
+
+
+_REPLY_PREFIX = re.compile(r"^\s*(?:→|↳|->|>>|re:|replying to|in reply to|@)\s*", re.IGNORECASE)
+
+
+def _header_at(lines: list[_Line], j: int) -> _Header | None:
+    line = lines[j]
+    t = line.text
+    nxt = lines[j + 1] if j + 1 < len(lines) else None
+    if line.kind == "header_says":
+        m = P.HEADER_INLINE.match(t)
+        assert m is not None
+        name = m.group("name").strip()
+        reply = None
+        if _REPLY_PREFIX.match(name):
+            name = _REPLY_PREFIX.sub("", name).strip()
+        time = m.group("time")
+        span: tuple[int, ...] = (j,)
+        if time is None and nxt is not None and nxt.kind == "timestamp":
+            time, span = nxt.text, (j, j + 1)
+        return _Header(name, time, span, reply)
+    if line.kind == "header_tail":
+        split = P.split_time_tail(t)
+        assert split is not None
+        name, time = split
+        reply = None
+        if _REPLY_PREFIX.match(name):
+            return None
+        return _Header(name.lstrip("@"), time, (j,), reply)
+    if line.kind in ("name", "byline") and nxt is not None and nxt.kind == "timestamp":
+        return _Header(t.lstrip("@"), nxt.text, (j, j + 1))
+    return None
+
+
+def _find_headers(lines: list[_Line]) -> dict[int, _Header]:
+    headers: dict[int, _Header] = {}
+    j = 0
+    while j < len(lines):
+        h = _header_at(lines, j)
+        if h is not None:
+            headers[j] = h
+            j = h.span[-1] + 1
+        else:
+            j += 1
+    return headers
+
+
+# -- finding the comment section ------------------------------------------------------
+
+
+def _is_body(line: _Line) -> bool:
+    return line.kind == "text" and len(line.text.split()) >= 8
+
+
+def _first_body(lines: list[_Line], *, after: int = -1) -> int:
+    for i, line in enumerate(lines):
+        if i > after and _is_body(line):
+            return i
+    return len(lines)
+
+
+_FURNITURE = ("boilerplate", "caption", "caption_double", "action", "comments_marker", "end_marker")
+
+
+def _title_index(lines: list[_Line], opts: SegmentOptions) -> int | None:
+    """The first line that is not page furniture, when it reads like a headline."""
+    for i, line in enumerate(lines):
+        if line.kind in _FURNITURE:
+            continue
+        if line.kind in ("text", "name") and i + 1 < len(lines) and _title_like(line.text, opts):
+            return i
+        return None
+    return None
+
+
+def _comment_start(lines: list[_Line], headers: dict[int, _Header], opts: SegmentOptions) -> tuple[int, str]:
+    n = len(lines)
+    body_seen = 0
+    earliest = n
+    title_at = _title_index(lines, opts)
+    for i, line in enumerate(lines):
+        if i != title_at and _is_body(line):
+            body_seen += 1
+            if body_seen >= opts.min_article_lines:
+                earliest = i + 1
+                break
+    if earliest >= n:
+        return n, "none"
+
+    # 1. Comment headers (author + time) after the article has begun.
+    first_header = next((j for j in sorted(headers) if j >= earliest), None)
+    marker = next(
+        (i for i in range(earliest, n) if lines[i].kind == "comments_marker"), None
+    )
+    if first_header is not None:
+        start = first_header
+        # Page furniture just above the first comment belongs to the comment section.
+        while start > earliest and lines[start - 1].kind in ("comments_marker", "boilerplate", "action"):
+            start -= 1
+        return start, "headers"
+
+    # 2. An explicit "87 comments" / "Join the discussion" line.
+    if marker is not None and marker + 1 < n:
+        return marker + 1, "marker"
+
+    # 3. The end of the article: a bio, a republication notice, a copyright line.
+    last_end = None
+    for i in range(earliest - 1, n):
+        if lines[i].kind in ("end_marker", "bio"):
+            last_end = i
+    if last_end is not None:
+        start = last_end + 1
+        while start < n and lines[start].kind in ("end_marker", "bio", "boilerplate", "comments_marker", "action"):
+            start += 1
+        if start < n:
+            return start, "marker"
+        return n, "none"
+
+    # 4. A layout change (a gap unlike any other), confirmed by style; else style alone.
+    styles = [comment_likeness(line.text) for line in lines]
+    gap = _unique_gap(lines, earliest)
+    if gap is not None and _style_split_ok(styles, gap, margin=0.4):
+        return gap, "gap"
+    best = _style_change_point(styles, earliest, opts.style_margin)
+    if best is not None:
+        return best, "style"
+    return n, "none"
+
+
+def _unique_gap(lines: list[_Line], earliest: int) -> int | None:
+    gaps = [line.blank_before for line in lines[1:]]
+    if not gaps:
+        return None
+    top = max(gaps)
+    if top == 0:
+        return None
+    where = [i + 1 for i, g in enumerate(gaps) if g == top]
+    if len(where) != 1 or where[0] < max(earliest, 3):
+        return None
+    # The gap must stand out: other gaps are all smaller.
+    return where[0]
+
+
+def _style_split_ok(styles: list[float], k: int, *, margin: float) -> bool:
+    head, tail = styles[:k], styles[k:]
+    if not head or not tail:
+        return False
+    return sum(tail) / len(tail) - sum(head) / len(head) >= margin
+
+
+def _style_change_point(styles: list[float], earliest: int, margin: float) -> int | None:
+    n = len(styles)
+    if n - earliest < 1:
+        return None
+    mean_all = sum(styles) / n
+    best_k, best_gain = None, 0.0
+    prefix = [0.0]
+    for s in styles:
+        prefix.append(prefix[-1] + s)
+    for k in range(max(earliest, 3), n):
+        head = prefix[k] / k
+        tail = (prefix[n] - prefix[k]) / (n - k)
+        if tail - head < margin or tail <= 0.3:
+            continue
+        # Reward splits that put comment-like lines after and article lines before.
+        gain = (prefix[n] - prefix[k]) - (n - k) * mean_all
+        if gain > best_gain:
+            best_k, best_gain = k, gain
+    return best_k
+
+
+# -- the article ----------------------------------------------------------------------
+
+
+def _build_article(lines: list[_Line], opts: SegmentOptions) -> Article:
+    article = Article()
+    seen_captions: set[str] = set()
+
+    def add_caption(text: str) -> None:
+        key = " ".join(text.split()).lower()
+        if key not in seen_captions:
+            seen_captions.add(key)
+            article.captions.append(text)
+
+    title_at = _title_index(lines, opts)
+    first_body = _first_body(lines, after=title_at if title_at is not None else -1)
+    for i, line in enumerate(lines):
+        t, kind = line.text, line.kind
+        if i == title_at:
+            article.title = t
+            line.label = "title"
+            continue
+        if kind == "caption_double":
+            caption = _doubled(t)
+            assert caption is not None
+            add_caption(caption)
+            line.label = "caption"
+        elif kind == "caption" or (kind == "text" and " ".join(t.split()).lower() in seen_captions):
+            add_caption(t)
+            line.label = "caption"
+        elif kind in ("boilerplate", "comments_marker", "end_marker", "action"):
+            article.boilerplate.append(t)
+            line.label = "boilerplate"
+        elif kind == "bio" or (kind in ("byline", "timestamp", "header_tail", "header_says") and i <= first_body):
+            article.credits.append(t)
+            line.label = "credit"
+        elif kind == "name" and i < first_body and article.title is not None and not article.credits:
+            article.credits.append(t)  # a bare author name under the title
+            line.label = "credit"
+        else:
+            is_sub = article.paragraphs and _subheading_like(t) and _next_is_body(lines, i)
+            article.paragraphs.append(Paragraph(t, "subheading" if is_sub else "body"))
+            line.label = "subheading" if is_sub else "paragraph"
+    return article
+
+
+_END_PUNCT = tuple(".,;:…\"”’'")
+
+
+def _title_like(t: str, opts: SegmentOptions) -> bool:
+    words = t.split()
+    return 1 <= len(words) <= opts.max_title_words and len(t) <= 200 and not t.endswith((".", ",", ";", ":"))
+
+
+def _subheading_like(t: str) -> bool:
+    words = t.split()
+    if not 1 <= len(words) <= 12 or len(t) > 90:
+        return False
+    if t.endswith(_END_PUNCT) or (t.endswith(("?", "!")) and len(words) > 8):
+        return False
+    return t[0].isupper() or t[0].isdigit()
+
+
+def _next_is_body(lines: list[_Line], i: int) -> bool:
+    for line in lines[i + 1 :]:
+        if line.kind in ("boilerplate", "caption", "caption_double", "action"):
+            continue
+        return line.kind == "text" and len(line.text.split()) >= 8
+    return False
+
+
+# -- the comments ---------------------------------------------------------------------
+
+
+def _build_comments(lines: list[_Line], headers: dict[int, _Header]) -> list[Comment]:
+    if not lines:
+        return []
+    if headers:
+        return _structured_comments(lines, headers)
+    if any(line.kind == "action" for line in lines):
+        return _action_block_comments(lines)
+    return _bare_comments(lines)
+
+
+def _new_comment(comments: list[Comment], line: _Line, author: str | None, time: str | None) -> Comment:
+    c = Comment(id=f"c{len(comments) + 1}", text="", author=author, timestamp=time)
+    c.start = line.start
+    comments.append(c)
+    return c
+
+
+def _append_text(c: Comment, line: _Line) -> None:
+    c.text = f"{c.text}\n{line.text}" if c.text else line.text
+    if c.start is None:
+        c.start = line.start
+    c.end = line.end
+
+
+def _structured_comments(lines: list[_Line], headers: dict[int, _Header]) -> list[Comment]:
+    comments: list[Comment] = []
+    indents: dict[str, int] = {}
+    reply_names: dict[str, str] = {}
+    current: Comment | None = None
+    skip: set[int] = set()
+    pending_reply: str | None = None
+    for j, line in enumerate(lines):
+        if j in skip:
+            continue
+        h = headers.get(j)
+        if h is not None:
+            current = _new_comment(comments, line, h.author, h.timestamp)
+            indents[current.id] = line.indent
+            if pending_reply:
+                reply_names[current.id], pending_reply = pending_reply, None
+            for k in h.span:
+                lines[k].label = "comment_meta"
+                skip.add(k)
+            continue
+        if _REPLY_ONLY.match(line.text) and (j + 1) in headers:
+            pending_reply = _reply_marker(line.text)
+            line.label = "comment_meta"
+            continue
+        if line.kind in ("boilerplate", "comments_marker") and (current is None or not current.text):
+            line.label = "boilerplate"
+            continue
+        if line.kind == "action" or (line.kind == "timestamp" and current is not None):
+            line.label = "comment_meta"
+            if line.kind == "timestamp" and current is not None and current.timestamp is None:
+                current.timestamp = line.text
+            continue
+        if line.kind in ("boilerplate", "comments_marker"):
+            line.label = "boilerplate"
+            continue
+        if current is None:
+            current = _new_comment(comments, line, None, None)
+            indents[current.id] = line.indent
+        reply = _reply_marker(line.text)
+        if reply and not current.text:
+            reply_names[current.id] = reply
+            if _REPLY_ONLY.match(line.text):
+                line.label = "comment_meta"
+                continue
+        _append_text(current, line)
+        line.label = "comment"
+    comments = [c for c in comments if c.text]
+    _link_replies(comments, indents, reply_names)
+    return comments
+
+
+_REPLY_ONLY = re.compile(r"^\s*(?:→|↳|->|replying to|in reply to)\s*@?[\w .'’-]{1,40}:?\s*$", re.IGNORECASE)
+_REPLY_NAME = re.compile(r"^\s*(?:→|↳|->|[Rr]eplying to|[Ii]n reply to|@)\s*@?(\S.{0,60})")
+
+
+def _reply_marker(text: str) -> str | None:
+    """The text after a reply marker ("@Name …", "→ Name"), to match against earlier authors."""
+    m = _REPLY_NAME.match(text)
+    return m.group(1).strip() if m else None
+
+
+def _link_replies(comments: list[Comment], indents: dict[str, int], reply_names: dict[str, str]) -> None:
+    by_id = {c.id: c for c in comments}
+    for i, c in enumerate(comments):
+        tail = reply_names.get(c.id)
+        if tail:
+            key = _name_key(tail)
+            best: Comment | None = None
+            for prev in reversed(comments[:i]):
+                pk = _name_key(prev.author or "")
+                if pk and key.startswith(pk) and (best is None or len(pk) > len(_name_key(best.author or ""))):
+                    best = prev
+            if best is not None:
+                c.reply_to = best.id
+        if c.reply_to is None and indents.get(c.id, 0) > 0:
+            for prev in reversed(comments[:i]):
+                if indents.get(prev.id, 0) < indents[c.id]:
+                    c.reply_to = prev.id
+                    break
+    for c in comments:
+        depth, parent, hops = 0, c.reply_to, 0
+        while parent is not None and parent in by_id and hops < 50:
+            depth, parent, hops = depth + 1, by_id[parent].reply_to, hops + 1
+        c.depth = depth
+
+
+def _name_key(name: str) -> str:
+    return re.sub(r"[\s_.@-]+", "", name.lower())
+
+
+def _action_block_comments(lines: list[_Line]) -> list[Comment]:
+    blocks: list[list[_Line]] = [[]]
+    for line in lines:
+        if line.kind == "action":
+            line.label = "comment_meta"
+            if blocks[-1]:
+                blocks.append([])
+        elif line.kind in ("boilerplate", "comments_marker") and not blocks[-1]:
+            line.label = "boilerplate"
+        else:
+            blocks[-1].append(line)
+    blocks = [b for b in blocks if b]
+    named = sum(1 for b in blocks if len(b) > 1 and b[0].kind in ("name", "byline"))
+    use_names = blocks and named >= max(1, len(blocks) * 0.6)
+    comments: list[Comment] = []
+    for b in blocks:
+        author = None
+        if use_names and len(b) > 1 and b[0].kind in ("name", "byline"):
+            author = b[0].text.lstrip("@")
+            b[0].label = "comment_meta"
+            b = b[1:]
+        c = _new_comment(comments, b[0], author, None)
+        for line in b:
+            if line.kind == "timestamp" and c.timestamp is None and not c.text:
+                c.timestamp = line.text
+                line.label = "comment_meta"
+                continue
+            _append_text(c, line)
+            line.label = "comment"
+    return [c for c in comments if c.text]
+
+
+def _bare_comments(lines: list[_Line]) -> list[Comment]:
+    transitions = lines[1:]
+    blank_sep = sum(1 for line in transitions if line.blank_before > 0)
+    by_block = bool(transitions) and blank_sep >= 0.5 * len(transitions)
+    comments: list[Comment] = []
+    current: Comment | None = None
+    for line in lines:
+        if line.kind in ("boilerplate", "comments_marker") or (line.kind == "action"):
+            line.label = "boilerplate" if line.kind != "action" else "comment_meta"
+            current = None
+            continue
+        if current is None or not by_block or line.blank_before > 0:
+            current = _new_comment(comments, line, None, None)
+        _append_text(current, line)
+        line.label = "comment"
+    return comments
+
+
+# -- entry point ----------------------------------------------------------------------
+
 
 def segment_text(text: str, *, options: SegmentOptions | None = None) -> SegmentResult:
-    paras = [Paragraph(p.strip()) for p in text.split("\n") if p.strip()]
-    return SegmentResult(Article(paragraphs=paras))
+    """Segment a plain-text capture.
+
+    Args:
+        text: the capture, newlines normalised to ``\\n``.
+        options: tuning knobs; the defaults suit news captures.
+
+    Returns:
+        The article parts, the comments (ids ``c1``, ``c2``… in reading order)
+        and one labelled segment per line, covering ``text`` exactly once.
+
+    Example:
+        >>> r = segment_text("Title\\n\\nBody text of the story goes on here at length.\\n\\nMore body text "
+        ...                  "that is long enough to count.\\n\\n87 comments\\n\\nJo Bloggs\\n2 hours ago\\nNice.")
+        >>> r.article.title, [c.author for c in r.comments]
+        ('Title', ['Jo Bloggs'])
+    """
+    opts = options or SegmentOptions()
+    lines, blanks = _read_lines(text)
+    for line in lines:
+        line.kind = _classify(line)
+    headers = _find_headers(lines)
+    start, how = _comment_start(lines, headers, opts)
+    article = _build_article(lines[:start], opts)
+    comment_headers = {
+        j - start: _Header(h.author, h.timestamp, tuple(k - start for k in h.span), h.reply_name)
+        for j, h in headers.items()
+        if j >= start
+    }
+    comments = _build_comments(lines[start:], comment_headers)
+    article.boilerplate.extend(line.text for line in lines[start:] if line.label == "boilerplate")
+    segments = _segments(text, lines, blanks)
+    return SegmentResult(article, comments, segments, how)
+
+
+def _segments(text: str, lines: list[_Line], blanks: list[tuple[int, int]]) -> list[Segment]:
+    """One segment per line (label of the line), covering text[0:len(text)] exactly once."""
+    marks = [(line.start, line.label or "paragraph") for line in lines]
+    marks += [(s, "blank") for s, _ in blanks]
+    marks.sort()
+    out: list[Segment] = []
+    cursor = 0
+    for k, (pos, label) in enumerate(marks):
+        nxt = marks[k + 1][0] if k + 1 < len(marks) else len(text)
+        begin = cursor if k == 0 else pos
+        if label == "blank" and out and out[-1].label == "blank":
+            out[-1].end = nxt
+        else:
+            out.append(Segment(begin, nxt, label))
+        cursor = nxt
+    if not out and text:
+        out.append(Segment(0, len(text), "blank"))
+    return out

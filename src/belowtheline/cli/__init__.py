@@ -1,0 +1,1 @@
+"""The ``btl`` command line: one module per command, each a thin wrapper over the library."""

@@ -1,0 +1,78 @@
+"""The HTML report: an index page per run and a page per document.
+
+Comments are attacker-controlled text: every value goes through Jinja2's
+autoescaping, the pages load no script, and a Content-Security-Policy forbids
+any that an escaping bug might let in.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..document import LABELS, Document
+
+__all__ = ["ReportEntry", "write_report"]
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'"
+
+
+@dataclass(frozen=True, slots=True)
+class ReportEntry:
+    """One analysed document and the file name stem its pages use."""
+
+    doc: Document
+    name: str
+
+
+def _env() -> Any:
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    env = Environment(
+        loader=PackageLoader("belowtheline.report", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(CSP=CSP, LABELS=LABELS)
+    return env
+
+
+def write_report(
+    entries: Sequence[ReportEntry],
+    out_dir: str | os.PathLike[str],
+    *,
+    problems: Sequence[tuple[str, str]] = (),
+    title: str = "belowtheline report",
+) -> Path:
+    """Write ``report.html`` and one ``<name>.html`` per document; return the index path.
+
+    Args:
+        entries: the analysed documents with their page names.
+        out_dir: the output directory (created if needed).
+        problems: ``(input, reason)`` pairs for inputs that could not be read.
+        title: the index page's heading.
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    env = _env()
+    page = env.get_template("document.html")
+    for e in entries:
+        by_id = {c.id: c for c in e.doc.comments}
+        (out / f"{e.name}.html").write_text(
+            page.render(doc=e.doc, by_id=by_id, title=e.doc.article.title or e.doc.id), encoding="utf-8"
+        )
+    index = out / "report.html"
+    index.write_text(
+        env.get_template("index.html").render(
+            entries=entries,
+            problems=problems,
+            title=title,
+            n_comments=sum(len(e.doc.comments) for e in entries),
+        ),
+        encoding="utf-8",
+    )
+    return index

@@ -1,0 +1,214 @@
+"""Line patterns for text captures: boilerplate, timestamps, comment headers, credits.
+
+Each pattern matches a *whole line* (after stripping), so a comment that merely
+contains the words "Read more" or "Reply" is never taken for page furniture.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "ACTION",
+    "BIO",
+    "BOILERPLATE",
+    "BYLINE",
+    "CAPTION",
+    "COMMENTS_MARKER",
+    "END_OF_ARTICLE",
+    "HEADER_INLINE",
+    "TIMESTAMP",
+    "is_name_like",
+]
+
+_I = re.IGNORECASE
+
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAYS = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
+_CLOCK = r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?"
+_UNIT = (
+    r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|"
+    r"mo|mos|months?|y|yrs?|years?)"
+)
+_RELATIVE = rf"(?:(?:\d+|an?|one|two|few)\s*{_UNIT}(?:\s+ago)?|just now|yesterday|today|moments? ago|now)"
+_DATE = (
+    rf"(?:{_DAYS}\s*)?(?:"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+\d{{2,4}}"  # 12 March 2025
+    rf"|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{2,4}}"  # March 12, 2025
+    rf"|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?"  # March 12
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}"  # 12 March
+    r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"  # ISO
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"  # 12/03/2025
+    r")"
+)
+_TIME_EXPR = (
+    rf"(?:(?:posted|published|updated|edited|last updated|commented|on|at)\s*:?\s+)?"
+    rf"(?:{_RELATIVE}|{_DATE}(?:,?\s*(?:at|@|-|–|—)?\s*{_CLOCK})?|{_CLOCK}(?:,?\s*(?:on\s+)?{_DATE})?)"
+    r"(?:\s*\((?:edited|updated)\))?"
+)
+
+#: A line that is nothing but a timestamp ("2 hours ago", "12 March 2025 at 10:14 am").
+TIMESTAMP = re.compile(rf"^\s*[\[(]?{_TIME_EXPR}[\])]?\s*(?:[|•·]\s*(?:edited|reply|permalink))?\s*$", _I)
+
+_TIME_TAIL = re.compile(rf"(?:\s*[|•·,–—-]\s*|\s+)(?:on\s+)?({_TIME_EXPR})\s*$", _I)
+
+#: Action lines under a comment: "Reply", "Like (14)", "Share ›", "12 likes", "↑ 3 ↓".
+ACTION = re.compile(
+    r"^\s*(?:(?:reply|replies|respond|like|likes|liked|unlike|share|report|flag|flagged|"
+    r"upvote|downvote|recommend(?:ed)?|vote|permalink|link|quote|edit|delete|hide|"
+    r"show (?:more )?repl(?:y|ies)|view (?:\d+ )?(?:more )?repl(?:y|ies)|hide repl(?:y|ies)|"
+    r"\d+ repl(?:y|ies)|report abuse|report comment|show more|read more|see more|collapse|expand|"
+    r"thumbs up|thumbs down|helpful|not helpful|agree|disagree|follow|block user)"
+    r"\s*(?:\(\d+\)|\d+)?\s*[›»>→▸▾▴+]?\s*(?:[|•·]\s*)?)+\s*$"
+    r"|^\s*(?:[↑↓▲▼👍👎♥❤+−-]\s*\d*\s*)+$"
+    r"|^\s*\d+\s*(?:likes?|points?|upvotes?|votes?|recommends?|recommendations?|replies?)\s*$",
+    _I,
+)
+
+_BOILER_WORDS = [
+    r"advertisement", r"advertising", r"sponsored( content)?", r"paid (post|content)", r"ad",
+    r"story continues below( this)? (advertisement|ad)",
+    r"article continues below", r"continue reading( below)?", r"scroll (down )?to continue( reading)?",
+    r"read more:?.*", r"read more", r"related:.*", r"see also:.*", r"more on this( story)?:?.*",
+    r"also read:?.*", r"recommended( for you| reading| stories)?:?", r"most (read|popular|viewed)",
+    r"related (articles|stories|content|posts|coverage|topics)\s*:?", r"you (may|might) (also )?like:?",
+    r"trending( now)?", r"top stories", r"latest (news|stories)", r"more from .{1,40}",
+    r"(sign up|subscribe|register)( now| today| here)?( (to|for) .{0,80})?",
+    r"(sign up|subscribe|register|get|receive|join)\b.{0,60}\b(newsletters?|inbox|alerts|briefing)\b.{0,80}",
+    r".{0,40}\bnewsletters?\b.{0,40}",
+    r"(share|tweet|email|print|copy link|save)( (this|the) (article|story|page))?( on .{1,30})?",
+    r"share (on|via) .{1,30}", r"(facebook|twitter|x|whatsapp|linkedin|reddit|email|pinterest|telegram)"
+    r"( ?[|•·,/] ?(facebook|twitter|x|whatsapp|linkedin|reddit|email|pinterest|telegram|copy link))*",
+    r"follow us( on .{1,40})?", r"join us on .{1,40}",
+    r".{0,40}\b(we|this (site|website)) uses? cookies\b.{0,200}", r"accept( all)?( cookies)?",
+    r"(manage|cookie) (settings|preferences|policy)", r"privacy policy", r"terms (of (use|service)|and conditions)",
+    r"(©|copyright|\(c\)).{0,120}", r"all rights reserved\.?", r"back to top",
+    r"skip to (main )?content", r"home(\s*[›»>/|]\s*[\w&' -]{1,30}){1,6}", r"you are here:.*",
+    r"(load|show|view|see) (more|all|older|newer|previous)( \d+)? comments",
+    r"sort( comments)? by:?.{0,30}", r"(newest|oldest|best|top|most liked|popular)( first)?",
+    r"(newest|oldest)\s*[|•·]\s*(newest|oldest|best|top|popular)( first)?",
+    r"comments? (are|have been) (closed|disabled|turned off).{0,80}", r"log ?in( to (comment|reply))?.{0,60}",
+    r"(leave|post|add|write) a (comment|reply|response)", r"(join|start) the (discussion|conversation|debate)",
+    r"what do you think\??.{0,80}", r"be the first to comment\.?",
+    r"(community|comment(ing)?|discussion) (guidelines|rules|policy).{0,80}",
+    r"this (article|story) (was|is|has been) (republished|originally published|first published|updated).{0,200}",
+    r"(originally|first) (published|appeared) (on|in|at) .{1,200}", r"read the original article\.?",
+    r"click here.{0,100}", r"tap here.{0,100}", r"watch:? .{1,80}\(video\)", r"(video|audio|photo|gallery):?",
+    r"listen to (this|the) (article|story).{0,40}", r"\d+ min(ute)? read", r"reading time:? .{1,20}",
+    r"(topics|tags|filed under|categories|category|keywords):.{0,200}",
+    r"(image|photo|picture)s? (credit|source)s?:? .{0,80}",
+    r"(get|download) (the|our) app.{0,80}", r"open in app", r"print this (page|article)",
+    r"please enable javascript.{0,120}", r"loading\.*", r"report (an? )?(error|typo|correction).{0,60}",
+]
+
+#: Page furniture that is never article text: ads, prompts, navigation, cookie banners.
+BOILERPLATE = re.compile(r"^\s*(?:" + "|".join(_BOILER_WORDS) + r")\s*[.!:|›»>]*\s*$", _I)
+
+#: Lines that open a comment section: "87 comments", "Comments (87)", "Reader comments".
+COMMENTS_MARKER = re.compile(
+    r"^\s*(?:(?:\d[\d,.]*k?\s+)?(?:reader |user |most recent |latest |top )?(?:comments?|responses|replies|reactions|discussion)"
+    r"(?:\s*\(\d[\d,.]*\)|\s*:\s*\d[\d,.]*)?|(?:show|view|see|read|load)\s+(?:all\s+)?(?:\d+\s+)?comments?"
+    r"|(?:join|start) the (?:discussion|conversation|debate)|(?:leave|post|add|write) a (?:comment|reply|response)"
+    r"|what do you think\??.{0,80}|conversation|discuss(?:ion)?(?:\s*\(\d+\))?|be the first to comment\.?)"
+    r"\s*[.:!›»>]*\s*$",
+    _I,
+)
+
+#: Lines that close an article: republication notices, "Read the original", copyright.
+END_OF_ARTICLE = re.compile(
+    r"^\s*(?:this (?:article|story|piece|post) (?:is|was|has been) (?:republished|originally published|"
+    r"first published|adapted|updated|amended|corrected)"
+    r"|(?:originally|first) (?:published|appeared)|read the original article|(?:©|copyright|\(c\))"
+    r"|all rights reserved|(?:topics|tags|filed under)\s*:|additional reporting by|"
+    r"(?:correction|clarification)\s*:|this (?:article|story) has been (?:amended|corrected))",
+    _I,
+)
+
+_PROFESSION = (
+    r"(?:professor|lecturer|reader|fellow|member|director|editor|correspondent|writer|author|journalist|"
+    r"researcher|reporter|columnist|analyst|contributor|chair(?:man|woman|person)?|head|founder|co-?founder|"
+    r"student|candidate|economist|historian|scientist|associate|lawyer|scholar|expert|producer|"
+    r"commentator|broadcaster|novelist|former|retired|senior|chief|president|partner|specialist|"
+    r"consultant|adviser|advisor|ph\.?d|doctoral|visiting|adjunct|assistant|research|political|"
+    r"international|foreign|defence|defense|diplomatic|security|staff|freelance|regular|contributing)"
+)
+_NAME = r"(?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+"
+
+#: Author bio lines: "Stefan Wolff is a professor of international security, University of Birmingham."
+BIO = re.compile(
+    rf"^\s*(?:(?:about the author|the author|the writer|about)\s*[:—–-]?\s*)?(?:{_NAME}|(?:he|she|they))"
+    rf"(?:\s*(?:,|and)\s*{_NAME})?\s+(?:is|was|are|has been|writes|teaches|covers|works)\s+"
+    rf"(?:(?:a|an|the|currently|now|also)\s+)?(?:[\w'’-]+\s+){{0,6}}?{_PROFESSION}\b.{{0,400}}$"
+    r"|^\s*(?:about the author|the author|the writer)\b.{0,400}$"
+    r"|^\s*(?:follow|contact) [A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3} (?:on|at|via) .{1,60}$",
+)
+
+#: Bylines: "By Jane Doe", "Written by …", "Jane Doe, Political Correspondent", "Reporting by …".
+BYLINE = re.compile(
+    rf"^\s*(?:(?:by|written by|words by|reporting by|story by|author:?|words:?)\s+{_NAME}"
+    rf"(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s*[,|•·–—-]\s*.{{0,80}})?"
+    rf"|{_NAME}\s*[,|•·–—-]\s*(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?"
+    r"(?:correspondent|editor|reporter|writer|columnist|journalist|contributor|staff|analyst)\b.{0,60}"
+    r"|(?:published|updated|last updated|posted)\s*:?\s+.{3,60}"
+    rf"|{_TIME_EXPR})\s*$",
+    _I,
+)
+
+#: Caption and picture-credit lines.
+CAPTION = re.compile(
+    r"^\s*(?:(?:photo(?:graph)?|image|picture|pic|illustration|credit|file photo|main image|top image|"
+    r"pictured|above|left|right|below)\s*:.{0,300}"
+    r"|.{0,300}\((?:photo|image|picture|credit|pic|file)s?\b[^)]{0,80}\)"
+    r"|.{0,300}(?:\bgetty images?|\breuters|\bap photo|\bafp(?: via getty images)?|\bshutterstock|\balamy|"
+    r"\bepa(?:-efe)?|\bpa (?:wire|media|images)|\bbloomberg via getty images|\banadolu)\s*\)?\.?)\s*$",
+    _I,
+)
+
+#: Inline comment headers: "Name says:", "Name • 3 days ago", "Name | 12 March 2025".
+HEADER_INLINE = re.compile(
+    rf"^\s*(?:[@→↳>]\s*)?(?P<name>[^\n]{{1,48}}?)\s+(?:says|said|wrote|writes|commented|replied)\s*:?"
+    rf"(?:\s*(?P<time>{_TIME_EXPR}))?\s*$",
+    _I,
+)
+
+_NAME_CHARS = re.compile(r"^[\w@][\w .'’_@-]*[\w.]$|^[\w@]$", re.UNICODE)
+_NOT_NAMES = {
+    "reply", "share", "report", "like", "comments", "comment", "advertisement", "related",
+    "newest", "oldest", "best", "top", "sort", "menu", "home", "loading", "edited", "deleted",
+    "anonymous user", "the", "and", "but", "yes", "no", "ok", "thanks", "lol", "agreed", "exactly",
+    "indeed", "true", "wrong", "nonsense", "rubbish", "correct", "well said", "hear hear", "same",
+    "this", "what", "why", "how", "who", "where", "when", "update", "updated", "more", "read more",
+}
+
+
+def is_name_like(line: str) -> bool:
+    """True when a short line could be a commenter's display name or handle."""
+    s = line.strip()
+    if not s or len(s) > 40 or s.lower().strip(".:!? ") in _NOT_NAMES:
+        return False
+    words = s.split()
+    if len(words) > 4 or s[-1] in ",;:!?" or (s.endswith(".") and not re.search(r"\b[A-Z]\.$", s)):
+        return False
+    if not _NAME_CHARS.match(s):
+        return False
+    if TIMESTAMP.match(s) or ACTION.match(s) or BOILERPLATE.match(s):
+        return False
+    # Display names are capitalised words, or one handle-like token ("truthseeker_77").
+    if len(words) == 1:
+        return True
+    caps = sum(w[0].isupper() or w[0].isdigit() or w[0] == "@" for w in words)
+    return caps >= len(words) - 1 and caps >= 1
+
+
+def split_time_tail(line: str) -> tuple[str, str] | None:
+    """Split "Name • 3 days ago" / "Name | 12 March 2025" into (name, time), if it is one."""
+    m = _TIME_TAIL.search(line)
+    if not m or m.start() == 0:
+        return None
+    name = line[: m.start()].strip().rstrip("|•·,–—-").strip()
+    if not name or not is_name_like(name):
+        return None
+    return name, m.group(1).strip()
