@@ -15,12 +15,12 @@ from .pipeline import Pipeline, Stage
 __version__ = "0.1.0"
 
 __all__ = [
-    "LABELS",
     "Article",
     "BelowTheLineError",
     "Comment",
     "Document",
     "InputError",
+    "LABELS",
     "Paragraph",
     "Pipeline",
     "Source",

@@ -83,6 +83,12 @@ def decode(
     if not data.strip():
         raise EmptyInputError("the input is empty (no text to analyse)", source=source)
     decoded = _decode(data, source)
+    if _control_ratio(decoded.text) > 0.05:
+        raise BinaryInputError(
+            f"this is binary data, not a text capture (it decodes as {decoded.encoding} "
+            "to mostly control characters). Give a .txt, .html, .jsonl or .csv file.",
+            source=source,
+        )
     text = normalise_newlines(decoded.text)
     if not text.strip():
         raise EmptyInputError("the input holds only whitespace", source=source)
@@ -119,6 +125,9 @@ def _decode(data: bytes, source: str | None) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    western = _plausible_cp1252(data)
+    if western is not None:
+        return western
     guess = _charset_guess(data)
     if guess is not None:
         return guess
@@ -134,6 +143,14 @@ def _decode(data: bytes, source: str | None) -> Decoded:
                 source=source,
             ) from None
         return Decoded(text, "cp1252", lossy=True)
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:65536]
+    if not sample:
+        return 0.0
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or 0x7F <= ord(ch) < 0xA0)
+    return bad / len(sample)
 
 
 def _sniff_utf16(data: bytes) -> str | None:
@@ -156,6 +173,24 @@ def _sniff_utf16(data: bytes) -> str | None:
     except UnicodeDecodeError:
         return None
     return enc
+
+
+def _plausible_cp1252(data: bytes) -> Decoded | None:
+    """cp1252 when it decodes and reads like Western text (few non-ASCII letters).
+
+    Statistical detectors are unreliable on a short capture; Windows-1252 is by
+    far the commonest legacy encoding of English news text, and other code
+    pages (cp1251, cp1253…) decoded as cp1252 give mostly non-ASCII letters.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return Decoded(text, "cp1252")
+    non_ascii = sum(1 for ch in letters if ord(ch) > 127)
+    return Decoded(text, "cp1252") if non_ascii <= 0.15 * len(letters) else None
 
 
 def _charset_guess(data: bytes) -> Decoded | None:

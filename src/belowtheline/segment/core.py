@@ -598,11 +598,11 @@ def _segments(text: str, lines: list[_Line], blanks: list[tuple[int, int]]) -> l
     for k, (pos, label) in enumerate(marks):
         nxt = marks[k + 1][0] if k + 1 < len(marks) else len(text)
         begin = cursor if k == 0 else pos
+        if nxt <= begin:
+            continue
         if label == "blank" and out and out[-1].label == "blank":
             out[-1].end = nxt
         else:
             out.append(Segment(begin, nxt, label))
         cursor = nxt
-    if not out and text:
-        out.append(Segment(0, len(text), "blank"))
     return out

@@ -1,0 +1,27 @@
+from pathlib import Path
+
+from belowtheline.document import Comment, Document
+from belowtheline.report import write_report
+from belowtheline.report.html import ReportEntry
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    '<a href="javascript:alert(1)">x</a>',
+    "<svg onload=alert(1)>",
+    "</div><style>body{display:none}</style>",
+    "\u202eevil bidi override",
+]
+
+
+def test_hostile_comments_are_escaped(tmp_path: Path) -> None:
+    doc = Document(id="d", text="")
+    doc.article.title = "<b>title</b>"
+    doc.comments = [Comment(f"c{i}", p, author=p, reply_to="c0" if i else None) for i, p in enumerate(PAYLOADS)]
+    write_report([ReportEntry(doc, "d")], tmp_path)
+    html = (tmp_path / "d.html").read_text()
+    for p in PAYLOADS[:5]:
+        assert p not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script" not in html.lower()
+    assert "Content-Security-Policy" in html and "default-src 'none'" in html

@@ -1,0 +1,97 @@
+"""Behaviour of the text segmenter on the layouts it must handle, and its invariants."""
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from belowtheline.segment import segment_text
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def test_seed_000(seed_000: str) -> None:
+    r = segment_text(seed_000)
+    a = r.article
+    assert len(a.paragraphs) == 23
+    assert [p.text for p in a.paragraphs if p.kind == "subheading"] == [
+        "Coalition confusion", "Europe needs to step up – fast"]
+    assert a.credits == [next(line for line in seed_000.splitlines() if line.startswith("Richard Whitman"))]
+    assert any(b.startswith("This article is republished") for b in a.boilerplate)
+    assert len(r.comments) == 28
+    assert all(c.author is None for c in r.comments)
+
+
+def test_seed_004(seed_004: str) -> None:
+    r = segment_text(seed_004)
+    assert r.article.captions == [seed_004.splitlines()[0][: len(seed_004.splitlines()[0]) // 2]]
+    assert r.comments == []
+    assert not any("Emmanuel Macron" in p.text and "Britain's Prime Minister" in p.text
+                   for p in r.article.paragraphs)
+
+
+def test_blocks_layout() -> None:
+    r = segment_text((EXAMPLES / "city_bus_lanes_blocks.txt").read_text())
+    assert r.article.title.startswith("Council approves")
+    assert [c.author for c in r.comments] == ["Dave_R", "Margaret Ellis", "citycyclist", "Tom Bradley"]
+    assert r.comments[3].timestamp == "12 March 2025 at 10:14 am"
+    body = r.article.body
+    for furniture in ("Advertisement", "Read more:", "64 comments", "Sort by", "Share this", "Reply", "Like ("):
+        assert furniture not in body
+        assert all(furniture not in c.text for c in r.comments)
+
+
+def test_says_layout_with_indented_replies() -> None:
+    r = segment_text((EXAMPLES / "school_meals_says.txt").read_text())
+    assert [(c.author, c.reply_to) for c in r.comments] == [
+        ("Sarah K", None), ("John Price", "c1"), ("Sarah K", "c2"), ("Helen W", None)]
+    assert r.comments[2].depth == 2
+
+
+def test_bullet_layout_with_arrow_and_at_replies() -> None:
+    r = segment_text((EXAMPLES / "heatwave_bullet.txt").read_text())
+    by_author = {c.author: c for c in r.comments}
+    assert by_author["Bob T"].reply_to == by_author["Lucy Martin"].id
+    assert by_author["Wrex"].reply_to == by_author["oldgardener"].id
+    assert r.article.captions and "fountain" in r.article.captions[0]
+
+
+def test_opinion_with_formal_first_comment() -> None:
+    r = segment_text((EXAMPLES / "opinion_bare.txt").read_text())
+    assert r.article.credits[0].startswith("Anna Lindqvist is a senior fellow")
+    assert len(r.comments) == 4
+    assert r.comments[0].text.startswith("The argument presented here")
+
+
+def test_article_without_comments_keeps_every_paragraph() -> None:
+    text = "A headline\n\n" + "\n\n".join(
+        f"Paragraph {i} says that the council will meet again on Tuesday to discuss the budget." for i in range(6))
+    r = segment_text(text)
+    assert r.article.title == "A headline"
+    assert len(r.article.paragraphs) == 6 and r.comments == []
+
+
+lines = st.lists(
+    st.one_of(
+        st.text(st.characters(codec="utf-8", exclude_characters="\r"), max_size=80),
+        st.sampled_from(["", "Reply", "2 hours ago", "Jo Bloggs", "87 comments", "Advertisement",
+                         "Ann says:", "Bob • 3 days ago", "    indented reply", "→ Jo Bloggs",
+                         "The minister said the plan would cost £4bn over ten years, officials said."]),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(lines)
+def test_segments_cover_the_text_exactly_once(parts: list[str]) -> None:
+    text = "\n".join(parts)
+    r = segment_text(text)
+    pos = 0
+    for seg in r.segments:
+        assert seg.start == pos and seg.end > seg.start
+        pos = seg.end
+    assert pos == len(text)
+    for c in r.comments:
+        assert c.text.strip()
+        assert c.reply_to is None or c.reply_to in {x.id for x in r.comments}
