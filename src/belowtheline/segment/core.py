@@ -104,6 +104,8 @@ def _doubled(text: str) -> str | None:
 
 def _classify(line: _Line) -> str:
     t = line.text
+    if len(t) > 1500:  # only prose is this long; keeps every pattern below linear
+        return "text"
     if _doubled(t):
         return "caption_double"
     if P.TIMESTAMP.match(t):
@@ -119,7 +121,7 @@ def _classify(line: _Line) -> str:
     m = P.HEADER_INLINE.match(t)
     if m and P.is_name_like(m.group("name").lstrip("@→↳> ")):
         return "header_says"
-    if P.split_time_tail(t):
+    if len(t) <= 120 and P.split_time_tail(t):
         return "header_tail"
     if len(t) < 500 and P.BIO.match(t):
         return "bio"
