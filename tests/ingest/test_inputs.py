@@ -27,3 +27,27 @@ def test_detect_format() -> None:
     assert detect_format("x.csv", b"") == "csv"
     assert detect_format(None, b'{"text": "x"}') == "jsonl"
     assert detect_format("capture", b"Just text") == "text"
+
+
+def test_url_from_a_local_server(tmp_path: Path) -> None:
+    import http.server
+    import threading
+    from functools import partial
+
+    (tmp_path / "story.html").write_text(
+        "<html><head><title>Local story</title></head><body><article><h1>Local story</h1>"
+        + "<p>The council met on Tuesday and agreed the plan for the new bridge over the river.</p>" * 5
+        + "</article></body></html>")
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    handler.log_message = lambda *a: None  # type: ignore[attr-defined]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        ok, missing = list(iter_inputs([f"{base}/story.html", f"{base}/missing.html"]))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert ok.error is None and ok.documents[0].id == "story"
+    assert ok.documents[0].source.url.endswith("/story.html")
+    assert missing.error is not None and "could not fetch" in str(missing.error)

@@ -53,11 +53,13 @@ class IngestOptions:
         max_bytes: refuse a single input larger than this.
         max_line_chars: refuse a text input with a longer line (a sign of a non-capture).
         format: force a format ("text", "html", "jsonl", "csv") instead of detecting it.
+        timeout: seconds to wait for a URL.
     """
 
     max_bytes: int = 64 * 1024 * 1024
     max_line_chars: int = 1_000_000
     format: str | None = None
+    timeout: float = 20.0
 
 
 @dataclass(slots=True)
@@ -88,6 +90,7 @@ def load_bytes(
     *,
     name: str | None = None,
     options: IngestOptions | None = None,
+    url: str | None = None,
 ) -> list[Document]:
     """Read one input's bytes into documents (an export may hold several threads).
 
@@ -105,7 +108,7 @@ def load_bytes(
     fmt = opts.format or detect_format(name, data[:1024])
     if fmt not in FORMATS:
         raise FormatError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", source=source)
-    path = None if name in (None, "-", "<stdin>") else name
+    path = None if name in (None, "-", "<stdin>") or url else name
     if fmt in ("jsonl", "csv"):
         from .export import read_export
 
@@ -115,11 +118,15 @@ def load_bytes(
     if fmt == "html":
         from .html import read_html
 
-        return [read_html(decoded.text, source=Source(path=path, format="html"))]
+        doc = read_html(decoded.text, source=Source(path=path, url=url, format="html"))
+        if url:
+            doc.id = _url_id(url)
+            doc.source.url = doc.source.url or url
+        return [doc]
     doc = Document(
-        id=Document.make_id(decoded.text, path),
+        id=_url_id(url) if url else Document.make_id(decoded.text, path),
         text=decoded.text,
-        source=Source(path=path, format="text"),
+        source=Source(path=path, url=url, format="text"),
     )
     if decoded.lossy:
         doc.warnings.append(f"some bytes were not valid {decoded.encoding} and were replaced")
@@ -160,7 +167,7 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
     out: list[str] = []
     for raw in paths:
         p = Path(raw)
-        if raw != "-" and p.is_dir():
+        if raw != "-" and not _is_url(raw) and p.is_dir():
             out.extend(str(f) for f in _walk(p))
         else:
             out.append(raw)
@@ -180,6 +187,9 @@ def iter_inputs(
     returned in the result, never raised.
     """
     for raw in expand_paths(paths):
+        if _is_url(raw):
+            yield _read_url(raw, options)
+            continue
         if raw == "-":
             data = stdin if stdin is not None else sys.stdin.buffer.read()
             yield _read("<stdin>", data, options)
@@ -191,6 +201,47 @@ def iter_inputs(
             yield InputResult(
                 raw, error=InputNotFoundError("no such file or directory", source=raw)
             )
+
+
+def _is_url(raw: str) -> bool:
+    return raw.startswith(("http://", "https://"))
+
+
+def _url_id(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    tail = [p for p in parts.path.split("/") if p]
+    stem = tail[-1].rsplit(".", 1)[0] if tail else parts.netloc
+    slug = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in stem).strip("-")
+    return slug[:80] or "page"
+
+
+def _read_url(url: str, options: IngestOptions | None) -> InputResult:
+    """Fetch a page over HTTP(S) (standard library only; the size limit applies)."""
+    import urllib.error
+    import urllib.request
+
+    opts = options or IngestOptions()
+    req = urllib.request.Request(url, headers={"User-Agent": "belowtheline/0.1 (+capture reader)"})
+    try:
+        with urllib.request.urlopen(req, timeout=opts.timeout) as resp:  # noqa: S310 (scheme checked)
+            data = resp.read(opts.max_bytes + 1)
+            ctype = resp.headers.get_content_type()
+    except (urllib.error.URLError, TimeoutError, ValueError, OSError) as exc:
+        reason = getattr(exc, "reason", None) or exc
+        return InputResult(url, error=InputError(f"could not fetch it: {reason}", source=url))
+    if len(data) > opts.max_bytes:
+        return InputResult(url, error=InputTooLargeError(
+            f"the page is over the limit of {opts.max_bytes:,} bytes", source=url))
+    fmt = opts.format or ("html" if "html" in ctype else None)
+    try:
+        docs = load_bytes(data, name=url, url=url,
+                          options=IngestOptions(max_bytes=opts.max_bytes, max_line_chars=opts.max_line_chars,
+                                                format=fmt, timeout=opts.timeout))
+    except InputError as exc:
+        return InputResult(url, error=exc)
+    return InputResult(url, documents=docs)
 
 
 def _read_file(path: Path, options: IngestOptions | None) -> InputResult:

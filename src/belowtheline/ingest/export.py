@@ -118,11 +118,11 @@ def _rows(text: str, fmt: str) -> Iterator[tuple[int, dict[str, Any], str | None
             dialect = csv.excel
         reader = csv.DictReader(io.StringIO(text), dialect=dialect)
         try:
-            for i, row in enumerate(reader, start=2):
+            for row in reader:
                 if None in row:  # more cells than headers
-                    yield i, {}, f"{len(row[None])} cells more than the header has"  # type: ignore[index]
+                    yield reader.line_num, {}, f"{len(row[None])} cells more than the header has"
                     continue
-                yield i, row, None
+                yield reader.line_num, row, None
         except csv.Error as exc:
             yield reader.line_num, {}, f"malformed CSV ({exc})"
         return
