@@ -33,7 +33,10 @@ _UNIT = (
     r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|"
     r"mo|mos|months?|y|yrs?|years?)"
 )
-_RELATIVE = rf"(?:(?:\d+|an?|one|two|few)\s*{_UNIT}(?:\s+ago)?|just now|yesterday|today|moments? ago|now)"
+_RELATIVE = (
+    rf"(?:(?:(?:\d+|an?|one|two|few)\s*{_UNIT}(?:\s+ago)?|just now|moments? ago|now)"
+    rf"|(?:yesterday|today)(?:,?\s*(?:at|@)?\s*{_CLOCK})?)"
+)
 _DATE = (
     rf"(?:{_DAYS}\s*)?(?:"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+\d{{2,4}}"  # 12 March 2025
@@ -61,7 +64,8 @@ ACTION = re.compile(
     r"upvote|downvote|recommend(?:ed)?|vote|permalink|link|quote|edit|delete|hide|"
     r"show (?:more )?repl(?:y|ies)|view (?:\d+ )?(?:more )?repl(?:y|ies)|hide repl(?:y|ies)|"
     r"\d+ repl(?:y|ies)|report abuse|report comment|show more|read more|see more|collapse|expand|"
-    r"thumbs up|thumbs down|helpful|not helpful|agree|disagree|follow|block user)"
+    r"thumbs up|thumbs down|helpful|not helpful|agree|disagree|follow|block user|"
+    r"\d+\s*(?:likes?|points?|upvotes?|votes?|recommends?|replies|reply)|\d{1,2}\s*[smhdwy])"
     r"\s*(?:\(\d+\)|\d+)?\s*[›»>→▸▾▴+]?\s*(?:[|•·]\s*)?)+\s*$"
     r"|^\s*(?:[↑↓▲▼👍👎♥❤+−-]\s*\d*\s*)+$"
     r"|^\s*\d+\s*(?:likes?|points?|upvotes?|votes?|recommends?|recommendations?|replies?)\s*$",
@@ -89,7 +93,9 @@ _BOILER_WORDS = [
     r"skip to (main )?content", r"home(\s*[›»>/|]\s*[\w&' -]{1,30}){1,6}", r"you are here:.*",
     r"(load|show|view|see) (more|all|older|newer|previous)( \d+)? comments",
     r"sort( comments)? by:?.{0,30}", r"(newest|oldest|best|top|most liked|popular)( first)?",
-    r"(newest|oldest)\s*[|•·]\s*(newest|oldest|best|top|popular)( first)?",
+    r"((newest|oldest|best|top|most liked|most popular|popular|most recent|recommended|"
+    r"highest rated|controversial)( first)?\s*[|•·/]?\s*){2,6}",
+    r"(our |the )?(comment(ing)?|community|discussion|house) (policy|guidelines|rules|standards)",
     r"comments? (are|have been) (closed|disabled|turned off).{0,80}", r"log ?in( to (comment|reply))?.{0,60}",
     r"(leave|post|add|write) a (comment|reply|response)", r"(join|start) the (discussion|conversation|debate)",
     r"what do you think\??.{0,80}", r"be the first to comment\.?",
@@ -109,7 +115,7 @@ BOILERPLATE = re.compile(r"^\s*(?:" + "|".join(_BOILER_WORDS) + r")\s*[.!:|›»
 
 #: Lines that open a comment section: "87 comments", "Comments (87)", "Reader comments".
 COMMENTS_MARKER = re.compile(
-    r"^\s*(?:(?:\d[\d,.]*k?\s+)?(?:reader |user |most recent |latest |top )?(?:comments?|responses|replies|reactions|discussion)"
+    r"^\s*(?:(?:(?:showing|show|all|view)\s+(?:all\s+)?)?(?:\d[\d,.]*k?\s+)?(?:reader |user |most recent |latest |top )?(?:comments?|responses|replies|reactions|discussion)"
     r"(?:\s*\(\d[\d,.]*\)|\s*:\s*\d[\d,.]*)?|(?:show|view|see|read|load)\s+(?:all\s+)?(?:\d+\s+)?comments?"
     r"|(?:join|start) the (?:discussion|conversation|debate)|(?:leave|post|add|write) a (?:comment|reply|response)"
     r"|what do you think\??.{0,80}|conversation|discuss(?:ion)?(?:\s*\(\d+\))?|be the first to comment\.?)"
