@@ -190,7 +190,7 @@ def _plausible_cp1252(data: bytes) -> Decoded | None:
     if not letters:
         return Decoded(text, "cp1252")
     non_ascii = sum(1 for ch in letters if ord(ch) > 127)
-    return Decoded(text, "cp1252") if non_ascii <= 0.15 * len(letters) else None
+    return Decoded(text, "cp1252") if non_ascii <= max(2, 0.15 * len(letters)) else None
 
 
 def _charset_guess(data: bytes) -> Decoded | None:
@@ -200,6 +200,8 @@ def _charset_guess(data: bytes) -> Decoded | None:
     if best is None or best.encoding is None:
         return None
     enc = str(best.encoding)
+    if enc.startswith(("utf_16", "utf_32", "utf-16", "utf-32")):
+        return None  # wide encodings are found by their BOM or NUL pattern, never guessed
     # charset_normalizer often names a sibling of cp1252 for Western text; prefer
     # cp1252 when it decodes cleanly, as captures from Windows browsers are.
     latin = {"latin_1", "iso8859_1", "iso8859_15", "cp1252", "mac_roman", "cp850"}
