@@ -134,6 +134,26 @@ def _classify(line: _Line) -> str:
     return "text"
 
 
+def _mark_link_lists(lines: list[_Line]) -> None:
+    """Headlines listed under "Related articles" / "Most read" are boilerplate, up to a blank line."""
+    i = 0
+    while i < len(lines):
+        if P.LIST_HEADER.match(lines[i].text):
+            lines[i].kind = "boilerplate"
+            j = i + 1
+            while j < len(lines) and lines[j].blank_before == 0 and _headline_like(lines[j].text):
+                lines[j].kind = "boilerplate"
+                j += 1
+            i = j
+        else:
+            i += 1
+
+
+def _headline_like(t: str) -> bool:
+    words = t.split()
+    return 2 <= len(words) <= 22 and len(t) <= 170 and not t.endswith((",", ";")) and (t[0].isupper() or t[0] in "'\"‘“[(0123456789")
+
+
 # -- comment headers ------------------------------------------------------------------
 
 
@@ -576,6 +596,7 @@ def segment_text(text: str, *, options: SegmentOptions | None = None) -> Segment
     lines, blanks = _read_lines(text)
     for line in lines:
         line.kind = _classify(line)
+    _mark_link_lists(lines)
     headers = _find_headers(lines)
     start, how = _comment_start(lines, headers, opts)
     article = _build_article(lines[:start], opts)

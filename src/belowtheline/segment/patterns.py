@@ -17,6 +17,7 @@ __all__ = [
     "COMMENTS_MARKER",
     "END_OF_ARTICLE",
     "HEADER_INLINE",
+    "LIST_HEADER",
     "TIMESTAMP",
     "is_name_like",
 ]
@@ -112,6 +113,15 @@ _BOILER_WORDS = [
 
 #: Page furniture that is never article text: ads, prompts, navigation, cookie banners.
 BOILERPLATE = re.compile(r"^\s*(?:" + "|".join(_BOILER_WORDS) + r")\s*[.!:|›»>]*\s*$", _I)
+
+#: Headers of link lists ("Related articles", "Most read"): the headlines under them are furniture too.
+LIST_HEADER = re.compile(
+    r"^\s*(?:related(?: articles| stories| content| posts| coverage| topics| links| reading)?|more (?:on this|from|stories|news|like this)\b.{0,40}"
+    r"|most (?:read|popular|viewed|shared|commented)|recommended(?: for you| reading| stories| articles)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)"
+    r"|trending(?: now| stories)?|top stories|latest(?: news| stories| headlines)?|read (?:more|next)|see also|also read|editor'?s picks|popular (?:now|stories)|in (?:other|case you missed)\b.{0,30}"
+    r"|don'?t miss|what to read next|further reading)\s*[:.›»>]*\s*$",
+    _I,
+)
 
 #: Lines that open a comment section: "87 comments", "Comments (87)", "Reader comments".
 COMMENTS_MARKER = re.compile(
