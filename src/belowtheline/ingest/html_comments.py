@@ -28,7 +28,10 @@ vocabulary from ``id`` and ``class`` attributes, split into word parts
    Drupal) or from ``depth-N`` classes.
 
 Everything here works on an :mod:`lxml.html` tree and never raises on odd
-markup; it only reads the tree (:func:`remove_sections` is the one mutator).
+markup. The tree is only read, with two exceptions: comments delimited by
+bare anchors (old Typepad) are wrapped in ``div.btl-comment`` elements so
+they can be handled like the rest, and :func:`remove_sections` cuts the
+sections out.
 """
 
 from __future__ import annotations
@@ -39,7 +42,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-__all__ = ["CommentSection", "RawComment", "find_comments", "remove_sections", "text_of"]
+__all__ = ["CommentSection", "RawComment", "clean_author", "find_comments", "remove_sections",
+           "text_of"]
 
 Element = Any  # lxml.html.HtmlElement; lxml ships no type stubs
 
@@ -67,8 +71,8 @@ _NOT_SECTION = frozenset({"count", "counter", "counts", "link", "links", "number
                           "enabled", "disabled", "allowed", "off", "on", "logo", "bar",
                           "sidebar", "tooltip", "notice", "notification", "bio"})
 #: Names of containers whose comment-like items are not this page's thread.
-_FOREIGN = frozenset({"recent", "recentcomments", "latest", "popular", "most", "sidebar",
-                      "widget", "nav", "menu", "ticker", "related"})
+_FOREIGN = frozenset({"recent", "recentcomments", "latest", "popular", "most", "ticker",
+                      "related"})
 #: Class names (as part tuples) of one comment.
 _ITEM_CLASSES = frozenset({("comment",), ("comment", "item"), ("comments", "item"),
                            ("comment", "single"), ("dsq", "comment"), ("citem",),
@@ -77,7 +81,7 @@ _ITEM_CLASSES = frozenset({("comment",), ("comment", "item"), ("comments", "item
                            ("post", "comment"), ("comment", "row"), ("comment", "card"),
                            ("user", "comment"), ("comment", "node"), ("reader", "comment"),
                            ("comment", "thread", "item"), ("comment", "even"),
-                           ("comment", "odd"), ("comment", "alt")})
+                           ("comment", "odd"), ("comment", "alt"), ("js", "comment")})
 #: Part tuples that name a comment item by id, before the number: comment-12, dsq-comment-12.
 _ITEM_ID_STEMS = frozenset({("comment",), ("li", "comment"), ("div", "comment"), ("dsq", "comment"),
                             ("cmt",), ("blog", "cmt"), ("c",), ("com",), ("comment", "item"),
@@ -89,7 +93,7 @@ _ITEM_ID_STEMS = frozenset({("comment",), ("li", "comment"), ("div", "comment"),
 _PART_WORDS = frozenset({"body", "text", "content", "message", "msg", "meta", "metadata", "author",
                          "date", "time", "header", "footer", "avatar", "actions", "link",
                          "links", "form", "count", "vote", "votes", "reply", "title", "info",
-                         "tools", "footer", "head", "foot", "txt", "user", "name", "anchor"})
+                         "tools", "head", "foot", "txt", "user", "name", "anchor"})
 _BODY_WORDS = frozenset({"body", "text", "content", "message", "msg", "entry", "txt", "comtext",
                          "commentext", "cbody", "copy", "description"})
 _AUTHOR_WORDS = frozenset({"author", "username", "commenter", "poster", "nick", "nickname",
@@ -100,7 +104,8 @@ _AUTHOR_NOT = frozenset({"avatar", "img", "image", "pic", "photo", "picture", "u
                          "karma", "level", "posts", "count", "meta", "gravatar"})
 _DATE_WORDS = frozenset({"date", "time", "timestamp", "datetime", "posted", "published",
                          "ago", "when", "dateline", "timeago", "pubdate", "created"})
-_NOISE_WORDS = frozenset({"meta", "metadata", "header", "footer", "actions", "action", "tools",
+_NOISE_WORDS = frozenset({"by", "postfoot", "postmeta", "postinfo", "posted", "meta", "metadata",
+                          "header", "footer", "actions", "action", "tools",
                           "toolbar", "reply", "edit", "avatar", "vote", "votes", "voting",
                           "rating", "rate", "like", "likes", "report", "flag", "share",
                           "sharing", "permalink", "gravatar", "photo", "pic", "button", "btn",
@@ -122,15 +127,19 @@ _NEVER_TEXT = frozenset({"script", "style", "noscript", "form", "button", "texta
                          "input", "svg", "iframe", "object", "embed", "template", "label",
                          "option", "canvas", "video", "audio", "head", "title", "meta", "link"})
 
+#: Most text an unnamed container may hold besides its comments (headings, a form).
+_MAX_LOOSE_TEXT = 1000
+
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPLIT = re.compile(r"[^a-zA-Z]+")
 _COMPOUND = re.compile(r"^(comments|comment|cmt)(list|listing|lists|wrap|wrapper|block|body|text|"
                        r"content|area|section|form|meta|metadata|author|date|tree|thread|entry|"
-                       r"holder|container|item|inner|id|s)$")
+                       r"holder|container|item|inner|id|post|by|s)$")
 _NUMBER = re.compile(r"(\d{2,}|[0-9a-f]{12,})$", re.I)
 _DIGITS = re.compile(r"\d{3,}")
 _DEPTH = re.compile(r"(?:^|[-_])(?:depth|level|lvl|indent|lf_level)[-_]?(\d{1,2})$", re.I)
-_SAYS = re.compile(r"\s*(says|said|wrote|writes|commented|replied|responded)\s*:?\s*$", re.I)
+_SAYS = re.compile(r"\s*\b(says|said|wrote|writes|commented|replied|responded)\s*[:,.]*\s*$",
+                   re.I)
 _BY = re.compile(r"^\s*(by|posted by|from|—|–|-)\s+", re.I)
 _ACTION_LINE = re.compile(
     r"^(reply|report( abuse| comment)?|edit|delete|like|unlike|share|flag|permalink|quote|"
@@ -155,11 +164,18 @@ _DATE_TEXT = re.compile(
     rf"({_MONTH}\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
-    r"((\s*(at|@|,|-|\|)?\s*)\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?(\s+[A-Z]{2,4})?)?"
+    r"((\s*(at|@|,|-|\|)?\s*)\d{1,2}[:.]\d{2}(:\d{2})?(\s*[ap]\.?m\b\.?)?(?-i:\s+[A-Z]{2,4}\b)?)?"
     r"|\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
     r"|\b(yesterday|today)\b(\s+(at\s+)?\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?)?",
     re.I,
 )
+_BY_LINE = re.compile(
+    r"(?:^|\b)(?:by|posted by|written by|from):?\s+(.{1,50}?)"
+    r"(?:\s+(?:on|at|said|says|wrote|[|·•—–-])\s|\s*[|·•]|\s*$)",
+    re.I,
+)
+_SAYS_LINE = re.compile(r"^(.{1,60}?)\s+(says|said|wrote|writes)\s*[:,.]*$", re.I)
+_PROFILE = re.compile(r"/(users?|profiles?|members?|people|author|u|commenters?)/[^/?#]+", re.I)
 _SCHEMA_COMMENT = re.compile(r"schema\.org/(Comment|UserComments|Answer)\b", re.I)
 
 
@@ -351,16 +367,25 @@ class _Finder:
             return False, None
         if any(parts in _ITEM_CLASSES for parts in class_parts):
             return True, None
+        if tag in ("li", "div") and any({"pingback", "trackback"} & set(p) for p in class_parts):
+            return True, None
         return False, None
 
     def foreign(self, el: Element) -> bool:
+        """Whether ``el`` sits in navigation or a sidebar list of other pages' comments."""
         for anc in el.iterancestors():
             if anc is self.body:
                 return False
             if _tag(anc) in ("nav", "head"):
                 return True
-            if self.names.words(anc) & _FOREIGN:
-                return True
+            for parts in self.names.all_parts(anc):
+                if _FOREIGN.intersection(parts):
+                    return True
+                # "sidebar", "sidebar-right", but not the layout's "content-sidebar-wrap".
+                if parts[:1] == ("sidebar",) and not {"content", "wrap", "main"} & set(parts):
+                    return True
+            if self.is_section(anc):
+                return False
         return False
 
     def is_section(self, el: Element) -> bool:
@@ -371,9 +396,8 @@ class _Finder:
 
     def reply_list(self, el: Element) -> bool:
         words = self.names.words(el)
-        if words & _REPLY_LIST_WORDS and not words & {"link", "button", "btn", "form", "count"}:
-            return True
-        return False
+        return bool(words & _REPLY_LIST_WORDS) and not words & {"link", "button", "btn", "form",
+                                                                "count"}
 
     # the article guard
 
@@ -391,9 +415,10 @@ class _Finder:
             words = self.names.words(node)
             if words & {"hentry", "articlebody", "storybody"}:
                 return True
-            if {"entry", "content"} <= words or {"post", "body"} <= words and node not in item_set:
-                if not any(a in item_set for a in node.iterancestors()) and node not in item_set:
-                    return True
+            if (({"entry", "content"} <= words or {"post", "body"} <= words)
+                    and node not in item_set
+                    and not any(a in item_set for a in node.iterancestors())):
+                return True
         return False
 
 
@@ -415,7 +440,7 @@ def find_comments(root: Element) -> CommentSection:
     """Find the comment section of a parsed page and read its comments.
 
     Args:
-        root: the ``<html>`` element of an :mod:`lxml.html` tree (read only).
+        root: the ``<html>`` element of an :mod:`lxml.html` tree.
 
     Returns:
         The comments in document order and the section elements to remove
@@ -451,6 +476,9 @@ def find_comments(root: Element) -> CommentSection:
             parent_of[el] = outer
             items.append(el)
     items = [it for it in items if _has_content(it)]
+    if not items:
+        items = _fallback_items(f)
+        parent_of = {it: None for it in items}
     item_set = set(items)
     for it in items:
         p = parent_of.get(it)
@@ -495,6 +523,122 @@ def find_comments(root: Element) -> CommentSection:
     return result
 
 
+def _fallback_items(f: _Finder) -> list[Element]:
+    """Comments on pages that mark no element as one comment.
+
+    Three older layouts, tried in turn: sibling containers that repeat a
+    section-like name (``div.COMMENTS`` once per comment); empty anchors
+    (``<a id="c64429694">``, ``<a name="comment184302">``) that open each
+    comment; and the repeated children of a named comment section
+    (``div#comments > dl > dt + dd``).
+    """
+    # Repeated "section" siblings are items.
+    for el in f.body.iter():
+        if not isinstance(el.tag, str) or not f.is_section(el) or f.foreign(el):
+            continue
+        parent = el.getparent()
+        if parent is None:
+            continue
+        sig = (_tag(el), el.get("class"))
+        same = [c for c in parent if isinstance(c.tag, str) and (_tag(c), c.get("class")) == sig]
+        if len(same) >= 2 and sig[1] and all(
+                _has_content(c) and f.is_section(c) and not f.holds_article(c, set())
+                for c in same):
+            return same
+    items = _anchor_items(f)
+    if items:
+        return items
+    for el in f.body.iter():
+        if isinstance(el.tag, str) and f.is_section(el) and not f.foreign(el):
+            items = _repeated_children(el)
+            if items:
+                return items
+    return []
+
+
+_ANCHOR_ID = re.compile(r"^(c|comment|comments|cmt|comment[-_]?id|reply)[-_]?(\d{3,}|[0-9a-f]{12,})$",
+                        re.I)
+
+
+def _anchor_items(f: _Finder) -> list[Element]:
+    """Wrap comments that start at an empty anchor into ``div.btl-comment`` elements."""
+    from lxml import html as lxml_html
+
+    anchors = [a for a in f.body.iter("a")
+               if _ANCHOR_ID.match(a.get("id") or a.get("name") or "")
+               and not "".join(a.itertext()).strip() and not a.get("href")]
+    if len(anchors) < 2:
+        return []
+    by_parent: dict[Element, list[Element]] = {}
+    for a in anchors:
+        parent = a.getparent()
+        if parent is not None:
+            by_parent.setdefault(parent, []).append(a)
+    items: list[Element] = []
+    for parent, group in by_parent.items():
+        if len(group) == 1:
+            # One anchor per container: the container is the comment (DNN blogs).
+            if _tag(parent) in ("div", "li", "td", "article", "section", "dd") and \
+                    not f.holds_article(parent, set()) and len(anchors) >= 2:
+                items.append(parent)
+            continue
+        children = list(parent)
+        starts = [children.index(a) for a in group]
+        spans = [e - b for b, e in zip(starts, starts[1:], strict=False)]
+        longest = max(spans) if spans else 8
+        bounds = list(zip(starts, [*starts[1:], None], strict=True))
+        for b, e in bounds:
+            stop = e if e is not None else len(children)
+            seg: list[Element] = []
+            for child in children[b:stop]:
+                if e is None and seg and (_tag(child) in ("h1", "h2", "h3", "h4", "form", "script")
+                                          or len(seg) > 2 * longest):
+                    break
+                seg.append(child)
+            wrapper = lxml_html.Element("div", {"class": "btl-comment"})
+            parent.insert(parent.index(seg[0]), wrapper)
+            tail = seg[-1].tail
+            for child in seg:
+                wrapper.append(child)
+            seg[-1].tail = None
+            wrapper.tail = tail
+            if _has_content(wrapper):
+                items.append(wrapper)
+    items.sort(key=lambda el: _doc_pos(f, el))
+    return items
+
+
+def _doc_pos(f: _Finder, el: Element) -> int:
+    if not hasattr(f, "_order"):
+        f._order = {e: n for n, e in enumerate(f.body.iter())}  # type: ignore[attr-defined]
+    return int(f._order.get(el, 0))  # type: ignore[attr-defined]
+
+
+_MEMBER_TAGS = frozenset({"li", "div", "dd", "article", "section", "blockquote", "table", "tr"})
+
+
+def _repeated_children(section: Element) -> list[Element]:
+    """The largest group of same-shaped children (2+) inside a comment section."""
+    best: list[Element] = []
+    best_len = 0
+    for container in section.iter():
+        if not isinstance(container.tag, str):
+            continue
+        groups: dict[tuple[str, str | None], list[Element]] = {}
+        for child in container:
+            if isinstance(child.tag, str) and _tag(child) in _MEMBER_TAGS:
+                groups.setdefault((_tag(child), child.get("class")), []).append(child)
+        for members in groups.values():
+            if len(members) < 2:
+                continue
+            sizes = [len(_short_text(m)) for m in members]
+            if min(sizes) < 2 or sum(sizes) < 40:
+                continue
+            if sum(sizes) > best_len:
+                best, best_len = members, sum(sizes)
+    return best
+
+
 def _same_comment(f: _Finder, inner: Element, outer_cand: Element, num: str | None,
                   outer_num: str | None, outer_rep: Element) -> bool:
     if num and outer_num:
@@ -515,10 +659,7 @@ def _same_comment(f: _Finder, inner: Element, outer_cand: Element, num: str | No
 
 
 def _has_content(el: Element) -> bool:
-    for t in el.itertext():
-        if t.strip():
-            return True
-    return False
+    return any(t.strip() for t in el.itertext())
 
 
 def _parent_from_layout(f: _Finder, it: Element, item_set: set[Element]) -> Element | None:
@@ -527,7 +668,6 @@ def _parent_from_layout(f: _Finder, it: Element, item_set: set[Element]) -> Elem
     Disqus puts ``ul.children`` after its parent ``li``; Drupal puts
     ``div.indented`` after the parent ``div.comment``.
     """
-    node = it
     for anc in it.iterancestors():
         if anc in item_set or anc is f.body:
             return None
@@ -548,7 +688,6 @@ def _parent_from_layout(f: _Finder, it: Element, item_set: set[Element]) -> Elem
                     break
                 prev = prev.getprevious()
                 hops += 1
-        node = anc
     return None
 
 
@@ -606,10 +745,13 @@ def _sections(f: _Finder, items: list[Element], item_set: set[Element],
             if f.is_section(parent):
                 best = parent
             node = parent
-        if best is not None and not f.holds_article(best, item_set):
+        if best is not None and (best is not lca or f.is_section(best)) and (
+                not f.holds_article(best, item_set)):
             cands.append(best)
-        elif lca is not None and lca is not best and not f.holds_article(lca, item_set):
-            cands.append(lca)
+        elif best is not None and not f.holds_article(best, item_set) and (
+                len(text_of(best, set(tops))) <= _MAX_LOOSE_TEXT):
+            # An unnamed container: only when little but the thread is in it.
+            cands.append(best)
         else:
             result.notes.append("comment items found outside a separable section")
             cands.extend(tops)
@@ -675,12 +817,18 @@ def _own_id(f: _Finder, it: Element) -> str | None:
     for node in it.iter():
         nid = node.get("id") if isinstance(node.tag, str) else None
         if nid and _NUMBER.search(nid):
-            return nid.strip()
-        if node is not it and f.item_kind(node)[0] and node is not it:
+            return str(nid).strip()
+        if node is not it and f.item_kind(node)[0]:
             break
     for attr in ("data-comment-id", "data-commentid", "data-id"):
         if it.get(attr):
             return f"comment-{it.get(attr)}"
+    # Drupal and Typepad put an empty <a id="comment-301"> just before the comment.
+    prev = it.getprevious()
+    if prev is not None and _tag(prev) == "a" and not _has_content(prev):
+        anchor = (prev.get("id") or prev.get("name") or "").strip()
+        if _ANCHOR_ID.match(anchor):
+            return anchor
     return None
 
 
@@ -720,7 +868,7 @@ def _read_item(f: _Finder, it: Element, item_set: set[Element]) -> RawComment | 
     skip: set[Element] = set(nested) | set(nested_lists)
 
     author_el, author = _find_author(f, it, own)
-    date_els, timestamp = _find_date(f, own)
+    date_els, timestamp = _find_date(f, own + _dd_context(it, item_set))
 
     body = _find_body(f, own, author_el)
     noise = [n for n in own if _is_noise(f, n) and (body is None or not _contains(n, body))
@@ -733,12 +881,28 @@ def _read_item(f: _Finder, it: Element, item_set: set[Element]) -> RawComment | 
         text = text_of(it, skip | set(noise) | extra)
     if not text:
         text = text_of(base, skip)
+    title = _find_title(f, own, body)
+    if title and title not in text:
+        text = f"{title}\n{text}" if text else title
     text = _strip_actions(text, author)
     if timestamp is None and body is None:
         text, timestamp = _date_line(text)
     if not text:
         return None
     return RawComment(id="", text=text, author=author, timestamp=timestamp)
+
+
+def _find_title(f: _Finder, own: list[Element], body: Element | None) -> str | None:
+    """A comment's own subject line (``h5.comment_title``), kept as its first line."""
+    for node in own:
+        if body is not None and _contains(body, node):
+            continue
+        words = f.names.words(node)
+        if words & {"title", "subject", "headline"} and not words & {"section", "comments"}:
+            txt = _short_text(node)
+            if 0 < len(txt) <= 200 and not _HEADING.match(txt):
+                return txt
+    return None
 
 
 def _contains(outer: Element, inner: Element) -> bool:
@@ -796,6 +960,9 @@ def _find_author(f: _Finder, it: Element, own: list[Element]) -> tuple[Element |
             ranked.append((0, pos, node))
         elif "fn" in words or tag == "cite" and pos < len(own) // 2 + 3:
             ranked.append((1, pos, node))
+        elif tag == "a" and "url" in words and "external" in (node.get("rel") or ""):
+            # WordPress's comment_author_link(): the name linked to the writer's site.
+            ranked.append((2, pos, node))
         elif words & _AUTHOR_WORDS and not words & _AUTHOR_NOT and tag not in ("img",):
             if words & {"name", "user"} and not words & {"author", "commenter", "username",
                                                           "poster", "comment", "fn", "nick",
@@ -807,13 +974,44 @@ def _find_author(f: _Finder, it: Element, own: list[Element]) -> tuple[Element |
     if _tag(it) == "dd":
         prev = it.getprevious()
         if prev is not None and _tag(prev) == "dt":
-            ranked.append((1, -1, prev))
+            name = _header_author(text_of(prev))
+            if name:
+                return prev, name
     ranked.sort(key=lambda r: (r[0], r[1]))
     for _, _, node in ranked:
         name = _author_text(node)
         if name:
             return node, name
+    # "by Jane on May 3, 2012" in a meta line, or a link to the writer's profile.
+    for node in own:
+        if f.names.words(node) & (_NOISE_WORDS | _DATE_WORDS | {"info", "details", "label"}):
+            line = _short_text(node)
+            m = _BY_LINE.search(line) if len(line) <= 200 else None
+            if m and clean_author(m.group(1)):
+                return None, clean_author(m.group(1))
+    for node in own[:12]:
+        if _tag(node) in ("p", "h3", "h4", "h5", "h6", "div", "span", "strong", "b", "dt"):
+            line = _short_text(node)
+            m = _SAYS_LINE.match(line) if len(line) <= 80 else None
+            if m and clean_author(m.group(1)):
+                return None, clean_author(m.group(1))
+    for node in own:
+        if _tag(node) == "a" and _PROFILE.search(node.get("href") or ""):
+            name = clean_author(" ".join(node.itertext()))
+            if name and not re.search(r"profile|view|more", name, re.I):
+                return node, name
     return None, None
+
+
+def _header_author(line: str) -> str | None:
+    """The writer in a header line such as ``1. Jane Doe - October 26, 2012`` or ``Ann said...``."""
+    line = " ".join(line.split())
+    line = _DATE_TEXT.sub(" ", line)
+    line = re.sub(r"^\(?\d+[.)]?\s+", "", line)
+    line = _SAYS.sub("", line)
+    line = re.sub(r"\s+(said|says|wrote)\.*\s*$", "", line, flags=re.I)
+    line = _BY.sub("", line).strip(" :|-–—·•,.")
+    return clean_author(line)
 
 
 def _author_text(node: Element) -> str | None:
@@ -825,19 +1023,56 @@ def _author_text(node: Element) -> str | None:
             node = named
         raw = named.get("content") if named is not None and _tag(named) == "meta" else None
         raw = raw or text_of(node).split("\n")[0]
-    name = _SAYS.sub("", " ".join(raw.split()))
+    name = clean_author(raw)
+    if name is None and _tag(node) not in ("a", "strong", "b"):
+        for sub in node.iter("a", "strong", "b"):
+            name = clean_author(" ".join(sub.itertext()))
+            if name:
+                return name
+    return name
+
+
+_UI_WORDS = re.compile(r"^(homepage|home page|journal|website|web site|profile|reply|permalink|"
+                       r"link|edit|delete|report|share|like|flag|quote|url|email|avatar|"
+                       r"view profile|more|comment|comments|contact|\d+)$", re.I)
+
+
+def clean_author(raw: str | None) -> str | None:
+    """A commenter's name from the text around it, or None when it does not look like one.
+
+    Drops "says:"/"wrote", "by", a leading website address, a user number in
+    brackets, and refuses interface words ("Reply", "Homepage") and dates.
+
+    Example:
+        >>> clean_author("http://example.org Ann Lee says:")
+        'Ann Lee'
+        >>> clean_author("Reply") is None
+        True
+    """
+    name = " ".join((raw or "").split())
+    name = _SAYS.sub("", name)
     name = _BY.sub("", name).strip(" :|-–—·•,")
-    name = re.sub(r"\s+(on|at)$", "", name, flags=re.I)
+    name = re.sub(r"^(https?://|www\.)\S+\s+(?=\S)", "", name)
+    name = re.sub(r"\s*\(\d+\)$", "", name)
+    name = re.sub(r"\s+(on|at)$", "", name, flags=re.I).strip(" :|-–—·•,")
     if not name or len(name) > 60 or len(name.split()) > 7:
-        if _tag(node) not in ("a", "strong", "b"):
-            for sub in node.iter("a", "strong", "b"):
-                txt = " ".join(" ".join(sub.itertext()).split())
-                if 0 < len(txt) <= 60:
-                    return _SAYS.sub("", txt).strip() or None
         return None
-    if _DATE_TEXT.fullmatch(name):
+    if _UI_WORDS.match(name) or _DATE_TEXT.fullmatch(name) or re.fullmatch(r"[\d:.\s/-]+", name):
         return None
     return name
+
+
+def _dd_context(it: Element, item_set: set[Element]) -> list[Element]:
+    """For a ``dd`` comment, the ``dt`` header before it and a footer ``dd`` after it."""
+    if _tag(it) != "dd":
+        return []
+    out: list[Element] = []
+    prev, nxt = it.getprevious(), it.getnext()
+    if prev is not None and _tag(prev) == "dt":
+        out.extend(prev.iter())
+    if nxt is not None and _tag(nxt) == "dd" and nxt not in item_set:
+        out.extend(nxt.iter())
+    return [n for n in out if isinstance(n.tag, str)]
 
 
 def _find_date(f: _Finder, own: list[Element]) -> tuple[list[Element], str | None]:
@@ -872,6 +1107,11 @@ def _find_date(f: _Finder, own: list[Element]) -> tuple[list[Element], str | Non
         elif words & {"meta", "metadata", "commentmetadata", "header", "footer", "info",
                       "byline", "details"}:
             metas.append(node)
+    for node in own:
+        if _tag(node) == "dt":
+            m = _DATE_TEXT.search(_short_text(node))
+            if m:
+                return [], m.group(0).strip()
     for node in metas:
         txt = _short_text(node)
         if len(txt) <= 200:
@@ -886,7 +1126,8 @@ def _strip_actions(text: str, author: str | None) -> str:
     while lines and (_ACTION_LINE.match(lines[-1]) or not lines[-1].strip(" |·•")):
         lines.pop()
     while lines and (_ACTION_LINE.match(lines[0]) or (author and lines[0].strip() == author)
-                     or _SAYS.fullmatch(lines[0])):
+                     or _SAYS.fullmatch(lines[0])
+                     or (author and _SAYS_LINE.match(lines[0]) and author in lines[0])):
         lines.pop(0)
     return "\n".join(lines)
 
