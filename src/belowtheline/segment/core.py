@@ -149,6 +149,21 @@ def _mark_link_lists(lines: list[_Line]) -> None:
             i += 1
 
 
+def _mark_caption_descriptions(lines: list[_Line]) -> None:
+    """A short description line directly above a picture credit is part of the caption."""
+    for i in range(2, len(lines)):
+        line, prev = lines[i], lines[i - 1]
+        if (
+            line.kind == "caption"
+            and line.blank_before == 0
+            and prev.kind in ("text", "name")
+            and len(prev.text.split()) <= 30
+            and not prev.text.endswith(":")
+            and P.CAPTION_CREDIT.match(line.text)
+        ):
+            prev.kind = "caption"
+
+
 def _headline_like(t: str) -> bool:
     words = t.split()
     return 2 <= len(words) <= 22 and len(t) <= 170 and not t.endswith((",", ";")) and (t[0].isupper() or t[0] in "'\"‘“[(0123456789")
@@ -323,10 +338,12 @@ def _style_change_point(styles: list[float], earliest: int, margin: float) -> in
     prefix = [0.0]
     for s in styles:
         prefix.append(prefix[-1] + s)
-    for k in range(max(earliest, 3), n):
+    for k in range(max(earliest, 3), n - 1):  # at least two comments: one line is too little evidence
         head = prefix[k] / k
         tail = (prefix[n] - prefix[k]) / (n - k)
         if tail - head < margin or tail <= 0.3:
+            continue
+        if sum(1 for s in styles[k:] if s > 0.5) < 0.6 * (n - k):
             continue
         # Reward splits that put comment-like lines after and article lines before.
         gain = (prefix[n] - prefix[k]) - (n - k) * mean_all
@@ -597,6 +614,7 @@ def segment_text(text: str, *, options: SegmentOptions | None = None) -> Segment
     for line in lines:
         line.kind = _classify(line)
     _mark_link_lists(lines)
+    _mark_caption_descriptions(lines)
     headers = _find_headers(lines)
     start, how = _comment_start(lines, headers, opts)
     article = _build_article(lines[:start], opts)

@@ -14,6 +14,7 @@ __all__ = [
     "BOILERPLATE",
     "BYLINE",
     "CAPTION",
+    "CAPTION_CREDIT",
     "COMMENTS_MARKER",
     "END_OF_ARTICLE",
     "HEADER_INLINE",
@@ -35,7 +36,7 @@ _UNIT = (
     r"mo|mos|months?|y|yrs?|years?)"
 )
 _RELATIVE = (
-    rf"(?:(?:(?:\d+|an?|one|two|few)\s*{_UNIT}(?:\s+ago)?|just now|moments? ago|now)"
+    rf"(?:(?:(?:\d+|an?|one|two|three|(?:a\s+)?(?:few|couple(?:\s+of)?)|several)\s*{_UNIT}(?:\s+ago)?|just now|moments? ago|now)"
     rf"|(?:yesterday|today)(?:,?\s*(?:at|@)?\s*{_CLOCK})?)"
 )
 _DATE = (
@@ -75,8 +76,8 @@ ACTION = re.compile(
 
 _BOILER_WORDS = [
     r"advertisement", r"advertising", r"sponsored( content)?", r"paid (post|content)", r"ad",
-    r"story continues below( this)? (advertisement|ad)",
-    r"article continues below", r"continue reading( below)?", r"scroll (down )?to continue( reading)?",
+    r"(story|article) continues (below|after)( this)?( advertisement| ad)?",
+    r"continue reading( below)?", r"more:.{0,200}", r"(also|further) on .{1,40}:.{0,160}", r"scroll (down )?to continue( reading)?",
     r"read more:?.*", r"read more", r"related:.*", r"see also:.*", r"more on this( story)?:?.*",
     r"also read:?.*", r"recommended( for you| reading| stories)?:?", r"most (read|popular|viewed)",
     r"related (articles|stories|content|posts|coverage|topics)\s*:?", r"you (may|might) (also )?like:?",
@@ -88,12 +89,15 @@ _BOILER_WORDS = [
     r"share (on|via) .{1,30}", r"(facebook|twitter|x|whatsapp|linkedin|reddit|email|pinterest|telegram)"
     r"( ?[|•·,/] ?(facebook|twitter|x|whatsapp|linkedin|reddit|email|pinterest|telegram|copy link))*",
     r"follow us( on .{1,40})?", r"join us on .{1,40}",
-    r".{0,40}\b(we|this (site|website)) uses? cookies\b.{0,200}", r"accept( all)?( cookies)?",
+    r".{0,120}\b(use|uses|using) cookies\b.{0,300}",
+    r".{0,100}\bcookies?\b.{0,100}\b(accept|consent|preferences|settings|policy)\b.{0,200}", r"accept( all)?( cookies)?",
     r"(manage|cookie) (settings|preferences|policy)", r"privacy policy", r"terms (of (use|service)|and conditions)",
     r"(©|copyright|\(c\)).{0,120}", r"all rights reserved\.?", r"back to top",
-    r"skip to (main )?content", r"home(\s*[›»>/|]\s*[\w&' -]{1,30}){1,6}", r"you are here:.*",
+    r"skip to (main )?content", r"home(\s*[›»>/|]\s*[\w&' -]{1,30}){1,6}",
+    r"[\w&'’-]+( [\w&'’-]+){0,2}(\s+[›»>/]\s+[\w&'’-]+( [\w&'’-]+){0,3}){2,6}",
+    r"(news|home|top|sections?)(\s+[›»>/]\s+[\w&'’-]+( [\w&'’-]+){0,3}){1,6}", r"you are here:.*",
     r"(load|show|view|see) (more|all|older|newer|previous)( \d+)? comments",
-    r"sort( comments)? by:?.{0,30}", r"(newest|oldest|best|top|most liked|popular)( first)?",
+    r"sort(ed)?( comments)? by:?.{0,30}", r"order(ed)? by:?.{0,30}", r"(newest|oldest|best|top|most liked|popular)( first)?",
     r"((newest|oldest|best|top|most liked|most popular|popular|most recent|recommended|"
     r"highest rated|controversial)( first)?\s*[|•·/]?\s*){2,6}",
     r"(our |the )?(comment(ing)?|community|discussion|house) (policy|guidelines|rules|standards)",
@@ -112,7 +116,8 @@ _BOILER_WORDS = [
 ]
 
 #: Page furniture that is never article text: ads, prompts, navigation, cookie banners.
-BOILERPLATE = re.compile(r"^\s*(?:" + "|".join(_BOILER_WORDS) + r")\s*[.!:|›»>]*\s*$", _I)
+#: Decorations around the words ("- Advertisement -", "** Read more **") do not matter.
+BOILERPLATE = re.compile(r"^[\s\-–—*•·=_~#|]*(?:" + "|".join(_BOILER_WORDS) + r")[\s.!:|›»>\-–—*•·=_~#]*$", _I)
 
 #: Headers of link lists ("Related articles", "Most read"): the headlines under them are furniture too.
 LIST_HEADER = re.compile(
@@ -128,7 +133,9 @@ COMMENTS_MARKER = re.compile(
     r"^\s*(?:(?:(?:showing|show|all|view)\s+(?:all\s+)?)?(?:\d[\d,.]*k?\s+)?(?:reader |user |most recent |latest |top )?(?:comments?|responses|replies|reactions|discussion)"
     r"(?:\s*\(\d[\d,.]*\)|\s*:\s*\d[\d,.]*)?|(?:show|view|see|read|load)\s+(?:all\s+)?(?:\d+\s+)?comments?"
     r"|(?:join|start) the (?:discussion|conversation|debate)|(?:leave|post|add|write) a (?:comment|reply|response)"
-    r"|what do you think\??.{0,80}|conversation|discuss(?:ion)?(?:\s*\(\d+\))?|be the first to comment\.?)"
+    r"|what do you think\??.{0,80}|conversation|discuss(?:ion)?(?:\s*\(\d+\))?|be the first to comment\.?"
+    r"|(?:\d[\d,]*|one|two|three) (?:thoughts?|comments?|responses?|repl(?:y|ies)) (?:on|to) .{1,200}"
+    r"|(?:leave|post) a (?:comment|reply) .{0,80}|have your say.{0,60})"
     r"\s*[.:!›»>]*\s*$",
     _I,
 )
@@ -168,8 +175,9 @@ BYLINE = re.compile(
     rf"(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s*[,|•·–—-]\s*.{{0,80}})?"
     rf"|{_NAME}\s*[,|•·–—-]\s*(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?"
     r"(?:correspondent|editor|reporter|writer|columnist|journalist|contributor|staff|analyst)\b.{0,60}"
-    r"|(?:published|updated|last updated|posted)\s*:?\s+.{3,60}"
-    rf"|{_TIME_EXPR})\s*$",
+    r"|(?:published|updated|last updated|posted|first published)\s*(?:on|at)?\s*:?\s+.{3,80}"
+    rf"|{_TIME_EXPR}(?:\s*[·|•,–—-]\s*\d+\s*min(?:ute)?s?\s*read)?"
+    r"|\d+\s*min(?:ute)?s?\s*read)\s*$",
     _I,
 )
 
@@ -180,6 +188,13 @@ CAPTION = re.compile(
     r"|.{0,300}\((?:photo|image|picture|credit|pic|file)s?\b[^)]{0,80}\)"
     r"|.{0,300}(?:\bgetty images?|\breuters|\bap photo|\bafp(?: via getty images)?|\bshutterstock|\balamy|"
     r"\bepa(?:-efe)?|\bpa (?:wire|media|images)|\bbloomberg via getty images|\banadolu)\s*\)?\.?)\s*$",
+    _I,
+)
+
+#: Bare picture credits ("Credit: AFP via Getty Images", "Photograph: Reuters"), which caption the line above.
+CAPTION_CREDIT = re.compile(
+    r"^\s*[(\[]?(?:photo(?:graph)?s?|images?|pictures?|pic|credit|source|illustration|file photo)\s*(?:credit)?\s*[:/|-]\s*.{1,80}[)\]]?\s*$"
+    r"|^\s*[(\[]?(?:getty images?|reuters|ap(?: photo)?|afp(?: via getty images)?|shutterstock|alamy|epa(?:-efe)?|pa(?: wire| media)?|bloomberg|anadolu)\b.{0,60}[)\]]?\s*$",
     _I,
 )
 
@@ -200,9 +215,14 @@ _NOT_NAMES = {
 }
 
 
+_DELETED_AUTHOR = re.compile(r"^[\[(](?:deleted|removed|anonymous|user deleted|account deleted)[\])]$", re.IGNORECASE)
+
+
 def is_name_like(line: str) -> bool:
     """True when a short line could be a commenter's display name or handle."""
     s = line.strip()
+    if _DELETED_AUTHOR.match(s):
+        return True
     if not s or len(s) > 40 or s.lower().strip(".:!? ") in _NOT_NAMES:
         return False
     words = s.split()
