@@ -41,3 +41,27 @@ def test_usage_error_exits_2() -> None:
     with pytest.raises(SystemExit) as exc:
         main(["analyze"])
     assert exc.value.code == 2
+
+
+def test_a_huge_line_and_a_bad_encoding_do_not_stop_the_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "huge.txt").write_bytes(b"x" * 1_500_000)
+    (tmp_path / "in" / "latin.txt").write_bytes("Caf\xe9 society\n\nThe caf\xe9 was full of people discussing the news today.\n".encode("latin-1").replace(b"\\xe9", b"\xe9"))
+    (tmp_path / "in" / "rows.jsonl").write_text('{"id": "1", "text": "fine"}\n{broken\n')
+    assert main(["analyze", str(tmp_path / "in"), "--out", str(tmp_path / "o")]) == 0
+    err = capsys.readouterr().err
+    assert "huge.txt" in err and "characters" in err
+    assert "row 2" in err
+    assert json.loads((tmp_path / "o" / "latin.json").read_text())["article"]["title"] == "Café society"
+    assert json.loads((tmp_path / "o" / "rows.json").read_text())["comments"][0]["text"] == "fine"
+
+
+def test_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    fake = io.TextIOWrapper(io.BytesIO(b"Headline\n\nA paragraph of the article long enough to be body.\n"))
+    monkeypatch.setattr(sys, "stdin", fake)
+    assert main(["analyze", "-", "--out", str(tmp_path)]) == 0
+    [doc] = [p for p in tmp_path.glob("*.json")]
+    assert json.loads(doc.read_text())["article"]["title"] == "Headline"
