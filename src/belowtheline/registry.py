@@ -34,6 +34,9 @@ _NAME = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*\.v[0-9]+$")
 # Built-in stages: name -> "module:factory", imported lazily.
 _BUILTIN: dict[str, str] = {
     "segment.text.v1": "belowtheline.segment.stage:TextSegmenter",
+    "toxicity.linear.v1": "belowtheline.comments.stage:ToxicityScorer",
+    "duplicates.minhash.v1": "belowtheline.comments.duplicates:DuplicateGrouper",
+    "replies.text.v1": "belowtheline.comments.replies:ReplyInferrer",
 }
 _factories: dict[str, StageFactory] = {}
 _entry_points_loaded = False
