@@ -484,11 +484,13 @@ def load_gold_dir(path: str | Path) -> Iterator[tuple[Path, dict[str, Any]]]:
         yield txt, json.loads(gold.read_text(encoding="utf-8"))
 
 
-def evaluate_dir(path: str | Path) -> CorpusScores:
+def evaluate_dir(path: str | Path, *, stages: tuple[str, ...] = ("segment.text.v1",)) -> CorpusScores:
     """Run :func:`belowtheline.analyze` on every capture under ``path`` and score it.
 
     Args:
         path: a folder of ``<name>.txt`` captures with ``<name>.gold.json`` next to them.
+        stages: the pipeline to run; by default segmentation alone, so that links
+            inferred later (``replies.text.v1``) do not blur what the layout shows.
 
     Returns:
         The :class:`CorpusScores` of the folder.
@@ -498,7 +500,7 @@ def evaluate_dir(path: str | Path) -> CorpusScores:
     """
     from ..api import analyze  # the pipeline imports the segmenter, which imports this package
 
-    return evaluate_corpus((analyze(txt), gold) for txt, gold in load_gold_dir(path))
+    return evaluate_corpus((analyze(txt, stages=stages), gold) for txt, gold in load_gold_dir(path))
 
 
 def data_sha256(path: str | Path) -> str:
