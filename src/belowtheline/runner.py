@@ -6,10 +6,14 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .document import Document
 from .ingest import IngestOptions, expand_paths, iter_inputs
 from .pipeline import DEFAULT_STAGES
+
+if TYPE_CHECKING:
+    from .store import Store
 
 __all__ = ["RunSummary", "analyze_paths"]
 
@@ -51,6 +55,7 @@ def analyze_paths(
     report: bool = True,
     progress: Progress | None = None,
     stdin: bytes | None = None,
+    db: str | None = None,
 ) -> RunSummary:
     """Analyse every input and write ``<id>.json`` per document plus ``report.html``.
 
@@ -64,6 +69,7 @@ def analyze_paths(
         report: also write the HTML report.
         progress: called as ``progress(done, total, input_name)`` after each input.
         stdin: bytes to read for ``-`` instead of the process's standard input.
+        db: a database URL; documents are also stored there (idempotent by content hash).
     """
     from .api import load_pipeline
     from .report import write_json, write_report
@@ -76,22 +82,39 @@ def analyze_paths(
     summary = RunSummary(out_dir=out, inputs=len(files))
     entries: list[ReportEntry] = []
     taken: set[str] = set()
-    for done, result in enumerate(iter_inputs(files, options=options, stdin=stdin), start=1):
-        if result.error is not None:
-            reason = str(result.error)
-            prefix = f"{result.source}: "
-            summary.problems.append((result.source, reason[len(prefix):] if reason.startswith(prefix) else reason))
-        for doc in result.documents:
-            doc = nlp(doc)
-            name = _unique_name(doc, taken)
-            summary.json_files.append(write_json(doc, out, name=name))
-            summary.documents += 1
-            summary.comments += len(doc.comments)
-            summary.warnings.extend((doc.id, w) for w in doc.warnings)
-            if report:
-                entries.append(ReportEntry(doc, name))
-        if progress is not None:
-            progress(done, len(files), result.source)
+    store = _open_store(db)
+    try:
+        for done, result in enumerate(iter_inputs(files, options=options, stdin=stdin), start=1):
+            if result.error is not None:
+                reason = str(result.error)
+                prefix = f"{result.source}: "
+                summary.problems.append((result.source, reason.removeprefix(prefix)))
+            for doc in result.documents:
+                doc = nlp(doc)
+                if store is not None:
+                    from .store import store_documents
+
+                    store_documents([doc], store)
+                name = _unique_name(doc, taken)
+                summary.json_files.append(write_json(doc, out, name=name))
+                summary.documents += 1
+                summary.comments += len(doc.comments)
+                summary.warnings.extend((doc.id, w) for w in doc.warnings)
+                if report:
+                    entries.append(ReportEntry(doc, name))
+            if progress is not None:
+                progress(done, len(files), result.source)
+    finally:
+        if store is not None:
+            store.dispose()
     if report:
         summary.report = write_report(entries, out, problems=summary.problems)
     return summary
+
+
+def _open_store(db: str | None) -> Store | None:
+    if not db:
+        return None
+    from .store import open_store
+
+    return open_store(db)

@@ -24,6 +24,7 @@ def register(sub: Any) -> None:
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
     p.add_argument("--max-bytes", type=int, metavar="N", help="refuse inputs larger than N bytes")
     p.add_argument("--max-line-chars", type=int, metavar="N", help="refuse text inputs with a longer line")
+    p.add_argument("--db", metavar="URL", help="also store the documents in this database (idempotent by content hash)")
     p.add_argument("--stages", metavar="NAMES", help="comma-separated stage names (default: the standard pipeline)")
     p.set_defaults(func=run)
 
@@ -57,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
         options=IngestOptions(**kw),
         report=not args.no_report,
         progress=_progress_bar if show else None,
+        db=args.db,
     )
     for source, reason in summary.problems:
         print(f"Skipped {source}: {reason}", file=sys.stderr)

@@ -20,7 +20,7 @@ from ..errors import BelowTheLineError
 __all__ = ["COMMANDS", "build_parser", "main"]
 
 #: Sub-command modules, in the order ``btl --help`` lists them.
-COMMANDS: tuple[str, ...] = ("analyze", "score")
+COMMANDS: tuple[str, ...] = ("analyze", "score", "serve", "policy", "export_labels", "user", "apikey")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,1 @@
+"""The REST service: ``create_app(settings)`` (FastAPI), routes, the scoring adapter."""
