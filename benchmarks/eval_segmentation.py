@@ -21,10 +21,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import ROOT, table, write_result  # noqa: E402
 
-from belowtheline.segment.evaluate import CorpusScores, Summary, evaluate_dir  # noqa: E402
+from belowtheline.segment.evaluate import CorpusScores, Summary, discover_splits, evaluate_dir  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "segmentation"
-SPLITS = ("dev", "heldout", "seeds", "handwritten")
+SPLITS = discover_splits(FIXTURES)
 
 #: (column header, Summary attribute) of the printed tables.
 COLUMNS = (

@@ -33,11 +33,11 @@ def floor_of(value: float) -> float:
 
 def segmentation_figures() -> dict[str, Any]:
     """Current segmentation figures per split and the hash of the fixtures."""
-    from belowtheline.segment.evaluate import FLOOR_METRICS, data_sha256, evaluate_dir
+    from belowtheline.segment.evaluate import FLOOR_METRICS, data_sha256, discover_splits, evaluate_dir
 
     fixtures = ROOT / "tests" / "fixtures" / "segmentation"
     splits: dict[str, dict[str, float]] = {}
-    for split in ("dev", "heldout", "seeds", "handwritten"):
+    for split in discover_splits(fixtures):
         summary = evaluate_dir(fixtures / split).overall
         splits[split] = {m: v for m in FLOOR_METRICS if (v := getattr(summary, m)) is not None}
     return {"data_sha256": data_sha256(fixtures), "figures": splits}

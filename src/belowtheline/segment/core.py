@@ -16,7 +16,7 @@ exactly once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..document import Article, Comment, Paragraph, Segment
 from . import patterns as P
@@ -121,6 +121,15 @@ def _classify(line: _Line) -> str:
     m = P.HEADER_INLINE.match(t)
     if m and P.is_name_like(m.group("name").lstrip("@→↳> ")):
         return "header_says"
+    if len(t) <= 160:
+        m = P.POSTED_BY.match(t)
+        if m and P.is_name_like(m.group("name")):
+            return "posted_by"
+        m = P.REPLIED_TO.match(t)
+        if m and P.is_name_like(m.group("name").lstrip("@")) and P.is_name_like(m.group("parent")):
+            return "replied_to"
+    if P.BADGE.match(t):
+        return "badge"
     if len(t) <= 120 and P.split_time_tail(t):
         return "header_tail"
     if len(t) < 500 and P.BIO.match(t):
@@ -179,15 +188,64 @@ class _Header:
     #: content-line indices the header occupies (author line, time line).
     span: tuple[int, ...]
     reply_name: str | None = None
+    #: A "Posted by: Name | date" line *under* the comment it belongs to.
+    footer: bool = False
 
 
 _REPLY_PREFIX = re.compile(r"^\s*(?:→|↳|->|>>|re:|replying to|in reply to|@)\s*", re.IGNORECASE)
+
+
+def _time_after(lines: list[_Line], j: int) -> tuple[str | None, tuple[int, ...], str | None]:
+    """A timestamp below line ``j``, skipping badge and "Replying to X" lines.
+
+    Returns the time, the indices of the lines used, and the name replied to.
+    """
+    k = j + 1
+    used: list[int] = []
+    reply: str | None = None
+    while k < len(lines) and len(used) < 2 and lines[k].blank_before == 0:
+        if lines[k].kind == "badge":
+            used.append(k)
+        elif _REPLY_ONLY.match(lines[k].text) and reply is None:
+            reply = _reply_marker(lines[k].text)
+            used.append(k)
+        else:
+            break
+        k += 1
+    if k < len(lines) and lines[k].kind == "timestamp":
+        return lines[k].text, (*used, k), reply
+    return None, (), None
 
 
 def _header_at(lines: list[_Line], j: int) -> _Header | None:
     line = lines[j]
     t = line.text
     nxt = lines[j + 1] if j + 1 < len(lines) else None
+    if line.kind == "posted_by":
+        m = P.POSTED_BY.match(t)
+        assert m is not None
+        time = m.group("time")
+        span: tuple[int, ...] = (j,)
+        if time is None:
+            time, extra, _ = _time_after(lines, j)
+            span = (j, *extra)
+        # Under its comment when text sits directly above and a gap (or the end) follows.
+        footer = (
+            j > 0
+            and lines[j - 1].kind not in ("posted_by", "timestamp", "comments_marker", "boilerplate")
+            and line.blank_before == 0
+            and (nxt is None or nxt.blank_before > 0)
+        )
+        return _Header(m.group("name").strip(), time, span, footer=footer)
+    if line.kind == "replied_to":
+        m = P.REPLIED_TO.match(t)
+        assert m is not None
+        time = m.group("time")
+        span = (j,)
+        if time is None:
+            time, extra, _ = _time_after(lines, j)
+            span = (j, *extra)
+        return _Header(m.group("name").strip().lstrip("@"), time, span, reply_name=m.group("parent").strip())
     if line.kind == "header_says":
         m = P.HEADER_INLINE.match(t)
         assert m is not None
@@ -196,9 +254,10 @@ def _header_at(lines: list[_Line], j: int) -> _Header | None:
         if _REPLY_PREFIX.match(name):
             name = _REPLY_PREFIX.sub("", name).strip()
         time = m.group("time")
-        span: tuple[int, ...] = (j,)
-        if time is None and nxt is not None and nxt.kind == "timestamp":
-            time, span = nxt.text, (j, j + 1)
+        span = (j,)
+        if time is None:
+            time, extra, reply = _time_after(lines, j)
+            span = (j, *extra)
         return _Header(name, time, span, reply)
     if line.kind == "header_tail":
         split = P.split_time_tail(t)
@@ -208,8 +267,10 @@ def _header_at(lines: list[_Line], j: int) -> _Header | None:
         if _REPLY_PREFIX.match(name):
             return None
         return _Header(name.lstrip("@"), time, (j,), reply)
-    if line.kind in ("name", "byline") and nxt is not None and nxt.kind == "timestamp":
-        return _Header(t.lstrip("@"), nxt.text, (j, j + 1))
+    if line.kind in ("name", "byline"):
+        time, extra, reply = _time_after(lines, j)
+        if time is not None:
+            return _Header(t.lstrip("@"), time, (j, *extra), reply_name=reply)
     return None
 
 
@@ -275,6 +336,9 @@ def _comment_start(lines: list[_Line], headers: dict[int, _Header], opts: Segmen
     )
     if first_header is not None:
         start = first_header
+        if headers[first_header].footer:  # the first comment's text is above its footer
+            while start > earliest and lines[start].blank_before == 0 and lines[start - 1].kind == "text":
+                start -= 1
         # Page furniture just above the first comment belongs to the comment section.
         while start > earliest and lines[start - 1].kind in ("comments_marker", "boilerplate", "action"):
             start -= 1
@@ -460,9 +524,18 @@ def _structured_comments(lines: list[_Line], headers: dict[int, _Header]) -> lis
         if j in skip:
             continue
         h = headers.get(j)
+        if h is not None and h.footer and current is not None and current.text and current.author is None:
+            current.author, current.timestamp = h.author, h.timestamp
+            for k in h.span:
+                lines[k].label = "comment_meta"
+                skip.add(k)
+            current = None
+            continue
         if h is not None:
             current = _new_comment(comments, line, h.author, h.timestamp)
             indents[current.id] = line.indent
+            if h.reply_name:
+                reply_names[current.id] = h.reply_name
             if pending_reply:
                 reply_names[current.id], pending_reply = pending_reply, None
             for k in h.span:
@@ -476,7 +549,7 @@ def _structured_comments(lines: list[_Line], headers: dict[int, _Header]) -> lis
         if line.kind in ("boilerplate", "comments_marker") and (current is None or not current.text):
             line.label = "boilerplate"
             continue
-        if line.kind == "action" or (line.kind == "timestamp" and current is not None):
+        if line.kind in ("action", "badge") or (line.kind == "timestamp" and current is not None):
             line.label = "comment_meta"
             if line.kind == "timestamp" and current is not None and current.timestamp is None:
                 current.timestamp = line.text
@@ -539,28 +612,49 @@ def _name_key(name: str) -> str:
     return re.sub(r"[\s_.@-]+", "", name.lower())
 
 
+_SHORT_TIME = re.compile(r"^\d{1,3}\s*(?:s|m|h|d|w|y|mo|mins?|hrs?|days?|weeks?)$", re.IGNORECASE)
+
+
+def _action_time(text: str) -> str | None:
+    """The timestamp inside an action bar ("Like · Reply · 42 · 3h" -> "3h"), if any."""
+    for tok in reversed(re.split(r"\s*[|•·∙]\s*", text)):
+        if _SHORT_TIME.match(tok.strip()) or P.TIMESTAMP.match(tok):
+            return tok.strip()
+    return None
+
+
 def _action_block_comments(lines: list[_Line]) -> list[Comment]:
+    """Comments separated by their action bars (author line, optional badge, text, "Like · Reply · 3h")."""
     blocks: list[list[_Line]] = [[]]
+    bar_times: list[str | None] = []
     for line in lines:
         if line.kind == "action":
             line.label = "comment_meta"
             if blocks[-1]:
+                bar_times.append(_action_time(line.text))
                 blocks.append([])
         elif line.kind in ("boilerplate", "comments_marker") and not blocks[-1]:
             line.label = "boilerplate"
         else:
             blocks[-1].append(line)
-    blocks = [b for b in blocks if b]
-    named = sum(1 for b in blocks if len(b) > 1 and b[0].kind in ("name", "byline"))
-    use_names = blocks and named >= max(1, len(blocks) * 0.6)
+    bar_times += [None] * (len(blocks) - len(bar_times))
+    kept = [(b, t) for b, t in zip(blocks, bar_times, strict=True) if b]
+    named = sum(1 for b, _ in kept if len(b) > 1 and b[0].kind in ("name", "byline"))
+    use_names = bool(kept) and named >= max(1, len(kept) * 0.6)
     comments: list[Comment] = []
-    for b in blocks:
+    indents: dict[str, int] = {}
+    for b, bar_time in kept:
         author = None
+        indent = b[0].indent
         if use_names and len(b) > 1 and b[0].kind in ("name", "byline"):
             author = b[0].text.lstrip("@")
             b[0].label = "comment_meta"
             b = b[1:]
+            while len(b) > 1 and b[0].kind == "badge":
+                b[0].label = "comment_meta"
+                b = b[1:]
         c = _new_comment(comments, b[0], author, None)
+        indents[c.id] = indent
         for line in b:
             if line.kind == "timestamp" and c.timestamp is None and not c.text:
                 c.timestamp = line.text
@@ -568,7 +662,11 @@ def _action_block_comments(lines: list[_Line]) -> list[Comment]:
                 continue
             _append_text(c, line)
             line.label = "comment"
-    return [c for c in comments if c.text]
+        if c.timestamp is None:
+            c.timestamp = bar_time
+    comments = [c for c in comments if c.text]
+    _link_replies(comments, indents, {})
+    return comments
 
 
 def _bare_comments(lines: list[_Line]) -> list[Comment]:
@@ -619,7 +717,7 @@ def segment_text(text: str, *, options: SegmentOptions | None = None) -> Segment
     start, how = _comment_start(lines, headers, opts)
     article = _build_article(lines[:start], opts)
     comment_headers = {
-        j - start: _Header(h.author, h.timestamp, tuple(k - start for k in h.span), h.reply_name)
+        j - start: replace(h, span=tuple(k - start for k in h.span))
         for j, h in headers.items()
         if j >= start
     }

@@ -503,6 +503,17 @@ def evaluate_dir(path: str | Path, *, stages: tuple[str, ...] = ("segment.text.v
     return evaluate_corpus((analyze(txt, stages=stages), gold) for txt, gold in load_gold_dir(path))
 
 
+#: Fixture splits in the order reports list them; others found on disk follow.
+SPLIT_ORDER = ("dev", "heldout", "seeds", "handwritten", "unseen", "unseen2")
+
+
+def discover_splits(root: str | Path) -> tuple[str, ...]:
+    """The sub-folders of ``root`` that hold annotated captures, in :data:`SPLIT_ORDER`."""
+    base = Path(root)
+    found = {p.parent.name for p in base.glob("*/*.gold.json")}
+    return tuple(s for s in SPLIT_ORDER if s in found) + tuple(sorted(found - set(SPLIT_ORDER)))
+
+
 def data_sha256(path: str | Path) -> str:
     """A SHA-256 of every ``.txt`` and ``.json`` file under ``path`` (names and contents).
 

@@ -18,6 +18,9 @@ __all__ = [
     "COMMENTS_MARKER",
     "END_OF_ARTICLE",
     "HEADER_INLINE",
+    "POSTED_BY",
+    "REPLIED_TO",
+    "BADGE",
     "LIST_HEADER",
     "TIMESTAMP",
     "is_name_like",
@@ -60,17 +63,54 @@ TIMESTAMP = re.compile(rf"^\s*[\[(]?{_TIME_EXPR}[\])]?\s*(?:[|•·]\s*(?:edited
 
 _TIME_TAIL = re.compile(rf"(?:\s*[|•·,–—-]\s*|\s+)(?:on\s+)?({_TIME_EXPR})\s*$", _I)
 
+#: Words and phrases of the action bars under comments ("Reply · Report", "Like (14)").
+_ACTION_WORDS = (
+    r"reply|replies|respond|like|likes|liked|unlike|share|report|flag|flagged|upvote|downvote|"
+    r"recommend(?:ed)?|vote|permalink|link|copy link|quote|edit|edited|delete|hide|collapse|expand|"
+    r"show (?:more )?repl(?:y|ies)|view (?:all )?(?:\d+ )?(?:more )?repl(?:y|ies)|hide repl(?:y|ies)|"
+    r"load (?:\d+ )?(?:more )?repl(?:y|ies)|report abuse|report comment|report this( comment)?|"
+    r"reply to this( comment)?|reply to [\w .'-]{1,30}|flag as inappropriate|mark as spam|"
+    r"show more|see more|thumbs up|thumbs down|helpful|not helpful|agree|disagree|follow|block( user)?|"
+    r"mute|award|save|give award|more options|options|translate|see translation|pick|staff pick|"
+    r"\d+\s*(?:likes?|points?|upvotes?|votes?|recommends?|recommendations?|repl(?:y|ies)|reactions?)"
+)
+_ACTION_TOKEN = re.compile(
+    rf"^(?:(?:{_ACTION_WORDS})\s*(?:\(\d+\)|\d+)?\s*[›»>→▸▾▴+↓↑]?"
+    r"|[↑↓▲▼△▽👍👎♥❤+−-]?\s*\d*\s*[↑↓▲▼△▽👍👎♥❤]|[↑↓▲▼△▽👍👎♥❤]\s*\d+"
+    r"|\d+|\d{1,2}\s*(?:s|m|h|d|w|y|mo|min|mins|hr|hrs)|[↑↓▲▼△▽👍👎♥❤]+)$",
+    _I,
+)
+_ACTION_SPLIT = re.compile(r"\s*[|•·∙/]\s*|\s{2,}|\t")
+
+
+class _ActionMatcher:
+    """Matches lines made only of action-bar tokens ("Like · Reply · 42 · 3h", "▲ 24 ▼ | Reply")."""
+
+    def match(self, line: str) -> bool:
+        t = line.strip()
+        if not t or len(t) > 80:
+            return False
+        tokens = [tok for tok in _ACTION_SPLIT.split(t) if tok]
+        if not tokens:
+            return False
+        if all(_ACTION_TOKEN.match(tok) for tok in tokens):
+            # A lone number is a vote count only next to something else.
+            return not (len(tokens) == 1 and tokens[0].isdigit())
+        # "▲ 31 ▼" style with single spaces: try splitting on spaces as well.
+        words = t.split()
+        return all(_ACTION_TOKEN.match(w) for w in words) and not all(w.isdigit() for w in words)
+
+
 #: Action lines under a comment: "Reply", "Like (14)", "Share ›", "12 likes", "↑ 3 ↓".
-ACTION = re.compile(
-    r"^\s*(?:(?:reply|replies|respond|like|likes|liked|unlike|share|report|flag|flagged|"
-    r"upvote|downvote|recommend(?:ed)?|vote|permalink|link|quote|edit|delete|hide|"
-    r"show (?:more )?repl(?:y|ies)|view (?:\d+ )?(?:more )?repl(?:y|ies)|hide repl(?:y|ies)|"
-    r"\d+ repl(?:y|ies)|report abuse|report comment|show more|read more|see more|collapse|expand|"
-    r"thumbs up|thumbs down|helpful|not helpful|agree|disagree|follow|block user|"
-    r"\d+\s*(?:likes?|points?|upvotes?|votes?|recommends?|replies|reply)|\d{1,2}\s*[smhdwy])"
-    r"\s*(?:\(\d+\)|\d+)?\s*[›»>→▸▾▴+]?\s*(?:[|•·]\s*)?)+\s*$"
-    r"|^\s*(?:[↑↓▲▼👍👎♥❤+−-]\s*\d*\s*)+$"
-    r"|^\s*\d+\s*(?:likes?|points?|upvotes?|votes?|recommends?|recommendations?|replies?)\s*$",
+ACTION = _ActionMatcher()
+
+#: Badge lines under a commenter's name ("Top fan", "Subscriber", "Works at NHS England").
+BADGE = re.compile(
+    r"^\s*(?:top fan|top commenter|top contributor|subscriber|verified(?: (?:buyer|commenter|account))?|"
+    r"moderator|staff|editor|author|admin|premium member|member|supporter|founding member|"
+    r"community (?:member|moderator)|editor'?s pick|guardian pick|nyt pick|featured(?: comment)?|"
+    r"most helpful|pinned(?: comment)?|highlighted|trusted commenter|original poster|op|"
+    r"(?:works|worked|lives|lived|studied|studies|went) (?:at|in) .{2,50})\s*$",
     _I,
 )
 
@@ -84,7 +124,7 @@ _BOILER_WORDS = [
     r"trending( now)?", r"top stories", r"latest (news|stories)", r"more from .{1,40}",
     r"(sign up|subscribe|register)( now| today| here)?( (to|for) .{0,80})?",
     r"(sign up|subscribe|register|get|receive|join)\b.{0,60}\b(newsletters?|inbox|alerts|briefing)\b.{0,80}",
-    r".{0,40}\bnewsletters?\b.{0,40}",
+    r".{0,40}\bnewsletters?\b.{0,40}", r"(never miss|don'?t miss|stay (informed|up to date)|get (the|our)).{0,80}\bnewsletters?\b.{0,80}",
     r"(share|tweet|email|print|copy link|save)( (this|the) (article|story|page))?( on .{1,30})?",
     r"share (on|via) .{1,30}", r"(facebook|twitter|x|whatsapp|linkedin|reddit|email|pinterest|telegram)"
     r"( ?[|•·,/] ?(facebook|twitter|x|whatsapp|linkedin|reddit|email|pinterest|telegram|copy link))*",
@@ -102,7 +142,19 @@ _BOILER_WORDS = [
     r"highest rated|controversial)( first)?\s*[|•·/]?\s*){2,6}",
     r"(our |the )?(comment(ing)?|community|discussion|house) (policy|guidelines|rules|standards)",
     r"comments? (are|have been) (closed|disabled|turned off).{0,80}", r"log ?in( to (comment|reply))?.{0,60}",
-    r"(leave|post|add|write) a (comment|reply|response)", r"(join|start) the (discussion|conversation|debate)",
+    r"(leave|post|add|write) (a|an|your) (comment|reply|response)", r"(join|start) the (discussion|conversation|debate).{0,80}",
+    r"comments? (are|is) (moderated|pre-?moderated|reviewed|open|now closed).{0,120}",
+    r"the comments to this (entry|post|article) are closed\.?", r"comments? (closed|disabled|off)\.?",
+    r"(sign|log) ?in( or (register|sign up|create (an|your) account))?( to .{0,80})?",
+    r"(register|create (an|your) account) to .{0,80}", r"(you must|please) (be )?(logged|signed|log|sign) ?in.{0,80}",
+    r"showing \d+ of \d+ (comments?|replies|responses).{0,80}", r"(load|show|view|see|read) (\d+ )?(more|all|older|newer|previous)( \d+)?( comments?| replies| responses)?",
+    r"\d[\d,]* comments?\s*[·•|]\s*sort(ed)? by.{0,30}", r"comments?\s*[·•|:]\s*\d[\d,]*",
+    r"sort:?.{0,60}", r"(your )?(email|e-mail) address will not be published.{0,120}", r"required fields are marked.{0,20}",
+    r"(name|email|e-mail|website|comment|message)\s*\*?", r"(post|submit|send|publish) (comment|reply|response)",
+    r"save my name.{0,160}", r"notify me of .{0,120}", r"(pingback|trackback):.{0,300}",
+    r"(facebook|disqus|viafoura|coral|openweb) comments( plugin)?.{0,40}", r"powered by (disqus|coral|viafoura|openweb).{0,40}",
+    r"what (readers|people|our readers) are saying.{0,40}", r"reader (reactions|views|responses)",
+    r"explore more on (these|this) topics?", r"(download|get) (our|the|a) free .{1,120}", r"never miss a story.{0,120}",
     r"what do you think\??.{0,80}", r"be the first to comment\.?",
     r"(community|comment(ing)?|discussion) (guidelines|rules|policy).{0,80}",
     r"this (article|story) (was|is|has been) (republished|originally published|first published|updated).{0,200}",
@@ -135,15 +187,18 @@ COMMENTS_MARKER = re.compile(
     r"|(?:join|start) the (?:discussion|conversation|debate)|(?:leave|post|add|write) a (?:comment|reply|response)"
     r"|what do you think\??.{0,80}|conversation|discuss(?:ion)?(?:\s*\(\d+\))?|be the first to comment\.?"
     r"|(?:\d[\d,]*|one|two|three) (?:thoughts?|comments?|responses?|repl(?:y|ies)) (?:on|to) .{1,200}"
-    r"|(?:leave|post) a (?:comment|reply) .{0,80}|have your say.{0,60})"
+    r"|(?:leave|post) a (?:comment|reply) .{0,80}|have your say.{0,60}"
+    r"|(?:\d[\d,]* )?comments?\s*[·•|:]\s*(?:\d[\d,]*|sort.{0,30})|showing \d+ of \d+ comments?.{0,80}"
+    r"|what (?:readers|people|our readers) are saying.{0,40}|reader (?:reactions|views|responses)|add your comment"
+    r"|top comments|most (?:recent|liked|popular) comments|(?:all )?comments \(\d[\d,]*\)|(?:join|start) the (?:discussion|conversation).{0,80})"
     r"\s*[.:!›»>]*\s*$",
     _I,
 )
 
 #: Lines that close an article: republication notices, "Read the original", copyright.
 END_OF_ARTICLE = re.compile(
-    r"^\s*(?:this (?:article|story|piece|post) (?:is|was|has been) (?:republished|originally published|"
-    r"first published|adapted|updated|amended|corrected)"
+    r"^\s*(?:this (?:article|story|piece|post|column|essay|interview) (?:\w+ ){0,3}?(?:republished|published|appeared|"
+    r"adapted|updated|amended|corrected|produced|syndicated)"
     r"|(?:originally|first) (?:published|appeared)|read the original article|(?:©|copyright|\(c\))"
     r"|all rights reserved|(?:topics|tags|filed under)\s*:|additional reporting by|"
     r"(?:correction|clarification)\s*:|this (?:article|story) has been (?:amended|corrected))",
@@ -198,6 +253,20 @@ CAPTION_CREDIT = re.compile(
     _I,
 )
 
+#: "Posted by Name on 24 June 2025, 17:10" headers, and "Posted by: Name | April 6, 2025 at 06:12 PM" footers.
+POSTED_BY = re.compile(
+    rf"^\s*(?:posted|submitted|written|comment(?:ed)?|added|sent) by:?\s+(?P<name>[^|•·]{{1,48}}?)"
+    rf"(?:\s*(?:\bon\b|\bat\b|[|•·,–—-])\s*(?P<time>{_TIME_EXPR}))?\s*$",
+    _I,
+)
+
+#: "Julia Markham replied to Pete Sandford [on 13 March 2025]", "Ann › Bob", "Ann ▸ Bob · 2h".
+REPLIED_TO = re.compile(
+    rf"^\s*(?P<name>[^\n›▸»→]{{1,48}}?)\s+(?:replied to|replying to|in reply to|responded to|›|▸|»|→|↳)\s+@?"
+    rf"(?P<parent>[^\n|•·]{{1,48}}?)(?:\s*(?:\bon\b|\bat\b|[|•·,–—-])\s*(?P<time>{_TIME_EXPR}))?\s*$",
+    _I,
+)
+
 #: Inline comment headers: "Name says:", "Name • 3 days ago", "Name | 12 March 2025".
 HEADER_INLINE = re.compile(
     rf"^\s*(?:[@→↳>]\s*)?(?P<name>[^\n]{{1,48}}?)\s+(?:says|said|wrote|writes|commented|replied)\s*:?"
@@ -239,8 +308,16 @@ def is_name_like(line: str) -> bool:
     return caps >= len(words) - 1 and caps >= 1
 
 
+_TAIL_FLAGS = re.compile(
+    r"(?:\s*[|•·∙,–—-]\s*(?:edited|updated|pinned|author|op|moderator|staff|verified|subscriber|top fan|"
+    r"featured|editor'?s pick|reply|report|flag))+\s*$",
+    re.IGNORECASE,
+)
+
+
 def split_time_tail(line: str) -> tuple[str, str] | None:
     """Split "Name • 3 days ago" / "Name | 12 March 2025" into (name, time), if it is one."""
+    line = _TAIL_FLAGS.sub("", line)
     m = _TIME_TAIL.search(line)
     if not m or m.start() == 0:
         return None
