@@ -134,7 +134,7 @@ def _classify(line: _Line) -> str:
         return "header_tail"
     if len(t) < 500 and P.BIO.match(t):
         return "bio"
-    if len(t) < 160 and P.BYLINE.match(t):
+    if len(t) < 160 and (P.BYLINE.match(t) or P.is_credit_line(t)):
         return "byline"
     if len(t) < 400 and P.CAPTION.match(t):
         return "caption"
@@ -150,7 +150,7 @@ def _mark_link_lists(lines: list[_Line]) -> None:
         if P.LIST_HEADER.match(lines[i].text):
             lines[i].kind = "boilerplate"
             j = i + 1
-            while j < len(lines) and lines[j].blank_before == 0 and _headline_like(lines[j].text):
+            while j < len(lines) and lines[j].blank_before == 0 and _headline_like(lines[j].text, tags=True):
                 lines[j].kind = "boilerplate"
                 j += 1
             i = j
@@ -173,9 +173,11 @@ def _mark_caption_descriptions(lines: list[_Line]) -> None:
             prev.kind = "caption"
 
 
-def _headline_like(t: str) -> bool:
+def _headline_like(t: str, *, tags: bool = False) -> bool:
     words = t.split()
-    return 2 <= len(words) <= 22 and len(t) <= 170 and not t.endswith((",", ";")) and (t[0].isupper() or t[0] in "'\"‘“[(0123456789")
+    if not (1 if tags else 2) <= len(words) <= 22 or len(t) > 170 or t.endswith((",", ";")):
+        return False
+    return t[0].isupper() or t[0] in "'\"‘“[(0123456789"
 
 
 # -- comment headers ------------------------------------------------------------------
@@ -305,14 +307,32 @@ _FURNITURE = ("boilerplate", "caption", "caption_double", "action", "comments_ma
 
 
 def _title_index(lines: list[_Line], opts: SegmentOptions) -> int | None:
-    """The first line that is not page furniture, when it reads like a headline."""
+    """The first line that is not page furniture, when it reads like a headline.
+
+    A short section label ("Opinion", "Space & Astronomy") or a breadcrumb
+    ("World | Europe | Ukraine war") just above a longer headline is furniture.
+    """
     for i, line in enumerate(lines):
         if line.kind in _FURNITURE:
             continue
-        if line.kind in ("text", "name") and i + 1 < len(lines) and _title_like(line.text, opts):
-            return i
-        return None
+        if line.kind not in ("text", "name") or i + 1 >= len(lines) or not _title_like(line.text, opts):
+            return None
+        nxt = lines[i + 1]
+        if (
+            _section_label(line.text)
+            and nxt.kind in ("text", "name")
+            and _title_like(nxt.text, opts)
+            and len(nxt.text.split()) > len(line.text.split())
+        ):
+            line.kind = "boilerplate"
+            continue
+        return i
     return None
+
+
+def _section_label(t: str) -> bool:
+    parts = [p.strip() for p in re.split(r"\s*[|›»>/]\s*", t) if p.strip()]
+    return all(len(p.split()) <= 3 for p in parts) and (len(parts) > 1 or len(t.split()) <= 3)
 
 
 def _comment_start(lines: list[_Line], headers: dict[int, _Header], opts: SegmentOptions) -> tuple[int, str]:

@@ -23,6 +23,7 @@ __all__ = [
     "BADGE",
     "LIST_HEADER",
     "TIMESTAMP",
+    "is_credit_line",
     "is_name_like",
 ]
 
@@ -54,7 +55,7 @@ _DATE = (
 )
 _TIME_EXPR = (
     rf"(?:(?:posted|published|updated|edited|last updated|commented|on|at)\s*:?\s+)?"
-    rf"(?:{_RELATIVE}|{_DATE}(?:,?\s*(?:at|@|-|–|—)?\s*{_CLOCK})?|{_CLOCK}(?:,?\s*(?:on\s+)?{_DATE})?)"
+    rf"(?:{_RELATIVE}|{_DATE}(?:,?\s*(?:at|@|-|–|—|·|•|\|)?\s*{_CLOCK})?|{_CLOCK}(?:,?\s*(?:on\s+)?{_DATE})?)"
     r"(?:\s*\((?:edited|updated)\))?"
 )
 
@@ -130,7 +131,8 @@ _BOILER_WORDS = [
     r"( ?[|•·,/] ?(facebook|twitter|x|whatsapp|linkedin|reddit|email|pinterest|telegram|copy link))*",
     r"follow us( on .{1,40})?", r"join us on .{1,40}",
     r".{0,120}\b(use|uses|using) cookies\b.{0,300}",
-    r".{0,100}\bcookies?\b.{0,100}\b(accept|consent|preferences|settings|policy)\b.{0,200}", r"accept( all)?( cookies)?",
+    r".{0,100}\bcookies?\b.{0,100}\b(accept|consent|preferences|settings|policy)\b.{0,200}", r"accept( all| and close| and continue)?( cookies)?(\s*[|•·]\s*(manage|cookie) (settings|preferences|options))?",
+    r"(manage|cookie) (settings|preferences|options)",
     r"(manage|cookie) (settings|preferences|policy)", r"privacy policy", r"terms (of (use|service)|and conditions)",
     r"(©|copyright|\(c\)).{0,120}", r"all rights reserved\.?", r"back to top",
     r"skip to (main )?content", r"home(\s*[›»>/|]\s*[\w&' -]{1,30}){1,6}",
@@ -154,7 +156,7 @@ _BOILER_WORDS = [
     r"save my name.{0,160}", r"notify me of .{0,120}", r"(pingback|trackback):.{0,300}",
     r"(facebook|disqus|viafoura|coral|openweb) comments( plugin)?.{0,40}", r"powered by (disqus|coral|viafoura|openweb).{0,40}",
     r"what (readers|people|our readers) are saying.{0,40}", r"reader (reactions|views|responses)",
-    r"explore more on (these|this) topics?", r"(download|get) (our|the|a) free .{1,120}", r"never miss a story.{0,120}",
+    r"explore more on (these|this) topics?", r".{0,60}\b(download|get) (our|the|a|your) free .{1,120}", r"never miss a story.{0,120}",
     r"what do you think\??.{0,80}", r"be the first to comment\.?",
     r"(community|comment(ing)?|discussion) (guidelines|rules|policy).{0,80}",
     r"this (article|story) (was|is|has been) (republished|originally published|first published|updated).{0,200}",
@@ -313,6 +315,49 @@ _TAIL_FLAGS = re.compile(
     r"featured|editor'?s pick|reply|report|flag))+\s*$",
     re.IGNORECASE,
 )
+
+
+_CREDIT_BY = re.compile(
+    rf"^(?:by|written by|words(?: by)?:?|report(?:ed|ing)? by|filed by|story by|photos? by|pictures? by|"
+    rf"interview by|analysis by|text:?|author:?)\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s+(?:at|in|from)\s+.{{1,60}})?$",
+    _I,
+)
+_CREDIT_DATE = re.compile(
+    rf"^(?:(?:published|updated|last updated|posted|first published|modified)\s*(?:on|at)?\s*:?\s*)?{_TIME_EXPR}"
+    r"(?:\s*[A-Z]{2,4})?$",
+    _I,
+)
+_FULL_NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}"
+_AUTHORS = re.compile(rf"^{_FULL_NAME}(?:\s*(?:,|and|&)\s*{_FULL_NAME})+$")
+_SECTION = re.compile(r"^[A-Z][\w'’]*(?:\s+(?:&|and|[A-Z][\w'’]*|blog|news)){0,3}$")
+_CREDIT_SEP = re.compile(r"\s+[|·•–—]\s+")
+_CORRESPONDENT = re.compile(
+    r"^(?:from )?(?:our|the) (?:\w+ )?(?:correspondent|reporter|staff|team|bureau|desk)\b.{0,60}$"
+    r"|^[A-Z][\w'’ ]{1,30} (?:bureau|desk|correspondent|newsroom|staff)$"
+    r"|^\d+\s*min(?:ute)?s?\s*read$",
+    _I,
+)
+
+
+def is_credit_line(line: str) -> bool:
+    """Bylines and datelines, including compound ones: "Motorsport | 16 March 2025 | By Ellie Brannigan".
+
+    Each part separated by " | ", " · ", " – " must be a byline, a date, a list of
+    names or a short section label, and at least one must be a byline or a date.
+    """
+    t = line.strip()
+    if not t or len(t) > 160:
+        return False
+    if _CORRESPONDENT.match(t) or _CREDIT_BY.match(t) or _AUTHORS.match(t):
+        return True
+    parts = [p.strip() for p in _CREDIT_SEP.split(t) if p.strip()]
+    strong = 0
+    for part in parts:
+        if _CREDIT_BY.match(part) or _CREDIT_DATE.match(part) or _CORRESPONDENT.match(part):
+            strong += 1
+        elif not (_AUTHORS.match(part) or _SECTION.match(part) or is_name_like(part)):
+            return False
+    return strong >= 1 and (len(parts) > 1 or bool(_CREDIT_DATE.match(t)))
 
 
 def split_time_tail(line: str) -> tuple[str, str] | None:
