@@ -25,3 +25,16 @@ def test_hostile_comments_are_escaped(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script" not in html.lower()
     assert "Content-Security-Policy" in html and "default-src 'none'" in html
+
+
+def test_evidence_is_highlighted_and_still_escaped(tmp_path: Path) -> None:
+    from belowtheline.document import Evidence
+
+    text = "you <b>idiot</b> & co"
+    doc = Document(id="d", text="")
+    doc.comments = [Comment("c1", text, evidence=[Evidence("insult", 4, 16, text[4:16]), Evidence("toxicity", 7, 12, "idiot")],
+                            narratives=[{"id": "west_decline", "score": 0.8, "evidence": "<i>decadent</i>"}])]
+    write_report([ReportEntry(doc, "d")], tmp_path)
+    html = (tmp_path / "d.html").read_text()
+    assert '<mark title="insult, toxicity">&lt;b&gt;idiot&lt;/b&gt;</mark> &amp; co' in html
+    assert "west_decline" in html and "&lt;i&gt;decadent&lt;/i&gt;" in html

@@ -28,6 +28,36 @@ class ReportEntry:
     name: str
 
 
+def highlight(text: str, evidence: Sequence[Any]) -> Any:
+    """Comment text with its evidence spans in ``<mark>``; every piece escaped.
+
+    Overlapping spans are merged; spans outside the text are ignored.
+    """
+    from markupsafe import Markup, escape
+
+    spans = sorted(
+        (max(0, e.start), min(len(text), e.end), e.label)
+        for e in evidence
+        if 0 <= e.start < e.end <= len(text)
+    )
+    merged: list[list[Any]] = []
+    for start, end, label in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+            if label not in merged[-1][2]:
+                merged[-1][2].append(label)
+        else:
+            merged.append([start, end, [label]])
+    out = []
+    pos = 0
+    for start, end, labels in merged:
+        out.append(escape(text[pos:start]))
+        out.append(Markup('<mark title="{}">{}</mark>').format(", ".join(labels), text[start:end]))
+        pos = end
+    out.append(escape(text[pos:]))
+    return Markup("").join(out)
+
+
 def _env() -> Any:
     from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -38,6 +68,7 @@ def _env() -> Any:
         lstrip_blocks=True,
     )
     env.globals.update(CSP=CSP, LABELS=LABELS)
+    env.filters["highlight"] = highlight
     return env
 
 
