@@ -6,7 +6,7 @@ def test_all_is_sorted_and_pinned() -> None:
     assert set(belowtheline.__all__) == {
         "LABELS", "Article", "BelowTheLineError", "Comment", "Document", "InputError",
         "Paragraph", "Pipeline", "Source", "Stage", "__version__", "analyze", "analyze_all",
-        "load_pipeline",
+        "load_pipeline", "score",
     }
 
 

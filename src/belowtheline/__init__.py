@@ -7,7 +7,7 @@ Example:
 
 from __future__ import annotations
 
-from .api import analyze, analyze_all, load_pipeline
+from .api import analyze, analyze_all, load_pipeline, score
 from .document import LABELS, Article, Comment, Document, Paragraph, Source
 from .errors import BelowTheLineError, InputError
 from .pipeline import Pipeline, Stage
@@ -29,4 +29,5 @@ __all__ = [
     "analyze",
     "analyze_all",
     "load_pipeline",
+    "score",
 ]

@@ -5,12 +5,16 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .document import Document
 from .ingest import IngestOptions, load
 from .pipeline import DEFAULT_STAGES, Pipeline
 
-__all__ = ["analyze", "analyze_all", "load_pipeline"]
+if TYPE_CHECKING:
+    from .comments import Scores
+
+__all__ = ["analyze", "analyze_all", "load_pipeline", "score"]
 
 
 @lru_cache(maxsize=8)
@@ -55,3 +59,22 @@ def analyze(
         'A headline'
     """
     return analyze_all(path_or_text, stages=stages, options=options)[0]
+
+
+def score(texts: Sequence[str]) -> list[Scores]:
+    """Score comments on the seven labels, with the evidence spans behind each.
+
+    Args:
+        texts: comment texts.
+
+    Returns:
+        One :class:`~belowtheline.comments.Scores` per text, in order: calibrated
+        probabilities per label and character spans into the original text.
+
+    Example:
+        >>> [round(s.scores["toxicity"], 1) > 0.5 for s in score(["Have a nice day", "You id1ot"])]
+        [False, True]
+    """
+    from .comments import score as _score
+
+    return _score(texts)

@@ -23,7 +23,12 @@ __all__ = ["DEFAULT_STAGES", "INPUT_FIELDS", "Pipeline", "Stage"]
 INPUT_FIELDS: frozenset[str] = frozenset({"id", "text", "source"})
 
 #: The stages ``analyze`` runs by default, in order.
-DEFAULT_STAGES: tuple[str, ...] = ("segment.text.v1", "replies.text.v1", "duplicates.minhash.v1")
+DEFAULT_STAGES: tuple[str, ...] = (
+    "segment.text.v1",
+    "replies.text.v1",
+    "duplicates.minhash.v1",
+    "toxicity.linear.v1",
+)
 
 
 @runtime_checkable

@@ -1,0 +1,243 @@
+"""Curated word lists and phrase patterns, matched on normalised text.
+
+The lexicon (``models/toxicity/lexicon.json``) has three parts:
+
+* ``words``: categories of single words (``slur``, ``profanity_strong``,
+  ``insult``, ``sexual``, ...). A token matches a word after de-doubling
+  letters (``stuupid`` ~ ``stupid``), a plural ``s``, or one deleted, inserted,
+  swapped or changed letter when the token is five letters or more and is not a
+  common word of the training data (``idoit``, ``fukcing``, ``nigers``).
+* ``patterns``: regular expressions for what single words miss — dehumanising
+  generalisations (``Europeans are neanderthals``), death wishes (``they deserve
+  to die``), threats (``I know where you live``) and sexual harassment without
+  explicit words (``on your knees``). ``{GROUP}``, ``{DEHUMAN}``, ``{INSULT}``
+  and ``{SLUR}`` expand to the word lists.
+* ``floors``: the minimum probability a hit sets for a label.
+
+Hits feed the linear model as features and, through the floors, set lower
+bounds on the calibrated scores; their spans become evidence.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["Hit", "Lexicon", "dedouble"]
+
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_DOUBLE = re.compile(r"([a-z])\1+")
+
+#: Word categories whose tokens may be matched with one edit (misspelled slurs, "fukcing").
+FUZZY_CATEGORIES = ("slur", "profanity_strong", "insult", "sexual")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A lexicon match: ``kind`` is a word category or a pattern id; offsets are normalised."""
+
+    kind: str
+    start: int
+    end: int
+
+
+def dedouble(word: str) -> str:
+    """Collapse repeated letters: ``asshole`` -> ``ashole``, ``stuuupid`` -> ``stupid``."""
+    return _DOUBLE.sub(r"\1", word)
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """A prefix-factored alternation; Python's ``re`` does not factor alternations itself."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in sorted(set(words)):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        end = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return "(?:" + build(trie) + ")"
+
+
+class Lexicon:
+    """Word categories, patterns and floors loaded from a lexicon JSON file.
+
+    Args:
+        path: the lexicon file.
+        common_words: frequent words of ordinary text, never fuzzy-matched
+            (so ``shot`` is not read as ``shit``).
+    """
+
+    def __init__(self, path: Path, common_words: Iterable[str] = ()) -> None:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        self.categories: tuple[str, ...] = tuple(sorted(data["words"])) + ("slur_ambiguous",)
+        ambiguous = set(data.get("ambiguous_slurs", ()))
+        self.words: dict[str, tuple[str, ...]] = {}
+        by_word: dict[str, set[str]] = {}
+        for cat, words in data["words"].items():
+            for w in words:
+                c = "slur_ambiguous" if cat == "slur" and w in ambiguous else cat
+                by_word.setdefault(w, set()).add(c)
+        for w, cats in by_word.items():
+            self.words[w] = tuple(sorted(cats))
+        # De-doubled forms, consulted only for tokens with a doubled letter ("stuupid").
+        self._dd: dict[str, tuple[str, ...]] = {}
+        for w in by_word:
+            self._dd.setdefault(dedouble(w), self.words[w])
+        self.common = frozenset(common_words)
+        # Edit-distance-1 neighbours of the longer words (first letter kept): a deleted
+        # letter, an inserted one, two swapped neighbours. A *changed* letter is left
+        # out: it turns too many real words into slurs ("moskau" ~ "moskal").
+        self._fuzzy: dict[str, tuple[str, ...]] = {}
+        self._fuzzy_word: dict[str, str] = {}  # neighbour -> the listed word
+        for w, cats in by_word.items():
+            fuzzy_cats = tuple(sorted(c for c in cats if c in FUZZY_CATEGORIES))
+            if len(w) < 5 or not fuzzy_cats:
+                continue
+            for i in range(1, len(w)):
+                self._fuzzy.setdefault(w[:i] + w[i + 1 :], fuzzy_cats)
+                self._fuzzy_word.setdefault(w[:i] + w[i + 1 :], w)  # token misses a letter
+                self._fuzzy.setdefault(w[:i] + "?" + w[i:], fuzzy_cats)
+                self._fuzzy_word.setdefault(w[:i] + "?" + w[i:], w)  # an extra letter
+                if i < len(w) - 1:
+                    self._fuzzy.setdefault(w[:i] + w[i + 1] + w[i] + w[i + 2 :], fuzzy_cats)
+                    self._fuzzy_word.setdefault(w[:i] + w[i + 1] + w[i] + w[i + 2 :], w)
+        subs = {
+            "GROUP": _trie_regex(data["groups"]),
+            "DEHUMAN": _trie_regex(data["words"]["dehumanising"]),
+            "INSULT": _trie_regex(data["words"]["insult"]),
+            "SLUR": _trie_regex(w for w in data["words"]["slur"] if w not in ambiguous),
+        }
+        self.patterns: list[tuple[str, re.Pattern[str]]] = []
+        # Per pattern: words and word categories one of which must be present first.
+        self._triggers: list[tuple[frozenset[str], frozenset[str]]] = []
+        self._check: list[frozenset[str]] = []
+        self.floors: dict[str, dict[str, float]] = {k: dict(v) for k, v in data["floors"].items()}
+        for p in data["patterns"]:
+            rx = p["regex"]
+            for k, v in subs.items():
+                rx = rx.replace("{" + k + "}", v)
+            self.patterns.append((p["id"], re.compile(rx)))
+            trig = p.get("triggers") or {}
+            self._triggers.append((frozenset(trig.get("words", ())), frozenset(trig.get("categories", ()))))
+            self._check.append(frozenset(p.get("check_word", ())))
+            self.floors[p["id"]] = dict(p["labels"])
+        self.pattern_ids: tuple[str, ...] = tuple(p["id"] for p in data["patterns"])
+        #: Every word an obfuscated token (``f*ck``) may stand for.
+        self.wildcard_targets: tuple[str, ...] = tuple(
+            sorted(w for w, c in by_word.items()
+                   if set(c) & {"slur", "profanity_strong", "insult", "sexual", "profanity_mild"})
+        )
+        self._cache: dict[str, tuple[str, ...]] = {}
+        self._groups = frozenset(data["groups"])
+        #: Words the learned features never see (see normalize.blank_words).
+        self.identity_terms = frozenset(data.get("identity_terms", ()))
+        self._negative: set[str] = set()
+
+    def lookup(self, token: str) -> tuple[str, ...]:
+        """The word categories of one normalised token (empty when none)."""
+        cats = self._cache.get(token)
+        if cats is None:
+            cats = self._lookup(token)
+            if not cats and "'" in token:
+                cats = self._lookup(token.split("'", 1)[0])
+            if len(self._cache) < 500_000:  # comment vocabularies are Zipfian: a cache pays
+                self._cache[token] = cats
+        return cats
+
+    def _lookup(self, token: str) -> tuple[str, ...]:
+        words = self.words
+        cats = words.get(token)
+        if cats is not None:
+            return cats
+        if token.endswith("s") and len(token) > 3:
+            cats = words.get(token[:-1])
+            if cats is not None:
+                return cats
+        dd = dedouble(token)
+        if dd != token:
+            cats = self._dd.get(dd) or (self._dd.get(dd[:-1]) if dd.endswith("s") else None)
+            if cats is not None:
+                return cats
+        if len(token) >= 5 and token not in self.common:
+            return self._fuzzy_lookup(dd if dd in self.common else token)
+        return ()
+
+    def _fuzzy_lookup(self, token: str) -> tuple[str, ...]:
+        word = self.correction(token)
+        return self._fuzzy[word[1]] if word else ()
+
+    def correction(self, token: str) -> tuple[str, str] | None:
+        """``(listed word, neighbour key)`` when ``token`` is one edit from a listed word."""
+        fz = self._fuzzy_word
+        w = fz.get(token)
+        if w is not None:
+            return w, token
+        for i in range(1, len(token)):
+            key = token[:i] + "?" + token[i + 1 :]
+            w = fz.get(key)
+            if w is not None:
+                return w, key
+        return None
+
+    def corrections(self, tokens: set[str]) -> dict[str, str]:
+        """Misspelled listed words among ``tokens`` and their spelling (``idoit`` -> ``idiot``)."""
+        out: dict[str, str] = {}
+        todo = tokens - self._negative
+        if not todo:
+            return out
+        for tok in todo:
+            if len(tok) >= 5 and tok not in self.words and tok not in self.common:
+                c = self.correction(tok)
+                if c is not None and c[0] != tok:
+                    out[tok] = c[0]
+        return out
+
+    def match(self, text: str, toks: list[str] | None = None, unique: set[str] | None = None) -> list[Hit]:
+        """Word and pattern hits in a normalised text.
+
+        Args:
+            text: normalised text.
+            toks: its tokens (``[a-z]+('[a-z]+)?``) when the caller has them already.
+            unique: ``set(toks)``, likewise.
+        """
+        if unique is None:
+            unique = set(_TOKEN.findall(text) if toks is None else toks)
+        cats_of: dict[str, tuple[str, ...]] = {}
+        # Set algebra in C first: most tokens are known to match nothing.
+        todo = unique - self._negative
+        lookup = self.lookup
+        if todo:
+            for tok in todo:
+                cats = lookup(tok)
+                if cats:
+                    cats_of[tok] = cats
+                elif len(self._negative) < 500_000:
+                    self._negative.add(tok)
+        hits = []
+        found: set[str] = set()
+        if cats_of:
+            for m in _TOKEN.finditer(text):
+                tok_cats = cats_of.get(m.group())
+                if tok_cats:
+                    for c in tok_cats:
+                        hits.append(Hit(c, m.start(), m.end()))
+                    found.update(tok_cats)
+        if not self._groups.isdisjoint(unique):
+            found.add("group")
+        for (pid, rx), (words, categories), check in zip(self.patterns, self._triggers, self._check, strict=False):
+            if (words and not words.isdisjoint(unique)) or (categories and not categories.isdisjoint(found)):
+                for m in rx.finditer(text):
+                    if m.end() > m.start() and (not check or not check.isdisjoint(lookup(m.group("w")))):
+                        hits.append(Hit(pid, m.start(), m.end()))
+        return hits

@@ -1,0 +1,114 @@
+"""The toxicity scorer: labels, calibration range, evidence offsets, obfuscation, identity terms."""
+
+from __future__ import annotations
+
+import pytest
+
+from belowtheline import LABELS
+from belowtheline.comments import Scores, score
+from belowtheline.document import Comment, Document
+from belowtheline.errors import ConfigError
+from belowtheline.pipeline import Pipeline
+from belowtheline.registry import make_stage
+
+ABUSIVE = [
+    "You are a complete idiot and a liar.",
+    "What a load of shit from a total moron.",
+    "Europeans are neanderthals, every one of them.",
+    "They deserve to die.",
+    "I know where you live, and I will find you.",
+    "Fuck off, you stupid bastard.",
+]
+OBFUSCATED = [
+    ("You are a complete idiot", "You are a complete id1ot"),
+    ("You are a complete idiot", "You are a complete i.d.i.o.t"),
+    ("what a load of shit", "what a load of sh!t"),
+    ("what a load of shit", "what a load of sh*t"),
+    ("fuck off", "f u c k off"),
+    ("fuck off", "fuuuuuck off"),
+    ("you stupid bastard", "you stupid b@stard"),
+    ("you stupid bastard", "you stupid bаstаrd"),  # Cyrillic а
+    ("you moron", "you m0r0n"),
+    ("shut up you idiot", "shut up you idoit"),
+]
+CIVIL_IDENTITY = [
+    "As a gay man, I found this piece moving.",
+    "My family is Muslim and we have lived here for decades.",
+    "I'm Jewish and from Odesa.",
+    "As a black woman and a nurse, I see this every day.",
+    "I am a trans woman and a teacher.",
+    "Our mosque hosted the flood relief meeting.",
+    "Many Ukrainians and Russians in my city are friends.",
+]
+
+
+def test_every_label_in_unit_interval() -> None:
+    results = score(ABUSIVE + CIVIL_IDENTITY + ["", "   ", "😀" * 50, "a" * 5000])
+    for r in results:
+        assert isinstance(r, Scores)
+        assert set(r.scores) == set(LABELS)
+        assert all(0.0 <= v <= 1.0 for v in r.scores.values())
+
+
+def test_abusive_comments_are_flagged() -> None:
+    for text, r in zip(ABUSIVE, score(ABUSIVE), strict=False):
+        assert r.scores["toxicity"] >= 0.5, text
+
+
+@pytest.mark.parametrize("text", CIVIL_IDENTITY)
+def test_civil_identity_sentences_score_low(text: str) -> None:
+    r = score([text])[0]
+    assert r.scores["toxicity"] < 0.5, r.scores
+    assert r.scores["identity_attack"] < 0.5, r.scores
+
+
+@pytest.mark.parametrize(("clean", "obfuscated"), OBFUSCATED)
+def test_obfuscated_variants_score_close_to_clean(clean: str, obfuscated: str) -> None:
+    a, b = score([clean, obfuscated])
+    for label in ("toxicity", "insult", "profanity"):
+        assert b.scores[label] >= a.scores[label] - 0.15, (label, a.scores, b.scores)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["You F.U.C.K.I.N.G id1ot!!", "Europeans are neanderthals.", "Total   i d i o t here",
+     "ΡUTIN is a stuuuuupid m0r0n", "They deserve to die. Fuck them."],
+)
+def test_evidence_offsets_map_to_the_original_text(text: str) -> None:
+    r = score([text])[0]
+    assert r.evidence, r
+    for ev in r.evidence:
+        assert ev.label in LABELS
+        assert 0 <= ev.start < ev.end <= len(text)
+        assert text[ev.start : ev.end] == ev.text
+        assert r.scores[ev.label] >= 0.5
+        assert len(ev.text) < len(text) or len(text) < 40  # spans, not whole comments
+
+
+def test_evidence_names_the_obfuscated_word() -> None:
+    r = score(["You are such an id1ot."])[0]
+    assert "id1ot" in {e.text for e in r.evidence if e.label == "insult"}
+
+
+def test_score_rejects_a_bare_string() -> None:
+    with pytest.raises(ConfigError, match="list of texts"):
+        score("one comment")  # type: ignore[arg-type]
+
+
+def test_stage_fills_scores_and_evidence() -> None:
+    stage = make_stage("toxicity.linear.v1")
+    assert stage.requires == ("comments",)
+    assert set(stage.assigns) == {"comments.scores", "comments.evidence"}
+    doc = Document(id="d", comments=[Comment(id="1", text="Thanks for this."), Comment(id="2", text="You m0ron.")])
+    doc.provided.add("comments")
+    stage(doc)
+    assert doc.comments[0].scores["toxicity"] < 0.5
+    assert doc.comments[1].scores["insult"] >= 0.5
+    assert any(e.text == "m0ron" for e in doc.comments[1].evidence)
+
+
+def test_pipeline_after_segmentation(seed_000: str) -> None:
+    nlp = Pipeline.from_names(["segment.text.v1", "toxicity.linear.v1"])
+    doc = nlp(Document(id="s", text=seed_000))
+    assert doc.comments and all(set(c.scores) == set(LABELS) for c in doc.comments)
+    assert doc.stages[-1] == "toxicity.linear.v1"
