@@ -28,6 +28,10 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "replies.text.v1",
     "duplicates.minhash.v1",
     "toxicity.linear.v1",
+    "narratives.catalogue.v1",
+    "spam.rules.v1",
+    "language.charngram.v1",
+    "relevance.lexical.v1",
 )
 
 

@@ -37,6 +37,10 @@ _BUILTIN: dict[str, str] = {
     "toxicity.linear.v1": "belowtheline.comments.stage:ToxicityScorer",
     "duplicates.minhash.v1": "belowtheline.comments.duplicates:DuplicateGrouper",
     "replies.text.v1": "belowtheline.comments.replies:ReplyInferrer",
+    "narratives.catalogue.v1": "belowtheline.comments.narratives:NarrativeMatcher",
+    "relevance.lexical.v1": "belowtheline.comments.relevance:RelevanceScorer",
+    "spam.rules.v1": "belowtheline.comments.spam:SpamScorer",
+    "language.charngram.v1": "belowtheline.comments.language:LanguageIdentifier",
 }
 _factories: dict[str, StageFactory] = {}
 _entry_points_loaded = False

@@ -36,10 +36,10 @@ def register(sub: Any) -> None:
     p.set_defaults(func=run)
 
 
-def _result(item_id: Any, scores: Any) -> dict[str, Any]:
+def _result(item_id: Any, scores: Any, signals: dict[str, Any]) -> dict[str, Any]:
     d = scores.to_dict()
     return {"id": item_id, "scores": d["scores"], "evidence": d["evidence"],
-            "narratives": [], "spam": None, "language": None}
+            "narratives": signals["narratives"], "spam": signals["spam"], "language": signals["language"]}
 
 
 def _parse(line: str, lineno: int) -> tuple[Any, str | None, str | None]:
@@ -59,6 +59,7 @@ def _parse(line: str, lineno: int) -> tuple[Any, str | None, str | None]:
 
 def run(args: argparse.Namespace) -> int:
     from ..comments.scorer import load_scorer
+    from ..comments.signals import comment_signals
     from ..errors import InputNotFoundError
 
     if args.text is not None and args.input:
@@ -70,7 +71,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     scorer = load_scorer()
     if args.text is not None:
-        out = json.dumps(_result(None, scorer.score([args.text])[0]), ensure_ascii=False)
+        out = json.dumps(
+            _result(None, scorer.score([args.text])[0], comment_signals([args.text])[0]), ensure_ascii=False
+        )
         if args.output:
             with open(args.output, "w", encoding="utf-8") as f:
                 f.write(out + "\n")
@@ -94,13 +97,15 @@ def run(args: argparse.Namespace) -> int:
             parsed = [(n, *_parse(line, n)) for n, line in rows[start : start + _CHUNK]]
             texts = [text for _, _, text, err in parsed if err is None]
             results = iter(scorer.score(texts))  # type: ignore[arg-type]
+            signals = iter(comment_signals(texts))  # type: ignore[arg-type]
             for n, item_id, _text, err in parsed:
                 if err is not None:
                     errors += 1
                     print(f"{args.input}: line {n}: {err}", file=sys.stderr)
                     sink.write(json.dumps({"id": item_id, "error": err}, ensure_ascii=False) + "\n")
                 else:
-                    sink.write(json.dumps(_result(item_id, next(results)), ensure_ascii=False) + "\n")
+                    row = _result(item_id, next(results), next(signals))
+                    sink.write(json.dumps(row, ensure_ascii=False) + "\n")
     finally:
         if sink is not sys.stdout:
             sink.close()
