@@ -95,3 +95,16 @@ def test_segments_cover_the_text_exactly_once(parts: list[str]) -> None:
     for c in r.comments:
         assert c.text.strip()
         assert c.reply_to is None or c.reply_to in {x.id for x in r.comments}
+
+
+def test_an_expert_introduced_mid_story_does_not_end_the_article() -> None:
+    text = (
+        "Experts warn of long war\n"
+        "Keir Giles said the war would last years, according to a report published on Monday by the institute.\n"
+        "Keir Giles is a senior consulting fellow at Chatham House.\n"
+        "He said European governments had been too slow to respond to the threat posed by Russian drones.\n"
+        "The report was published on Tuesday and has been widely cited by officials in European capitals.\n"
+    )
+    r = segment_text(text)
+    assert r.comments == []
+    assert r.article.paragraphs[-1].text.startswith("The report was published")

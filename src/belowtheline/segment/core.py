@@ -132,7 +132,7 @@ def _classify(line: _Line) -> str:
         return "badge"
     if len(t) <= 120 and P.split_time_tail(t):
         return "header_tail"
-    if len(t) < 500 and P.BIO.match(t):
+    if len(t) <= 320 and len(re.findall(r"[.!?](?:\s|$)", t)) <= 2 and P.BIO.match(t):
         return "bio"
     if len(t) < 160 and (P.BYLINE.match(t) or P.is_credit_line(t)):
         return "byline"
@@ -370,8 +370,9 @@ def _comment_start(lines: list[_Line], headers: dict[int, _Header], opts: Segmen
 
     # 3. The end of the article: a bio, a republication notice, a copyright line.
     last_end = None
+    styles = [comment_likeness(line.text) for line in lines]
     for i in range(earliest - 1, n):
-        if lines[i].kind in ("end_marker", "bio"):
+        if lines[i].kind == "end_marker" or (lines[i].kind == "bio" and _bio_ends_article(lines, styles, i)):
             last_end = i
     if last_end is not None:
         start = last_end + 1
@@ -382,7 +383,6 @@ def _comment_start(lines: list[_Line], headers: dict[int, _Header], opts: Segmen
         return n, "none"
 
     # 4. A layout change (a gap unlike any other), confirmed by style; else style alone.
-    styles = [comment_likeness(line.text) for line in lines]
     gap = _unique_gap(lines, earliest)
     if gap is not None and _style_split_ok(styles, gap, margin=0.4):
         return gap, "gap"
@@ -390,6 +390,33 @@ def _comment_start(lines: list[_Line], headers: dict[int, _Header], opts: Segmen
     if best is not None:
         return best, "style"
     return n, "none"
+
+
+def _bio_ends_article(lines: list[_Line], styles: list[float], i: int) -> bool:
+    """An author bio ends the article unless plain article prose carries on after it.
+
+    "Vladimir Putin is a former KGB officer." reads like a bio but sits inside
+    the story; what follows a real bio is furniture, a gap, or reader talk.
+    """
+    rest = [k for k in range(i + 1, len(lines)) if lines[k].kind not in _FURNITURE]
+    if not rest:
+        return True
+    if any(lines[k].kind in ("end_marker", "comments_marker") for k in range(i + 1, rest[0] + 1)):
+        return True
+    gaps = [line.blank_before for line in lines[1 : i + 1]]
+    if gaps and lines[rest[0]].blank_before > max(gaps):
+        return True
+    # Writers are not named in their own story; experts introduced mid-story are quoted by name.
+    m = re.match(r"\s*((?:[A-Z][\w'’.-]+\s+)*[A-Z][\w'’-]+)\s+(?:is|was|are|has been|writes|teaches)\b", lines[i].text)
+    if m:
+        surname = m.group(1).split()[-1]
+        named = re.compile(rf"\b{re.escape(surname)}\b")
+        if not any(named.search(lines[k].text) for k in range(i)):
+            return True
+    head = [styles[k] for k in range(1, i) if lines[k].kind == "text"]
+    tail = [styles[k] for k in rest]
+    head_mean = sum(head) / len(head) if head else 0.0
+    return sum(tail) / len(tail) >= head_mean + 0.25
 
 
 def _unique_gap(lines: list[_Line], earliest: int) -> int | None:

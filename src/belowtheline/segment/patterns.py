@@ -156,7 +156,19 @@ _BOILER_WORDS = [
     r"save my name.{0,160}", r"notify me of .{0,120}", r"(pingback|trackback):.{0,300}",
     r"(facebook|disqus|viafoura|coral|openweb) comments( plugin)?.{0,40}", r"powered by (disqus|coral|viafoura|openweb).{0,40}",
     r"what (readers|people|our readers) are saying.{0,40}", r"reader (reactions|views|responses)",
-    r"explore more on (these|this) topics?", r".{0,60}\b(download|get) (our|the|a|your) free .{1,120}", r"never miss a story.{0,120}",
+    r"explore more on (these|this) topics?", r"reuse this content", r"(per page|display threads|threaded|unthreaded|expanded|collapsed|flat)( \w+)?",
+    r"this discussion is (now )?closed.{0,200}", r"thanks for reading .{1,80}subscribe.{0,160}", r"\d+\s*restacks?", r"restacks?",
+    r"discussion about this (post|article|story)", r"(featured|pinned|highlighted)( comments?)?", r"read (less|also|next)(:.{0,160})?",
+    r"readers like you .{0,200}", r".{0,80}\b(supporting contributions|keep paywalls away|support (our|independent) journalism)\b.{0,200}",
+    r"support us( today)?", r"(become|be) a (member|supporter|subscriber).{0,80}", r"characters remaining:?\s*\d*", r"\d+ characters remaining",
+    r"continue (without|with) (login|logging in|an account|google|facebook|apple|email)", r"or", r"and",
+    r"(share|like|love) this:?", r"like loading\.*", r"loading\.*", r"(←|«)?\s*(previous|next|older|newer) (post|article|story|page)\s*(→|»)?",
+    r"(\d+|one|two) responses? to .{1,200}", r"(or )?sign (up|in) with (disqus|google|facebook|apple|email).{0,20}", r"(name|email|e-mail|url|website)( address)?\s*(\(required\)|\*)?",
+    r"advertisement\s*[·•|-]?\s*(scroll to continue|continue reading|ends|end)", r"(end of )?advertisement ends?",
+    r">>\s*.{1,200}", r"a\s*a\s*a?", r"(font size|text size)\s*[:+-]?.{0,20}", r"your (name|email|e-mail|comment|message|reply)\s*\*?",
+    r"(submit|send|post)( comment| reply)?", r"cancel( reply)?",
+    r".{0,60}\b(comments?|views?|opinions?) (posted|expressed) .{0,120}(do not|does not|don't) (necessarily )?(reflect|represent).{0,120}",
+    r"[\W_]{1,6}", r"\(\d+\)", r"\d{1,3}", r".{0,60}\b(download|get) (our|the|a|your) free .{1,120}", r"never miss a story.{0,120}",
     r"what do you think\??.{0,80}", r"be the first to comment\.?",
     r"(community|comment(ing)?|discussion) (guidelines|rules|policy).{0,80}",
     r"this (article|story) (was|is|has been) (republished|originally published|first published|updated).{0,200}",
@@ -203,6 +215,7 @@ END_OF_ARTICLE = re.compile(
     r"adapted|updated|amended|corrected|produced|syndicated)"
     r"|(?:originally|first) (?:published|appeared)|read the original article|(?:©|copyright|\(c\))"
     r"|all rights reserved|(?:topics|tags|filed under)\s*:|additional reporting by|"
+    r"(?:the )?(?:views|opinions) expressed (?:in this (?:article|piece|column|post) |here )?are (?:those of )?the (?:author|writer)|"
     r"(?:correction|clarification)\s*:|this (?:article|story) has been (?:amended|corrected))",
     _I,
 )
@@ -213,9 +226,15 @@ _PROFESSION = (
     r"student|candidate|economist|historian|scientist|associate|lawyer|scholar|expert|producer|"
     r"commentator|broadcaster|novelist|former|retired|senior|chief|president|partner|specialist|"
     r"consultant|adviser|advisor|ph\.?d|doctoral|visiting|adjunct|assistant|research|political|"
-    r"international|foreign|defence|defense|diplomatic|security|staff|freelance|regular|contributing)"
+    r"international|foreign|defence|defense|diplomatic|security|staff|freelance|regular|contributing|"
+    r"teacher|headteacher|principal|doctor|nurse|engineer|farmer|officer|diplomat|ambassador|minister|"
+    r"councillor|activist|campaigner|volunteer|pastor|priest|physician|surgeon|architect|planner|"
+    r"curator|librarian|translator|poet|filmmaker|photographer|designer|developer|entrepreneur|"
+    r"executive|manager|coordinator|organiser|organizer|trustee|governor|officer|lead|leads|runs|"
+    r"\w+(?:ologist|ographer|onomist|ician|ist|ian))"
 )
-_NAME = r"(?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+"
+_PARTICLE = r"(?:de|da|di|du|del|della|der|den|van|von|le|la|bin|binti|al|el|ibn|y|dos|das|ter|ten|mac|st\.?)"
+_NAME = rf"(?:(?:[A-Z][\w'’.-]+|{_PARTICLE})\s+){{0,4}}[A-Z][\w'’-]+"
 
 #: Author bio lines: "Stefan Wolff is a professor of international security, University of Birmingham."
 BIO = re.compile(
@@ -223,6 +242,7 @@ BIO = re.compile(
     rf"(?:\s*(?:,|and)\s*{_NAME})?\s+(?:is|was|are|has been|writes|teaches|covers|works)\s+"
     rf"(?:(?:a|an|the|currently|now|also)\s+)?(?:[\w'’-]+\s+){{0,6}}?{_PROFESSION}\b.{{0,400}}$"
     r"|^\s*(?:about the author|the author|the writer)\b.{0,400}$"
+    r"|^\s*the views expressed (?:in this (?:article|piece|column) )?are (?:those of )?the author.{0,200}$"
     r"|^\s*(?:follow|contact) [A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3} (?:on|at|via) .{1,60}$",
 )
 
