@@ -239,8 +239,11 @@ _NAME = rf"(?:(?:[A-Z][\w'’.-]+|{_PARTICLE})\s+){{0,4}}[A-Z][\w'’-]+"
 #: Author bio lines: "Stefan Wolff is a professor of international security, University of Birmingham."
 BIO = re.compile(
     rf"^\s*(?:(?:about the author|the author|the writer|about)\s*[:—–-]?\s*)?(?:{_NAME}|(?:he|she|they))"
-    rf"(?:\s*(?:,|and)\s*{_NAME})?\s+(?:is|was|are|has been|writes|teaches|covers|works)\s+"
-    rf"(?:(?:a|an|the|currently|now|also)\s+)?(?:[\w'’-]+\s+){{0,6}}?{_PROFESSION}\b.{{0,400}}$"
+    rf"(?:\s*(?:,|and)\s*{_NAME})?\s+(?:(?:is|has been)\s+(?:(?:also|currently|now)\s+)?(?:a|an|the)\s+"
+    rf"(?:[\w'’-]+\s+){{0,4}}?{_PROFESSION}\b"
+    rf"|are\s+(?:(?:also|both|currently)\s+)?(?:[\w'’-]+\s+){{0,3}}?{_PROFESSION}(?:s|es)?\b"
+    r"|(?:writes|teaches|works|lectures|reports|blogs)\s+(?:about|at|for|on|in)\b)"
+    r".{0,400}$"
     r"|^\s*(?:about the author|the author|the writer)\b.{0,400}$"
     r"|^\s*the views expressed (?:in this (?:article|piece|column) )?are (?:those of )?the author.{0,200}$"
     r"|^\s*(?:follow|contact) [A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3} (?:on|at|via) .{1,60}$",
