@@ -102,6 +102,14 @@ def _doubled(text: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
+def _says_name(name: str) -> bool:
+    """Names before "says:" may be loose ("a visitor from Leeds"): the cue is strong."""
+    if P.is_name_like(name):
+        return True
+    words = name.split()
+    return 1 <= len(words) <= 6 and len(name) <= 48 and not re.search(r"[.,;:!?\"“”]$", name)
+
+
 def _classify(line: _Line) -> str:
     t = line.text
     if len(t) > 1500:  # only prose is this long; keeps every pattern below linear
@@ -119,7 +127,10 @@ def _classify(line: _Line) -> str:
     if P.BOILERPLATE.match(t):
         return "boilerplate"
     m = P.HEADER_INLINE.match(t)
-    if m and P.is_name_like(m.group("name").lstrip("@→↳> ")):
+    if m and (
+        P.is_name_like(m.group("name").lstrip("@→↳> "))
+        or ((t.rstrip().endswith(":") or m.group("time")) and _says_name(m.group("name").lstrip("@→↳> ")))
+    ):
         return "header_says"
     if len(t) <= 160:
         m = P.POSTED_BY.match(t)
@@ -150,7 +161,12 @@ def _mark_link_lists(lines: list[_Line]) -> None:
         if P.LIST_HEADER.match(lines[i].text):
             lines[i].kind = "boilerplate"
             j = i + 1
-            while j < len(lines) and lines[j].blank_before == 0 and _headline_like(lines[j].text, tags=True):
+            while (
+                j < len(lines)
+                and lines[j].blank_before == 0
+                and lines[j].kind in ("text", "name", "boilerplate", "timestamp", "byline", "caption", "header_tail")
+                and _headline_like(lines[j].text, tags=True)
+            ):
                 lines[j].kind = "boilerplate"
                 j += 1
             i = j
@@ -175,7 +191,7 @@ def _mark_caption_descriptions(lines: list[_Line]) -> None:
 
 def _headline_like(t: str, *, tags: bool = False) -> bool:
     words = t.split()
-    if not (1 if tags else 2) <= len(words) <= 22 or len(t) > 170 or t.endswith((",", ";")):
+    if not (1 if tags else 2) <= len(words) <= 22 or len(t) > 170 or t.endswith((",", ";", ".")):
         return False
     return t[0].isupper() or t[0] in "'\"‘“[(0123456789"
 

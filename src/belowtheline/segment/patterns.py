@@ -72,7 +72,7 @@ _ACTION_WORDS = (
     r"load (?:\d+ )?(?:more )?repl(?:y|ies)|report abuse|report comment|report this( comment)?|"
     r"reply to this( comment)?|reply to [\w .'-]{1,30}|flag as inappropriate|mark as spam|"
     r"show more|see more|thumbs up|thumbs down|helpful|not helpful|agree|disagree|follow|block( user)?|"
-    r"mute|award|save|give award|more options|options|translate|see translation|pick|staff pick|"
+    r"vote up|vote down|up ?vote|down ?vote|mute|award|save|give award|more options|options|translate|see translation|pick|staff pick|"
     r"\d+\s*(?:likes?|points?|upvotes?|votes?|recommends?|recommendations?|repl(?:y|ies)|reactions?)"
 )
 _ACTION_TOKEN = re.compile(
@@ -166,7 +166,8 @@ _BOILER_WORDS = [
     r"(\d+|one|two) responses? to .{1,200}", r"(or )?sign (up|in) with (disqus|google|facebook|apple|email).{0,20}", r"(name|email|e-mail|url|website)( address)?\s*(\(required\)|\*)?",
     r"advertisement\s*[·•|-]?\s*(scroll to continue|continue reading|ends|end)", r"(end of )?advertisement ends?",
     r">>\s*.{1,200}", r"a\s*a\s*a?", r"(font size|text size)\s*[:+-]?.{0,20}", r"your (name|email|e-mail|comment|message|reply)\s*\*?",
-    r"(submit|send|post)( comment| reply)?", r"cancel( reply)?",
+    r"(submit|send|post)( comment| reply)?", r"cancel( reply)?", r"(leave a reply|reply) cancel reply",
+    r"your comment is awaiting moderation\.?", r"(this )?comment (is|was) awaiting (moderation|approval)\.?",
     r".{0,60}\b(comments?|views?|opinions?) (posted|expressed) .{0,120}(do not|does not|don't) (necessarily )?(reflect|represent).{0,120}",
     r"[\W_]{1,6}", r"\(\d+\)", r"\d{1,3}", r".{0,60}\b(download|get) (our|the|a|your) free .{1,120}", r"never miss a story.{0,120}",
     r"what do you think\??.{0,80}", r"be the first to comment\.?",
@@ -215,6 +216,8 @@ END_OF_ARTICLE = re.compile(
     r"adapted|updated|amended|corrected|produced|syndicated)"
     r"|(?:originally|first) (?:published|appeared)|read the original article|(?:©|copyright|\(c\))"
     r"|all rights reserved|(?:topics|tags|filed under)\s*:|additional reporting by|"
+    r"a version of this (?:article|story|piece) (?:\w+ ){0,2}?(?:appeared|was published)|"
+    r"this (?:article|story|piece) is part of (?:our|a|the) .{1,100}|"
     r"(?:the )?(?:views|opinions) expressed (?:in this (?:article|piece|column|post) |here )?are (?:those of )?the (?:author|writer)|"
     r"(?:correction|clarification)\s*:|this (?:article|story) has been (?:amended|corrected))",
     _I,
