@@ -196,7 +196,7 @@ def load_policy(path: str | Path) -> Policy:
         if p.suffix.lower() == ".toml":
             data: Any = tomllib.loads(raw)
         elif p.suffix.lower() in (".yaml", ".yml"):
-            import yaml  # type: ignore[import-untyped]
+            import yaml
 
             data = yaml.safe_load(raw)
         else:

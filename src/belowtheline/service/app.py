@@ -136,5 +136,8 @@ def create_app(settings: Settings | None = None, *, scorer: CommentScorer | None
 
     for module in (perspective, score, documents, queue, auth):
         app.include_router(module.router)
+    from ..dashboard import router as dashboard_router
+
+    app.include_router(dashboard_router)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     return app
