@@ -1,0 +1,52 @@
+"""Regression floors on the blind sets (tests/fixtures/blind/).
+
+The sets were written by someone who had not seen the models; their first
+measurement is recorded in benchmarks/blind_baseline.json. Do not tune on
+them: read failures elsewhere, or they stop being blind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+BASELINE = json.loads((ROOT / "benchmarks" / "blind_baseline.json").read_text())
+
+
+def _hash() -> str:
+    h = hashlib.sha256()
+    for f in sorted((ROOT / "tests" / "fixtures" / "blind").glob("*.jsonl")):
+        h.update(f.name.encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()
+
+
+def test_blind_data_is_the_measured_data() -> None:
+    assert BASELINE["data_sha256"] == _hash(), "the blind sets changed; re-measure and rewrite blind_baseline.json"
+
+
+@pytest.fixture(scope="module")
+def results() -> dict:
+    from eval_blind import evaluate_narratives, evaluate_toxicity
+
+    return {"toxicity": evaluate_toxicity(), "narratives": evaluate_narratives()}
+
+
+def test_label_auc_floors(results: dict) -> None:
+    low = {
+        label: round(v["auc"], 3)
+        for label, v in results["toxicity"]["belowtheline"].items()
+        if v["auc"] < BASELINE["auc_floors"][label]
+    }
+    assert not low, f"blind AUC below floor: {low} (floors {BASELINE['auc_floors']})"
+
+
+def test_narrative_floors(results: dict) -> None:
+    nar = results["narratives"]
+    assert nar["micro"]["f1"] >= BASELINE["narrative_micro_f1_floor"]
+    assert nar["negatives_matched"] <= BASELINE["narrative_negatives_matched_ceiling"]
