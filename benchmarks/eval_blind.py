@@ -61,8 +61,10 @@ def evaluate_toxicity() -> dict[str, object]:
 def evaluate_narratives() -> dict[str, object]:
     from belowtheline.comments.signals import comment_signals
 
-    rows = [json.loads(line) for line in (BLIND / "narratives.jsonl").read_text(encoding="utf-8").splitlines() if line]
-    found = [{n["id"] for n in s["narratives"] if n["score"] >= 0.5} for s in comment_signals([r["text"] for r in rows])]
+    lines = (BLIND / "narratives.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines if line]
+    signals = comment_signals([r["text"] for r in rows])
+    found = [{n["id"] for n in s["narratives"] if n["score"] >= 0.5} for s in signals]
     per: dict[str, dict[str, float]] = {}
     tp_all = fp_all = fn_all = 0
     for nid in NARRATIVES:
@@ -97,7 +99,8 @@ def main() -> int:
     print(table(["label", "positives", "AUC", "pos flagged", "neg flagged", "alt-profanity-check AUC"], [
         [lab, ours[lab]["positives"], ours[lab]["auc"], ours[lab]["flagged_pos"], ours[lab]["flagged_neg"],
          (apc[lab]["auc"] if apc else "-")] for lab in LABELS]))
-    print(f"\nBlind narratives: per narrative at 0.5 ({nar['negatives_matched']} of {nar['negatives']} negatives matched)")
+    matched = f"{nar['negatives_matched']} of {nar['negatives']} negatives matched"
+    print(f"\nBlind narratives: per narrative at 0.5 ({matched})")
     print(table(["narrative", "support", "precision", "recall", "F1"], [
         [nid, int(v["support"]), v["precision"], v["recall"], v["f1"]] for nid, v in nar["per_narrative"].items()
     ] + [["micro", "", nar["micro"]["precision"], nar["micro"]["recall"], nar["micro"]["f1"]],
