@@ -31,10 +31,13 @@ _I = re.IGNORECASE
 
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre"
+    r"|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto"
+    r"|septiembre|octubre|noviembre|diciembre)\.?"
 )
 _DAYS = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
-_CLOCK = r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?"
+_CLOCK = r"\d{1,2}(?:[:.]|\s?h\s?)\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?"
 _UNIT = (
     r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|"
     r"mo|mos|months?|y|yrs?|years?)"
@@ -55,7 +58,7 @@ _DATE = (
 )
 _TIME_EXPR = (
     rf"(?:(?:posted|published|updated|edited|last updated|commented|on|at)\s*:?\s+)?"
-    rf"(?:{_RELATIVE}|{_DATE}(?:,?\s*(?:at|@|-|–|—|·|•|\|)?\s*{_CLOCK})?|{_CLOCK}(?:,?\s*(?:on\s+)?{_DATE})?)"
+    rf"(?:{_RELATIVE}|{_DATE}(?:,?\s*(?:at|@|-|–|—|·|•|\||à|um|a las|alle)?\s*{_CLOCK})?|{_CLOCK}(?:,?\s*(?:on\s+)?{_DATE})?)"
     r"(?:\s*\((?:edited|updated)\))?"
 )
 
@@ -140,8 +143,8 @@ _BOILER_WORDS = [
     r"(news|home|top|sections?)(\s+[›»>/]\s+[\w&'’-]+( [\w&'’-]+){0,3}){1,6}", r"you are here:.*",
     r"(load|show|view|see) (more|all|older|newer|previous)( \d+)? comments",
     r"sort(ed)?( comments)? by:?.{0,30}", r"order(ed)? by:?.{0,30}", r"(newest|oldest|best|top|most liked|popular)( first)?",
-    r"((newest|oldest|best|top|most liked|most popular|popular|most recent|recommended|"
-    r"highest rated|controversial)( first)?\s*[|•·/]?\s*){2,6}",
+    r"((newest|oldest|best|top|most liked|most popular|popular|most recent|recommended|most voted|most replies|"
+    r"most reactions|highest rated|lowest rated|controversial|trending)( first)?\s*[|•·/]?\s*){2,6}",
     r"(our |the )?(comment(ing)?|community|discussion|house) (policy|guidelines|rules|standards)",
     r"comments? (are|have been) (closed|disabled|turned off).{0,80}", r"log ?in( to (comment|reply))?.{0,60}",
     r"(leave|post|add|write) (a|an|your) (comment|reply|response)", r"(join|start) the (discussion|conversation|debate).{0,80}",
@@ -169,7 +172,11 @@ _BOILER_WORDS = [
     r"(submit|send|post)( comment| reply)?", r"cancel( reply)?", r"(leave a reply|reply) cancel reply",
     r"your comment is awaiting moderation\.?", r"(this )?comment (is|was) awaiting (moderation|approval)\.?",
     r".{0,60}\b(comments?|views?|opinions?) (posted|expressed) .{0,120}(do not|does not|don't) (necessarily )?(reflect|represent).{0,120}",
-    r"[\W_]{1,6}", r"\(\d+\)", r"\d{1,3}", r".{0,60}\b(download|get) (our|the|a|your) free .{1,120}", r"never miss a story.{0,120}",
+    r"[\W_]{1,6}", r"\(\d+\)", r"\d{1,3}",
+    r"(normal|larger|smaller|large|small|default|increase|decrease) (text|font)( size)?", r"ad feedback", r"report (this )?ad",
+    r"scroll (down )?to continue.{0,40}", r"threads?:\s*\w+", r"(was|is) this (article|story|page|answer)? ?(helpful|useful)\??.{0,30}",
+    r"(read|lire|leer|lesen|leggi|ler) (this )?(in|en|auf|em) \w+", r"(english|français|español|deutsch|italiano|português)( version| edition)?",
+    r"loading( comments| replies| more)?.{0,20}", r"add (a |your )?comment", r"(listen|watch) (to )?(this|the|our) (article|story|podcast|episode|video).{0,60}", r".{0,60}\b(download|get) (our|the|a|your) free .{1,120}", r"never miss a story.{0,120}",
     r"what do you think\??.{0,80}", r"be the first to comment\.?",
     r"(community|comment(ing)?|discussion) (guidelines|rules|policy).{0,80}",
     r"this (article|story) (was|is|has been) (republished|originally published|first published|updated).{0,200}",
@@ -191,7 +198,7 @@ LIST_HEADER = re.compile(
     r"^\s*(?:related(?: articles| stories| content| posts| coverage| topics| links| reading)?|more (?:on this|from|stories|news|like this)\b.{0,40}"
     r"|most (?:read|popular|viewed|shared|commented)|recommended(?: for you| reading| stories| articles)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)"
     r"|trending(?: now| stories)?|top stories|latest(?: news| stories| headlines)?|read (?:more|next)|see also|also read|editor'?s picks|popular (?:now|stories)|in (?:other|case you missed)\b.{0,30}"
-    r"|don'?t miss|what to read next|further reading)\s*[:.›»>]*\s*$",
+    r"|don'?t miss|what to read next|further reading|also in .{1,30}|topics|tags|more in .{1,30}|more about .{1,40})\s*[:.›»>]*\s*$",
     _I,
 )
 
@@ -205,6 +212,8 @@ COMMENTS_MARKER = re.compile(
     r"|(?:leave|post) a (?:comment|reply) .{0,80}|have your say.{0,60}"
     r"|(?:\d[\d,]* )?comments?\s*[·•|:]\s*(?:\d[\d,]*|sort.{0,30})|showing \d+ of \d+ comments?.{0,80}"
     r"|what (?:readers|people|our readers) are saying.{0,40}|reader (?:reactions|views|responses)|add your comment"
+    r"|comments?\s+\d[\d,.]*|conversation\s*\(\d[\d,.]*\)|what are your thoughts\??|"
+    r"(?:\d[\d,.]*\s+)?comments?\s*[·•|]\s*(?:newest|oldest|best|top|most \w+)(?: first)?"
     r"|top comments|most (?:recent|liked|popular) comments|(?:all )?comments \(\d[\d,]*\)|(?:join|start) the (?:discussion|conversation).{0,80})"
     r"\s*[.:!›»>]*\s*$",
     _I,
@@ -216,7 +225,7 @@ END_OF_ARTICLE = re.compile(
     r"adapted|updated|amended|corrected|produced|syndicated)"
     r"|(?:originally|first) (?:published|appeared)|read the original article|(?:©|copyright|\(c\))"
     r"|all rights reserved|(?:topics|tags|filed under)\s*:|additional reporting by|"
-    r"a version of this (?:article|story|piece) (?:\w+ ){0,2}?(?:appeared|was published)|"
+    r"a version of this (?:article|story|piece) (?:\w+ ){0,2}?(?:appeared|published)|"
     r"this (?:article|story|piece) is part of (?:our|a|the) .{1,100}|"
     r"(?:the )?(?:views|opinions) expressed (?:in this (?:article|piece|column|post) |here )?are (?:those of )?the (?:author|writer)|"
     r"(?:correction|clarification)\s*:|this (?:article|story) has been (?:amended|corrected))",
