@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -10,6 +13,31 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 SEEDS = ROOT / "examples"
+
+
+def _load_db_fixtures() -> ModuleType:
+    """tests/store/db_fixtures.py, loaded once under a fixed name (tests is not a package)."""
+    name = "btl_db_fixtures"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parent / "store" / "db_fixtures.py")
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        try:
+            spec.loader.exec_module(module)
+        except BaseException:
+            del sys.modules[name]
+            raise
+    return sys.modules[name]
+
+
+# The database fixtures (SQLite always, PostgreSQL when BTL_TEST_POSTGRES_URL is set) for every test folder.
+_db = _load_db_fixtures()
+db_url, pg_url, live_server, make_key = _db.db_url, _db.pg_url, _db.live_server, _db.make_key
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    _db.configure(config)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -24,6 +52,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(skip_slow)
         if "shared_data" in item.keywords and not SHARED_DATA.is_dir():
             item.add_marker(skip_data)
+    _db.modify_items(items)
 
 
 @pytest.fixture(scope="session")

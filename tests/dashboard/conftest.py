@@ -7,7 +7,6 @@ they are skipped with that reason; everything else runs anyway.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shutil
@@ -19,19 +18,7 @@ from typing import Any
 
 import pytest
 
-_NAME = "btl_db_fixtures"
-if _NAME not in sys.modules:
-    _spec = importlib.util.spec_from_file_location(_NAME, Path(__file__).resolve().parents[1] / "store" / "db_fixtures.py")
-    assert _spec and _spec.loader
-    _mod = importlib.util.module_from_spec(_spec)
-    sys.modules[_NAME] = _mod
-    try:
-        _spec.loader.exec_module(_mod)
-    except BaseException:
-        del sys.modules[_NAME]
-        raise
-_fx = sys.modules[_NAME]
-db_url, pg_url, make_key = _fx.db_url, _fx.pg_url, _fx.make_key
+_fx = sys.modules["btl_db_fixtures"]  # loaded by tests/conftest.py
 LiveServer = _fx.LiveServer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,12 +31,7 @@ PASSWORD = "correct horse battery"
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    _fx.configure(config)
     config.addinivalue_line("markers", "browser: drives a real headless Chromium (skipped when none is installed)")
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    _fx.modify_items(items)
 
 
 @dataclass
