@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -136,8 +137,15 @@ def decision_to_dict(d: DecisionRow) -> dict[str, Any]:
         "id": d.id, "comment_id": d.comment_id, "action": d.action, "source": d.source, "reasons": list(d.reasons),
         "note": d.note, "policy_version": d.policy_version, "scores": dict(d.scores), "models": list(d.models),
         "user_id": d.user_id, "undoes_id": d.undoes_id,
-        "created_at": d.created_at.isoformat() if d.created_at else None,
+        "created_at": _iso(d.created_at),
     }
+
+
+def _iso(dt: datetime | None) -> str | None:
+    """ISO 8601 in UTC with its offset, whether the database kept the zone (PostgreSQL) or not (SQLite)."""
+    if dt is None:
+        return None
+    return (dt if dt.tzinfo else dt.replace(tzinfo=UTC)).astimezone(UTC).isoformat()
 
 
 def count_replies(s: Session, c: CommentRow) -> int:

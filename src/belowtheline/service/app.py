@@ -123,8 +123,12 @@ def create_app(settings: Settings | None = None, *, scorer: CommentScorer | None
         return error_response(400, "Invalid request: " + "; ".join(problems[:10]), "INVALID_REQUEST")
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return error_response(exc.status_code, str(exc.detail), headers=getattr(exc, "headers", None))
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        headers = getattr(exc, "headers", None)
+        if exc.status_code == 405:
+            # The router only knows the methods of the first route matching the path; list them all.
+            headers = {**(headers or {}), "Allow": ", ".join(_allowed(app, request.url.path))}
+        return error_response(exc.status_code, str(exc.detail), headers=headers)
 
     @app.exception_handler(Exception)
     async def _crash(_request: Request, _exc: Exception) -> JSONResponse:
@@ -140,4 +144,66 @@ def create_app(settings: Settings | None = None, *, scorer: CommentScorer | None
 
     app.include_router(dashboard_router)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    _document_errors_and_auth(app)
     return app
+
+
+def _allowed(app: FastAPI, path: str) -> list[str]:
+    """The methods the OpenAPI schema documents for ``path`` (matched against its templates)."""
+    import re
+
+    methods: set[str] = set()
+    for template, ops in app.openapi().get("paths", {}).items():
+        pattern = "^" + re.sub(r"\\{[^/]+?\\}", "[^/]+", re.escape(template)) + "$"
+        if re.match(pattern, path):
+            methods |= {m.upper() for m in ops}
+    return sorted(methods)
+
+
+#: Error statuses every API operation may answer (in the one error shape), beyond its success.
+_ERRORS = {400: "Invalid request (bad JSON, failed validation, unsupported attribute, ...)",
+           413: "Request body over the size limit", 500: "Internal error"}
+_AUTH_ERRORS = {401: "Missing or invalid API key / token", 403: "The key lacks the scope, or is not a moderator's"}
+_ITEM_ERRORS = {404: "No such resource", 409: "Conflict (claimed by someone else, already decided or undone)"}
+
+
+def _document_errors_and_auth(app: FastAPI) -> None:
+    """Make the OpenAPI schema say what the service really answers.
+
+    FastAPI documents 422 for validation errors, but every error here is rendered as
+    ``{"error": {...}}`` with 400 (Perspective's convention); document that shape and the
+    statuses each route can return (the security schemes come from :func:`.deps.require`).
+    """
+    from fastapi.openapi.utils import get_openapi
+
+    from .errors import ErrorOut
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+        comps = schema.setdefault("components", {})
+        schemas = comps.setdefault("schemas", {})
+        schemas["Error"] = ErrorOut.model_json_schema(ref_template="#/components/schemas/{model}")
+        for name, sub in schemas["Error"].pop("$defs", {}).items():
+            schemas[name] = sub
+        for unused in ("HTTPValidationError", "ValidationError"):
+            schemas.pop(unused, None)
+        ref = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+        for path, ops in schema.get("paths", {}).items():
+            if path == "/healthz":
+                continue
+            for _method, op in ops.items():
+                responses = op.setdefault("responses", {})
+                responses.pop("422", None)
+                codes = dict(_ERRORS)
+                if op.get("security"):  # routes behind ``require(scope)``
+                    codes |= _AUTH_ERRORS
+                if "{" in path or path == "/v1/auth/token":
+                    codes |= _ITEM_ERRORS if "{" in path else {401: "Wrong user name or password"}
+                for code, text in sorted(codes.items()):
+                    responses.setdefault(str(code), {"description": text, "content": ref})
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

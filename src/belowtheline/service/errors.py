@@ -10,13 +10,33 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["ApiError", "error_body", "error_response"]
+__all__ = ["ApiError", "ErrorOut", "error_body", "error_response"]
 
 STATUS = {400: "INVALID_ARGUMENT", 401: "UNAUTHENTICATED", 403: "PERMISSION_DENIED", 404: "NOT_FOUND",
           405: "METHOD_NOT_ALLOWED", 409: "ABORTED", 413: "PAYLOAD_TOO_LARGE", 415: "INVALID_ARGUMENT",
           422: "INVALID_ARGUMENT", 429: "RESOURCE_EXHAUSTED", 500: "INTERNAL", 503: "UNAVAILABLE"}
 ERROR_TYPE_URL = "type.googleapis.com/google.commentanalyzer.v1alpha1.Error"
+
+
+class ErrorDetail(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+    type: str = Field(alias="@type")
+    errorType: str  # noqa: N815
+
+
+class ErrorInfo(BaseModel):
+    code: int
+    message: str
+    status: str
+    details: list[ErrorDetail] | None = None
+
+
+class ErrorOut(BaseModel):
+    """The one error shape (documented in the OpenAPI schema as ``Error``)."""
+
+    error: ErrorInfo
 
 
 class ApiError(Exception):

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from ...store.models import CommentRow, DecisionRow, DocumentRow
 from ...store.repository import document_to_dict, save_scores
-from ..deps import DB, ReadKey, ScoreKey, get_runtime
+from ..deps import DB, MAX_ID, ReadKey, RowId, ScoreKey, get_runtime
 from ..errors import ApiError
 
 router = APIRouter(tags=["documents"])
@@ -51,7 +51,7 @@ def analyze_capture(body: CaptureIn, request: Request, principal: ScoreKey) -> A
 
 @router.get("/v1/documents", summary="List stored documents")
 def list_documents(_p: ReadKey, s: DB, limit: Annotated[int, Query(ge=1, le=500)] = 50,
-                   offset: Annotated[int, Query(ge=0)] = 0) -> Any:
+                   offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0) -> Any:
     rows = s.scalars(select(DocumentRow).order_by(DocumentRow.id).limit(limit).offset(offset))
     return {"documents": [document_to_dict(s, r, with_comments=False) for r in rows]}
 
@@ -64,12 +64,12 @@ def _doc(s: Session, doc_id: int) -> DocumentRow:
 
 
 @router.get("/v1/documents/{doc_id}", summary="A document with its comments and their latest scores")
-def get_document(doc_id: int, _p: ReadKey, s: DB) -> Any:
+def get_document(doc_id: RowId, _p: ReadKey, s: DB) -> Any:
     return document_to_dict(s, _doc(s, doc_id))
 
 
 @router.get("/v1/documents/{doc_id}/thread", summary="The discussion as a reply tree")
-def get_thread(doc_id: int, _p: ReadKey, s: DB) -> Any:
+def get_thread(doc_id: RowId, _p: ReadKey, s: DB) -> Any:
     comments = document_to_dict(s, _doc(s, doc_id))["comments"]
     by_key = {c["id"]: {**c, "replies": []} for c in comments}
     roots: list[dict[str, Any]] = []
@@ -81,7 +81,7 @@ def get_thread(doc_id: int, _p: ReadKey, s: DB) -> Any:
 
 
 @router.get("/v1/comments/{comment_id}/decisions", tags=["decisions"], summary="A comment's decision history")
-def comment_decisions(comment_id: int, _p: ReadKey,
+def comment_decisions(comment_id: RowId, _p: ReadKey,
                       s: DB) -> Any:
     from ...moderation.decisions import decision_to_dict
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from ...store.models import CommentRow, QueueItem, User
 from ...store.repository import comment_to_dict, latest_scores
-from ..deps import DB, ModerateKey, Principal, ReadKey
+from ..deps import DB, MAX_ID, ModerateKey, Principal, ReadKey, RowId
 from ..errors import ApiError
 
 router = APIRouter(tags=["queue"])
@@ -47,21 +47,22 @@ def _run(fn: Any, *args: Any, **kw: Any) -> Any:
 
 @router.get("/v1/queue", summary="Queue items by priority")
 def list_items(_p: ReadKey, s: DB, status: Literal["open", "claimed", "done", "escalated"] = "open",
-               limit: Annotated[int, Query(ge=1, le=500)] = 50, offset: Annotated[int, Query(ge=0)] = 0) -> Any:
+               limit: Annotated[int, Query(ge=1, le=500)] = 50,
+               offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0) -> Any:
     from ...moderation.queue import list_queue
 
     return {"items": [_item(s, i) for i in list_queue(s, status=status, limit=limit, offset=offset)]}
 
 
 @router.post("/v1/queue/{item_id}/claim", summary="Claim an item (409 if someone else holds it)")
-def claim_item(item_id: int, p: ModerateKey, s: DB) -> Any:
+def claim_item(item_id: RowId, p: ModerateKey, s: DB) -> Any:
     from ...moderation.queue import claim
 
     return _item(s, _run(claim, s, item_id, _user(s, p)))
 
 
 @router.post("/v1/queue/{item_id}/decision", summary="Approve, reject or escalate a claimed item")
-def decide_item(item_id: int, body: DecisionIn, p: ModerateKey,
+def decide_item(item_id: RowId, body: DecisionIn, p: ModerateKey,
                 s: DB) -> Any:
     from ...moderation.decisions import decision_to_dict
     from ...moderation.queue import decide
@@ -70,7 +71,7 @@ def decide_item(item_id: int, body: DecisionIn, p: ModerateKey,
 
 
 @router.post("/v1/decisions/{decision_id}/undo", tags=["decisions"], summary="Undo a human decision")
-def undo_decision(decision_id: int, p: ModerateKey,
+def undo_decision(decision_id: RowId, p: ModerateKey,
                   s: DB) -> Any:
     from ...moderation.decisions import decision_to_dict
     from ...moderation.queue import undo

@@ -6,7 +6,7 @@ import hashlib
 from typing import Any
 
 from fastapi import APIRouter, Request
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from ...store.models import CommentRow
 from ...store.repository import get_or_create_site, save_scores
@@ -26,7 +26,7 @@ class ScoreRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     comments: list[CommentIn] = Field(min_length=1)
     #: Keep the comments and their scores in the database.
-    store: bool = False
+    store: StrictBool = False
     site: str | None = None
 
 
