@@ -14,6 +14,23 @@ RESULTS = ROOT / "benchmarks" / "results"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 
+def seed_comments() -> list[str]:
+    """The 28 comments of seed 000 (one per line after the article)."""
+    lines = (ROOT / "examples" / "000_0f8eaa86e6e37add.txt").read_text(encoding="utf-8").splitlines()
+    return [ln for ln in lines[-28:] if ln.strip()]
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1."""
+    import socket
+
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = int(s.getsockname()[1])
+    s.close()
+    return port
+
+
 def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     """A plain-text table with right-aligned numbers."""
     cells = [[_fmt(c) for c in row] for row in rows]

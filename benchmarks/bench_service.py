@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -26,7 +25,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from _common import ROOT, table, write_result  # noqa: E402
+from _common import free_port, seed_comments, table, write_result  # noqa: E402
 
 SERVER = """
 import sys, uvicorn
@@ -38,23 +37,10 @@ uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning", a
 PERSPECTIVE_QPS = 1.0
 
 
-def _comments() -> list[str]:
-    lines = (ROOT / "examples" / "000_0f8eaa86e6e37add.txt").read_text(encoding="utf-8").splitlines()
-    return [ln for ln in lines[-28:] if ln.strip()]
-
-
-def _free_port() -> int:
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = int(s.getsockname()[1])
-    s.close()
-    return port
-
-
 def _load(url: str, key: str, *, threads: int, total: int, seconds: float, store: bool) -> dict[str, Any]:
     import httpx
 
-    texts = _comments()
+    texts = seed_comments()
     lat: list[float] = []
     errors = 0
     lock = threading.Lock()
@@ -92,7 +78,7 @@ def _load(url: str, key: str, *, threads: int, total: int, seconds: float, store
 def _batch(url: str, key: str, *, rounds: int) -> dict[str, Any]:
     import httpx
 
-    texts = _comments()
+    texts = seed_comments()
     batch = [{"text": texts[i % len(texts)]} for i in range(100)]
     with httpx.Client(base_url=url, headers={"X-Api-Key": key}, timeout=60) as client:
         t0 = time.perf_counter()
@@ -118,7 +104,7 @@ def main() -> int:
         with store.session() as s:
             key = create_api_key(s, ["score"], name="bench")[1]
         store.dispose()
-        port = _free_port()
+        port = free_port()
         url = f"http://127.0.0.1:{port}"
         proc = subprocess.Popen([sys.executable, "-c", SERVER, db, str(port)], env=os.environ.copy())
         try:

@@ -22,7 +22,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -33,7 +32,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from _common import ROOT, table, write_result  # noqa: E402
+from _common import free_port, seed_comments, table, write_result  # noqa: E402
 
 PERSPECTIVE_QPS = 1.0
 TARGET_P99_MS = 50.0
@@ -54,19 +53,6 @@ request = function()
   return wrk.format(nil, "/v1alpha1/comments:analyze?key=" .. key, nil, bodies[(n %% #bodies) + 1])
 end
 """
-
-
-def _comments() -> list[str]:
-    lines = (ROOT / "examples" / "000_0f8eaa86e6e37add.txt").read_text(encoding="utf-8").splitlines()
-    return [ln for ln in lines[-28:] if ln.strip()]
-
-
-def _free_port() -> int:
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = int(s.getsockname()[1])
-    s.close()
-    return port
 
 
 def _ms(value: str, unit: str) -> float:
@@ -99,7 +85,7 @@ def _wrk(url: str, script: Path, *, connections: int, seconds: float) -> dict[st
 def _batch(url: str, key: str, *, clients: int, seconds: float) -> dict[str, Any]:
     import httpx
 
-    texts = _comments()
+    texts = seed_comments()
     batch = [{"text": texts[i % len(texts)]} for i in range(100)]
     done = [0]
     errors = [0]
@@ -152,7 +138,7 @@ def main() -> int:
         with store.session() as s:
             key = create_api_key(s, ["score"], name="bench")[1]
         store.dispose()
-        port = _free_port()
+        port = free_port()
         url = f"http://127.0.0.1:{port}"
         log = (Path(tmp) / "serve.log").open("wb")
         proc = subprocess.Popen([*_btl(), "serve", "--db", db, "--port", str(port), "--workers", str(args.workers)],
@@ -167,7 +153,7 @@ def main() -> int:
                     break
                 except httpx.TransportError:
                     time.sleep(0.1)
-            texts = "{" + ", ".join("[==[" + json.dumps(t) + "]==]" for t in _comments()) + "}"
+            texts = "{" + ", ".join("[==[" + json.dumps(t) + "]==]" for t in seed_comments()) + "}"
             scripts = {}
             for store_it in {"both": (False, True), "no": (False,), "yes": (True,)}[args.store]:
                 path = Path(tmp) / f"post_{store_it}.lua"
