@@ -108,3 +108,19 @@ def test_an_expert_introduced_mid_story_does_not_end_the_article() -> None:
     r = segment_text(text)
     assert r.comments == []
     assert r.article.paragraphs[-1].text.startswith("The report was published")
+
+
+def test_bio_found_by_the_byline_name_and_menus_are_furniture() -> None:
+    text = (
+        "Stop paying farmers by the hectare\n\nBy Aoife Brennan\n\n"
+        "de | fr | it | en\n\n"
+        "Ireland's farmers received more than 1.2 billion euro in direct payments from the policy last year.\n\n"
+        "That system was designed to keep food production going after the war, and it still mostly does that.\n\n"
+        "Aoife Brennan farms 60 acres of suckler cattle in Co Clare and writes about rural policy.\n\n"
+        "As a retired official of the department, I find much to agree with in this thoughtful and careful piece.\n\n"
+        "Another townie telling farmers what to do\n"
+    )
+    r = segment_text(text)
+    assert r.article.credits[-1].startswith("Aoife Brennan farms")
+    assert "de | fr | it | en" in r.article.boilerplate
+    assert len(r.comments) == 2

@@ -189,6 +189,49 @@ def _mark_caption_descriptions(lines: list[_Line]) -> None:
             prev.kind = "caption"
 
 
+_BY_NAME = re.compile(
+    r"^\s*(?:by|written by|words by|words:)\s+((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)", re.IGNORECASE
+)
+
+
+def _mark_author_bios(lines: list[_Line]) -> None:
+    """A short paragraph that starts with the byline's author's name is their bio
+    ("By Aoife Brennan" … "Aoife Brennan farms 60 acres in Co Clare and writes about rural policy.")."""
+    names = []
+    last = 0
+    for i, line in enumerate(lines[:8]):
+        m = _BY_NAME.match(line.text)
+        if m:
+            names.append(m.group(1).strip())
+            last = i
+    if not names:
+        return
+    for line in lines[last + 1 :]:
+        if (
+            line.kind == "text"
+            and any(line.text.startswith(n + " ") for n in names)
+            and len(line.text) <= 320
+            and len(re.findall(r"[.!?](?:\s|$)", line.text)) <= 2
+        ):
+            line.kind = "bio"
+
+
+_ROW_SPLIT = re.compile(r"\s*[|·•∙]\s*|\s{2,}")
+
+
+def _mark_furniture_rows(lines: list[_Line]) -> None:
+    """Rows of short items separated by bars or dots are menus, share bars or language switches
+    ("de | fr | it | en", "Facebook | X | WhatsApp | Email", "Subscribe | Sign in")."""
+    for line in lines:
+        if line.kind not in ("text", "name"):
+            continue
+        parts = [p for p in _ROW_SPLIT.split(line.text) if p]
+        if len(parts) >= 2 and all(len(p.split()) <= 3 and not p.endswith((".", "?", "!")) for p in parts):
+            if not re.search(r"[|·•∙]|\s{2,}", line.text):
+                continue
+            line.kind = "boilerplate"
+
+
 def _headline_like(t: str, *, tags: bool = False) -> bool:
     words = t.split()
     if not (1 if tags else 2) <= len(words) <= 22 or len(t) > 170 or t.endswith((",", ";", ".")):
@@ -776,6 +819,8 @@ def segment_text(text: str, *, options: SegmentOptions | None = None) -> Segment
         line.kind = _classify(line)
     _mark_link_lists(lines)
     _mark_caption_descriptions(lines)
+    _mark_author_bios(lines)
+    _mark_furniture_rows(lines)
     headers = _find_headers(lines)
     start, how = _comment_start(lines, headers, opts)
     article = _build_article(lines[:start], opts)
