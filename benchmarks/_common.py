@@ -31,6 +31,31 @@ def free_port() -> int:
     return port
 
 
+def scoring_db(tmp: Path) -> tuple[str, str]:
+    """A fresh SQLite database in ``tmp`` and an API key with the score scope: ``(url, key)``."""
+    from belowtheline.moderation.accounts import create_api_key
+    from belowtheline.store import open_store
+
+    db = f"sqlite:///{tmp / 'bench.db'}"
+    store = open_store(db)
+    with store.session() as s:
+        key = create_api_key(s, ["score"], name="bench")[1]
+    store.dispose()
+    return db, key
+
+
+def wait_healthy(url: str, *, tries: int = 300) -> None:
+    """Poll ``url``/healthz until the server answers (0.1 s apart)."""
+    import httpx
+
+    for _ in range(tries):
+        try:
+            httpx.get(url + "/healthz", timeout=1)
+            return
+        except httpx.TransportError:
+            time.sleep(0.1)
+
+
 def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     """A plain-text table with right-aligned numbers."""
     cells = [[_fmt(c) for c in row] for row in rows]

@@ -25,7 +25,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from _common import free_port, seed_comments, table, write_result  # noqa: E402
+from _common import free_port, scoring_db, seed_comments, table, wait_healthy, write_result  # noqa: E402
 
 SERVER = """
 import sys, uvicorn
@@ -95,27 +95,13 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=20.0, help="time limit per level (default 20)")
     args = ap.parse_args()
 
-    from belowtheline.moderation.accounts import create_api_key
-    from belowtheline.store import open_store
-
     with tempfile.TemporaryDirectory() as tmp:
-        db = f"sqlite:///{Path(tmp) / 'bench.db'}"
-        store = open_store(db)
-        with store.session() as s:
-            key = create_api_key(s, ["score"], name="bench")[1]
-        store.dispose()
+        db, key = scoring_db(Path(tmp))
         port = free_port()
         url = f"http://127.0.0.1:{port}"
         proc = subprocess.Popen([sys.executable, "-c", SERVER, db, str(port)], env=os.environ.copy())
         try:
-            import httpx
-
-            for _ in range(200):
-                try:
-                    httpx.get(url + "/healthz", timeout=1)
-                    break
-                except httpx.TransportError:
-                    time.sleep(0.1)
+            wait_healthy(url, tries=200)
             _load(url, key, threads=2, total=40, seconds=10, store=False)  # warm: load the model
             rows = [_load(url, key, threads=n, total=args.requests, seconds=args.seconds, store=store)
                     for store in (False, True) for n in (1, 8, 32)]

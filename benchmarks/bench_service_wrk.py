@@ -32,7 +32,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from _common import free_port, seed_comments, table, write_result  # noqa: E402
+from _common import free_port, scoring_db, seed_comments, table, wait_healthy, write_result  # noqa: E402
 
 PERSPECTIVE_QPS = 1.0
 TARGET_P99_MS = 50.0
@@ -128,16 +128,9 @@ def main() -> int:
         print("SKIPPED: wrk is not installed (Debian: apt-get install wrk); no load numbers measured.")
         return 0
 
-    from belowtheline.moderation.accounts import create_api_key
-    from belowtheline.store import open_store
-
     levels = [int(x) for x in args.connections.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
-        db = f"sqlite:///{Path(tmp) / 'bench.db'}"
-        store = open_store(db)
-        with store.session() as s:
-            key = create_api_key(s, ["score"], name="bench")[1]
-        store.dispose()
+        db, key = scoring_db(Path(tmp))
         port = free_port()
         url = f"http://127.0.0.1:{port}"
         log = (Path(tmp) / "serve.log").open("wb")
@@ -145,14 +138,7 @@ def main() -> int:
                                 stdout=log, stderr=subprocess.STDOUT, env=os.environ.copy())
         rows: list[dict[str, Any]] = []
         try:
-            import httpx
-
-            for _ in range(300):
-                try:
-                    httpx.get(url + "/healthz", timeout=1)
-                    break
-                except httpx.TransportError:
-                    time.sleep(0.1)
+            wait_healthy(url, tries=300)
             texts = "{" + ", ".join("[==[" + json.dumps(t) + "]==]" for t in seed_comments()) + "}"
             scripts = {}
             for store_it in {"both": (False, True), "no": (False,), "yes": (True,)}[args.store]:
