@@ -25,6 +25,7 @@ INPUT_FIELDS: frozenset[str] = frozenset({"id", "text", "source"})
 #: The stages ``analyze`` runs by default, in order.
 DEFAULT_STAGES: tuple[str, ...] = (
     "segment.text.v1",
+    "article.spacy.v1",
     "replies.text.v1",
     "duplicates.minhash.v1",
     "toxicity.linear.v1",

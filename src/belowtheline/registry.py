@@ -41,6 +41,7 @@ _BUILTIN: dict[str, str] = {
     "relevance.lexical.v1": "belowtheline.comments.relevance:RelevanceScorer",
     "spam.rules.v1": "belowtheline.comments.spam:SpamScorer",
     "language.charngram.v1": "belowtheline.comments.language:LanguageIdentifier",
+    "article.spacy.v1": "belowtheline.article.stage:ArticleAnalyzer",
 }
 _factories: dict[str, StageFactory] = {}
 _entry_points_loaded = False
