@@ -34,7 +34,11 @@ test: dev   ## the whole test suite, quality gates included
 test-fast: dev
 	$(BIN)/python -m pytest -x -q -m "not shared_data"
 
-bench: dev   ## speed and quality benchmarks: tables printed, JSON in benchmarks/results/
+$(VENV)/.bench-installed: $(VENV)/.dev-installed pyproject.toml
+	$(PIP) install -q -e '.[dev,bench]'
+	touch $@
+
+bench: $(VENV)/.bench-installed   ## speed and quality benchmarks (baselines alt-profanity-check, textacy, trafilatura in the same run)
 	$(BIN)/python benchmarks/run_all.py
 
 lint: dev
