@@ -23,10 +23,21 @@ LiveServer = _fx.LiveServer
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = Path(os.environ.get("BTL_SCREENSHOTS", ROOT / "benchmarks" / "results" / "screenshots"))
-CHROMIUM = os.environ.get("BTL_CHROMIUM") or shutil.which("chromium") or (
-    "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM = (
+    os.environ.get("BTL_CHROMIUM")
+    or shutil.which("chromium")
+    or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+)
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 PASSWORD = "correct horse battery"
 
 
@@ -58,8 +69,14 @@ def dash_factory(tmp_path: Path) -> Iterator[Callable[..., Dash]]:
 
     started: list[LiveServer] = []
 
-    def start(*, db_url: str | None = None, documents: int = 3, comments: int = 40, seed: bool = True,
-              setup: Callable[[Any], None] | None = None) -> Dash:
+    def start(
+        *,
+        db_url: str | None = None,
+        documents: int = 3,
+        comments: int = 40,
+        seed: bool = True,
+        setup: Callable[[Any], None] | None = None,
+    ) -> Dash:
         url = db_url or f"sqlite:///{tmp_path / 'dash.db'}"
         app = create_app(Settings(database_url=url), scorer=KeywordScorer())
         app.state.runtime.policy = Policy.model_validate(DEMO_POLICY)
@@ -93,8 +110,10 @@ def login_http(client: Any, base: str, username: str = "alice", password: str = 
     page = client.get(f"{base}/dashboard/login")
     token = re.search(r'name="csrf" value="([^"]+)"', page.text)
     assert token, page.text[:500]
-    return client.post(f"{base}/dashboard/login", data={"csrf": token.group(1), "username": username,
-                                                        "password": password, "next": "/dashboard/queue"})
+    return client.post(
+        f"{base}/dashboard/login",
+        data={"csrf": token.group(1), "username": username, "password": password, "next": "/dashboard/queue"},
+    )
 
 
 def csrf_of(html: str) -> str:
@@ -125,8 +144,10 @@ def page(browser: Any) -> Iterator[Any]:
     pg.set_default_timeout(10_000)
     pg.problems = []  # type: ignore[attr-defined]
     pg.on("pageerror", lambda exc: pg.problems.append(f"pageerror: {exc}"))
-    pg.on("console", lambda msg: pg.problems.append(f"console {msg.type}: {msg.text}")
-          if msg.type in ("error", "warning") else None)
+    pg.on(
+        "console",
+        lambda msg: pg.problems.append(f"console {msg.type}: {msg.text}") if msg.type in ("error", "warning") else None,
+    )
 
     def _dialog(d: Any) -> None:
         pg.problems.append(f"dialog {d.type}: {d.message}")
@@ -137,8 +158,9 @@ def page(browser: Any) -> Iterator[Any]:
     ctx.close()
 
 
-def browser_login(page: Any, base: str, username: str = "alice", password: str = PASSWORD,
-                  next_path: str = "/dashboard/queue") -> None:
+def browser_login(
+    page: Any, base: str, username: str = "alice", password: str = PASSWORD, next_path: str = "/dashboard/queue"
+) -> None:
     page.goto(f"{base}{next_path}")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
@@ -148,7 +170,17 @@ def browser_login(page: Any, base: str, username: str = "alice", password: str =
 
 DOCS_SCREENSHOTS = ROOT / "docs" / "screenshots"
 #: The screenshots the README shows; ``BTL_DOCS_SCREENSHOTS=1 make test`` refreshes them.
-README_SHOTS = {"queue", "queue-decided", "article-filtered", "overview", "policy", "xss-queue"}
+README_SHOTS = {
+    "queue",
+    "queue-decided",
+    "article-filtered",
+    "article-facts",
+    "overview",
+    "policy",
+    "xss-queue",
+    "seed-article-facts",
+    "seed-overview",
+}
 
 
 def shot(page: Any, name: str, *, full_page: bool = False) -> Path:

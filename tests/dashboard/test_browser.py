@@ -19,8 +19,10 @@ def _decisions(dash: Dash) -> list[Any]:
 
     with dash.store().session() as s:
         names = {u.id: u.username for u in s.scalars(select(User))}
-        return [(d.action, names.get(d.user_id), d.comment_id)
-                for d in s.scalars(select(DecisionRow).where(DecisionRow.source == "human").order_by(DecisionRow.id))]
+        return [
+            (d.action, names.get(d.user_id), d.comment_id)
+            for d in s.scalars(select(DecisionRow).where(DecisionRow.source == "human").order_by(DecisionRow.id))
+        ]
 
 
 def _open_items(dash: Dash) -> int:
@@ -29,7 +31,9 @@ def _open_items(dash: Dash) -> int:
     from belowtheline.store.models import QueueItem
 
     with dash.store().session() as s:
-        return int(s.scalar(select(func.count()).select_from(QueueItem).where(QueueItem.status.in_(("open", "claimed")))))
+        return int(
+            s.scalar(select(func.count()).select_from(QueueItem).where(QueueItem.status.in_(("open", "claimed"))))
+        )
 
 
 def test_sign_in_then_clear_queue_from_keyboard(dash: Dash, page: Any) -> None:
@@ -55,8 +59,9 @@ def test_sign_in_then_clear_queue_from_keyboard(dash: Dash, page: Any) -> None:
         page.keyboard.press(keys[i % 3])
         # The decision shows at once (or, after the page's last item, the next page loads).
         page.wait_for_function(
-            "([id, a]) => { const el = document.getElementById('item-' + id);"
-            " return !el || el.dataset.state === a; }", arg=[item_id, action])
+            "([id, a]) => { const el = document.getElementById('item-' + id); return !el || el.dataset.state === a; }",
+            arg=[item_id, action],
+        )
         if i == 0:
             outcome = page.inner_text(f"#item-{item_id} [data-outcome]")
             assert outcome == "approved by alice"
@@ -98,8 +103,11 @@ def test_bulk_reject_copy_paste_group(dash: Dash, page: Any) -> None:
     assert page.get_attribute(".item.current", "data-group") == group
     before = _open_items(dash)
     page.keyboard.press("Shift+R")
-    page.wait_for_function("g => [...document.querySelectorAll('.item[data-group=\"' + g + '\"]')]"
-                           ".every(el => el.dataset.state === 'reject')", arg=group)
+    page.wait_for_function(
+        "g => [...document.querySelectorAll('.item[data-group=\"' + g + '\"]')]"
+        ".every(el => el.dataset.state === 'reject')",
+        arg=group,
+    )
     made = _decisions(dash)
     assert len(made) >= 2 and all(a == "reject" and w == "alice" for a, w, _c in made)
     assert _open_items(dash) == before - len(made)
@@ -121,7 +129,18 @@ def test_article_thread_filters_and_tables(dash: Dash, page: Any) -> None:
     page.click("table.list a >> nth=0")
     page.wait_for_selector("#article-title")
     assert page.query_selector("#quotes") and page.query_selector("#claims")
-    assert "People" in page.inner_text(".entities")
+    assert "People and organisations" in page.inner_text(".entities")
+    kinds = [el.get_attribute("class") for el in page.query_selector_all("#entities tbody tr")]
+    assert kinds == ["kind-person"] * 3 + ["kind-organisation"] * 2, "people first, then organisations"
+    speakers = [el.inner_text() for el in page.query_selector_all("#quotes td.speaker")]
+    assert len(speakers) == 3 and all(speakers)
+    claims = page.inner_text("#claims")
+    assert "10 billion" in claims and "EUR" in claims and "30,000" in claims
+    # The article, its facts and the thread fit the page: nothing spills sideways.
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.click("nav.toc a[href='#article-entities']")
+    shot(page, "article-facts")
+    page.evaluate("window.scrollTo(0, 0)")
     all_count = len(page.query_selector_all("li.comment"))
     assert all_count == 40
     assert page.query_selector("li.comment.depth-1") is not None, "replies are nested"
@@ -143,8 +162,7 @@ def test_article_thread_filters_and_tables(dash: Dash, page: Any) -> None:
 
 def test_overview_charts_render(dash: Dash, page: Any) -> None:
     browser_login(page, dash.url, next_path="/dashboard/overview")
-    for box in ("#chart-label-time", "#chart-label-article", "#chart-narrative-time", "#chart-groups",
-                "#chart-quoted"):
+    for box in ("#chart-label-time", "#chart-label-article", "#chart-narrative-time", "#chart-groups", "#chart-quoted"):
         svg = page.wait_for_selector(f"{box} svg.chart")
         bbox = svg.bounding_box()
         assert bbox and bbox["width"] > 200 and bbox["height"] > 30

@@ -29,8 +29,12 @@ __all__ = ["DEMO_PASSWORD", "DEMO_POLICY", "SeedSummary", "seed_demo"]
 DEMO_PASSWORD = "correct horse battery"
 DEMO_POLICY: dict[str, Any] = {
     "version": "demo-1",
-    "thresholds": {"toxicity": {"review": 0.5, "remove": 0.97}, "threat": {"review": 0.4, "remove": 0.97},
-                   "insult": {"review": 0.5}, "identity_attack": {"review": 0.5}},
+    "thresholds": {
+        "toxicity": {"review": 0.5, "remove": 0.97},
+        "threat": {"review": 0.4, "remove": 0.97},
+        "insult": {"review": 0.5},
+        "identity_attack": {"review": 0.5},
+    },
     "narratives": {"review": 0.6},
     "duplicates": {"review": 3},
 }
@@ -47,10 +51,14 @@ _CLEAN = [
 _FLAGGED = [
     ("You are an idiot and so is everyone who agrees with you.", {"insult": "idiot", "toxicity": "idiot"}),
     ("Shut up, moron, nobody asked you.", {"insult": "moron", "toxicity": "Shut up"}),
-    ("People like you should be dealt with, I know where you live.", {"threat": "I know where you live",
-                                                                     "toxicity": "dealt with"}),
-    ("Typical of those people, they ruin every city they move to.", {"identity_attack": "those people",
-                                                                    "toxicity": "ruin"}),
+    (
+        "People like you should be dealt with, I know where you live.",
+        {"threat": "I know where you live", "toxicity": "dealt with"},
+    ),
+    (
+        "Typical of those people, they ruin every city they move to.",
+        {"identity_attack": "those people", "toxicity": "ruin"},
+    ),
     ("What a load of crap from a clueless hack.", {"profanity": "crap", "insult": "clueless hack"}),
 ]
 _NARRATIVE = [
@@ -63,8 +71,20 @@ _COPYPASTE = [
     "Wake up people! Sanctions only hurt Europe. Share before they delete this!",
     "The media lies to you every day. Look it up yourself, do your own research.",
 ]
-_AUTHORS = ["Margaret Ellis", "Dave_R", "citycyclist", "Tom Bradley", "anon1987", "truthseeker", "K. Novak",
-            "patriot_77", "Lena", "old_sailor", "J. Mensah", "quietreader"]
+_AUTHORS = [
+    "Margaret Ellis",
+    "Dave_R",
+    "citycyclist",
+    "Tom Bradley",
+    "anon1987",
+    "truthseeker",
+    "K. Novak",
+    "patriot_77",
+    "Lena",
+    "old_sailor",
+    "J. Mensah",
+    "quietreader",
+]
 _PEOPLE = ["Ursula von der Leyen", "Volodymyr Zelensky", "Jens Stoltenberg", "Kaja Kallas", "Mark Rutte"]
 _ORGS = ["European Commission", "NATO", "City Council", "Ministry of Transport"]
 
@@ -94,16 +114,27 @@ def _document(rng: random.Random, d: int, n: int, start: datetime, sites: list[s
         title=title,
         credits=["By Staff Reporter"],
         captions=[f"{people[0]} speaking in Brussels. Photo: Agency"],
-        paragraphs=[Paragraph("The budget debate", "subheading"),
-                    Paragraph(f"{people[0]} said the plan would cost €10 billion over five years."),
-                    Paragraph(f"\u201cWe will not wait any longer,\u201d {people[1]} told reporters."),
-                    Paragraph(f"Officials at the {orgs[1]} said 30,000 jobs depend on the decision.")],
-        entities=[*(Entity(p, "PERSON", p) for p in people), *(Entity(o, "ORG", o) for o in orgs)],
-        quotes=[Quote(f"The plan would cost €10 billion over five years (doc {d + 1}).", people[0], "indirect"),
-                Quote("We will not wait any longer.", people[1], "direct"),
-                Quote("The numbers need another look.", people[0], "direct")],
-        claims=[Claim(f"{people[0]} said the plan would cost €10 billion.", "€10 billion", 10e9, "EUR", "budget"),
-                Claim(f"30,000 jobs depend on the decision at the {orgs[1]}.", "30,000", 30000.0, "jobs", orgs[1])],
+        paragraphs=[
+            Paragraph("The budget debate", "subheading"),
+            Paragraph(f"{people[0]} said the plan would cost €10 billion over five years."),
+            Paragraph(f"\u201cWe will not wait any longer,\u201d {people[1]} told reporters."),
+            Paragraph(f"Officials at the {orgs[1]} said 30,000 jobs depend on the decision."),
+        ],
+        entities=[
+            *(Entity(p, "PERSON", p) for p in people),
+            Entity(people[0].split()[-1], "PERSON", people[0]),
+            *(Entity(o, "ORG", o) for o in orgs),
+            Entity("Brussels", "GPE", "Brussels"),
+        ],
+        quotes=[
+            Quote(f"The plan would cost €10 billion over five years (doc {d + 1}).", people[0], "indirect", cue="said"),
+            Quote("We will not wait any longer.", people[1], "direct", cue="told"),
+            Quote("The numbers need another look.", people[0], "direct", cue="added"),
+        ],
+        claims=[
+            Claim(f"{people[0]} said the plan would cost €10 billion.", "€10 billion", 10e9, "EUR", "budget"),
+            Claim(f"30,000 jobs depend on the decision at the {orgs[1]}.", "30,000", 30000.0, "jobs", orgs[1]),
+        ],
     )
     comments: list[Comment] = []
     day0 = start + timedelta(days=d % 14)
@@ -131,17 +162,40 @@ def _document(rng: random.Random, d: int, n: int, start: datetime, sites: list[s
         if reply_to:
             depth = min(next(c.depth for c in comments if c.id == reply_to) + 1, 4)
         ts = day0 + timedelta(minutes=7 * i)
-        comments.append(Comment(id=f"c{i + 1}", text=text, author=rng.choice(_AUTHORS), timestamp=ts.isoformat(),
-                                reply_to=reply_to, depth=depth, scores=scores, evidence=evidence,
-                                narratives=narratives, duplicate_group=group))
-    doc = Document(id=f"demo-{d + 1}", text=f"{title}\n\n" + "\n".join(c.text for c in comments) + f"\n#{d}",
-                   source=Source(url=f"https://{sites[d % len(sites)]}/news/{d + 1}"), article=article,
-                   comments=comments, stages=["demo.v1"])
+        comments.append(
+            Comment(
+                id=f"c{i + 1}",
+                text=text,
+                author=rng.choice(_AUTHORS),
+                timestamp=ts.isoformat(),
+                reply_to=reply_to,
+                depth=depth,
+                scores=scores,
+                evidence=evidence,
+                narratives=narratives,
+                duplicate_group=group,
+            )
+        )
+    doc = Document(
+        id=f"demo-{d + 1}",
+        text=f"{title}\n\n" + "\n".join(c.text for c in comments) + f"\n#{d}",
+        source=Source(url=f"https://{sites[d % len(sites)]}/news/{d + 1}"),
+        article=article,
+        comments=comments,
+        stages=["demo.v1"],
+    )
     return doc, sites[d % len(sites)]
 
 
-def seed_demo(store: Store, *, documents: int = 5, comments_per_document: int = 40, seed: int = 7,
-              users: bool = True, start: datetime | None = None) -> SeedSummary:
+def seed_demo(
+    store: Store,
+    *,
+    documents: int = 5,
+    comments_per_document: int = 40,
+    seed: int = 7,
+    users: bool = True,
+    start: datetime | None = None,
+) -> SeedSummary:
     """Store ``documents`` synthetic threads, policy decisions, a review queue and demo accounts.
 
     Args:
@@ -183,17 +237,38 @@ def seed_demo(store: Store, *, documents: int = 5, comments_per_document: int = 
             for cr in new:
                 sr = scores.get(cr.id)
                 g = cr.signals.get("duplicate_group")
-                out = policy.decide(dict(sr.scores) if sr else {}, text=cr.text, site=site,
-                                    narratives=cr.signals.get("narratives") or [],
-                                    duplicate_count=group_sizes.get(g, 0) if g else 0)
-                s.add(DecisionRow(comment_id=cr.id, action=out.action, source="policy", reasons=out.reasons,
-                                  policy_version=policy.version, scores=dict(sr.scores) if sr else {},
-                                  models=[{"model": sr.model, "version": sr.model_version}] if sr else []))
+                out = policy.decide(
+                    dict(sr.scores) if sr else {},
+                    text=cr.text,
+                    site=site,
+                    narratives=cr.signals.get("narratives") or [],
+                    duplicate_count=group_sizes.get(g, 0) if g else 0,
+                )
+                s.add(
+                    DecisionRow(
+                        comment_id=cr.id,
+                        action=out.action,
+                        source="policy",
+                        reasons=out.reasons,
+                        policy_version=policy.version,
+                        scores=dict(sr.scores) if sr else {},
+                        models=[{"model": sr.model, "version": sr.model_version}] if sr else [],
+                    )
+                )
                 if out.action == "review":
                     queued += 1
-                    s.add(QueueItem(comment_id=cr.id, status="open", reasons=out.reasons,
-                                    priority=priority(dict(sr.scores) if sr else {}, created_at=cr.created_at,
-                                                      reach=group_sizes.get(g, 0) if g else 0)))
+                    s.add(
+                        QueueItem(
+                            comment_id=cr.id,
+                            status="open",
+                            reasons=out.reasons,
+                            priority=priority(
+                                dict(sr.scores) if sr else {},
+                                created_at=cr.created_at,
+                                reach=group_sizes.get(g, 0) if g else 0,
+                            ),
+                        )
+                    )
     names = {"admin": "admin", "moderator": "alice", "viewer": "victor"}
     if users:
         with store.session() as s:

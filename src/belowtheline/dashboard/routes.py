@@ -34,8 +34,11 @@ __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False)
 STATIC = Path(__file__).resolve().parent / "static"
-_STATIC_TYPES = {"app.js": "text/javascript; charset=utf-8", "app.css": "text/css; charset=utf-8",
-                 "favicon.svg": "image/svg+xml"}
+_STATIC_TYPES = {
+    "app.js": "text/javascript; charset=utf-8",
+    "app.css": "text/css; charset=utf-8",
+    "favicon.svg": "image/svg+xml",
+}
 ACTING_ROLES = ("moderator", "admin")
 _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _signer_lock = threading.Lock()
@@ -49,8 +52,24 @@ def _reveal(value: Any) -> Any:
     from markupsafe import Markup, escape
 
     text = str(escape("" if value is None else value))
-    return Markup(_BIDI.sub(lambda m: f'<span class="ctl" title="invisible direction control">'
-                                      f"[U+{ord(m.group()):04X}]</span>", text))
+    return Markup(
+        _BIDI.sub(
+            lambda m: f'<span class="ctl" title="invisible direction control">[U+{ord(m.group()):04X}]</span>', text
+        )
+    )
+
+
+def _reveal_svg(value: Any) -> Any:
+    """:func:`_reveal` inside SVG ``<text>``: a ``<tspan>``, since an HTML ``<span>`` would end the SVG."""
+    from markupsafe import Markup, escape
+
+    text = str(escape("" if value is None else value))
+    return Markup(_BIDI.sub(lambda m: f'<tspan class="ctl">[U+{ord(m.group()):04X}]</tspan>', text))
+
+
+def _plain(value: Any) -> str:
+    """Text for places that hold no markup (``<title>`` tooltips): direction controls spelled out."""
+    return _BIDI.sub(lambda m: f"[U+{ord(m.group()):04X}]", "" if value is None else str(value))
 
 
 @lru_cache(maxsize=8)
@@ -67,10 +86,15 @@ def _static_url(name: str) -> str:
 def _env() -> Any:
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    env = Environment(loader=PackageLoader("belowtheline.dashboard", "templates"),
-                      autoescape=select_autoescape(default=True, default_for_string=True),
-                      trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=PackageLoader("belowtheline.dashboard", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["reveal"] = _reveal
+    env.filters["reveal_svg"] = _reveal_svg
+    env.filters["plain"] = _plain
     env.filters["pct"] = lambda v: f"{float(v) * 100:.0f}%"
     env.globals.update(LABELS=LABELS, static=_static_url)
     return env
@@ -118,8 +142,15 @@ class Who:
 
 
 def _set_cookie(request: Request, response: Response, data: SessionData) -> None:
-    response.set_cookie(COOKIE, _signer(request).dump(data), max_age=int(_ttl(request)), path="/",
-                        httponly=True, samesite="lax", secure=request.url.scheme == "https")
+    response.set_cookie(
+        COOKIE,
+        _signer(request).dump(data),
+        max_age=int(_ttl(request)),
+        path="/",
+        httponly=True,
+        samesite="lax",
+        secure=request.url.scheme == "https",
+    )
 
 
 def _secure(response: Response) -> Response:
@@ -129,8 +160,11 @@ def _secure(response: Response) -> Response:
 
 
 def _render(request: Request, who: Who, name: str, code: int = 200, **ctx: Any) -> HTMLResponse:
-    html = _env().get_template(name).render(user=who.user, csrf=who.csrf, can_act=who.can_act,
-                                            path=request.url.path, **ctx)
+    html = (
+        _env()
+        .get_template(name)
+        .render(user=who.user, csrf=who.csrf, can_act=who.can_act, path=request.url.path, **ctx)
+    )
     resp = HTMLResponse(html, status_code=code)
     if who.fresh:
         assert who.session is not None
@@ -185,11 +219,15 @@ async def _post(request: Request, *, act: bool = True) -> tuple[Who, dict[str, s
     if form is None:
         return _fail(request, who, 400, "Send the form as application/x-www-form-urlencoded (at most 200 kB).")
     if not _same_origin(request) or not _signer(request).check_csrf(
-            None if who.fresh else who.session, form.get("csrf") or request.headers.get("x-csrf-token")):
+        None if who.fresh else who.session, form.get("csrf") or request.headers.get("x-csrf-token")
+    ):
         return _fail(request, who, 403, "The form has expired or came from another site; reload the page and retry.")
     if who.user is None:
-        return _fail(request, who, 401, "You are signed out; sign in again.") if _wants_json(request) \
+        return (
+            _fail(request, who, 401, "You are signed out; sign in again.")
+            if _wants_json(request)
             else _to_login(request)
+        )
     if act and not who.can_act:
         return _fail(request, who, 403, "Viewers can read but not act; ask an admin for a moderator account.")
     return who, form
@@ -236,8 +274,9 @@ def static(name: str) -> Response:
     if name not in _STATIC_TYPES:
         return Response("not found", status_code=404, media_type="text/plain")
     data, _ = _static_bytes(name)
-    return _secure(Response(data, media_type=_STATIC_TYPES[name],
-                            headers={"Cache-Control": "public, max-age=86400, immutable"}))
+    return _secure(
+        Response(data, media_type=_STATIC_TYPES[name], headers={"Cache-Control": "public, max-age=86400, immutable"})
+    )
 
 
 @router.get("/dashboard/login")
@@ -254,8 +293,15 @@ async def login(request: Request) -> Response:
     form = await _form(request) or {}
     nxt = _safe_next(form.get("next"))
     if who.fresh or not _same_origin(request) or not _signer(request).check_csrf(who.session, form.get("csrf")):
-        return _render(request, who, "login.html", code=403, title="Sign in", next=nxt,
-                       error="The sign-in form expired; please try again.")
+        return _render(
+            request,
+            who,
+            "login.html",
+            code=403,
+            title="Sign in",
+            next=nxt,
+            error="The sign-in form expired; please try again.",
+        )
 
     def check() -> int | None:
         with _store(request).session() as s:
@@ -264,8 +310,9 @@ async def login(request: Request) -> Response:
 
     user_id = await run_in_threadpool(check)
     if user_id is None:
-        return _render(request, who, "login.html", code=401, title="Sign in", next=nxt,
-                       error="Wrong user name or password.")
+        return _render(
+            request, who, "login.html", code=401, title="Sign in", next=nxt, error="Wrong user name or password."
+        )
     resp = RedirectResponse(nxt, status_code=303)
     _set_cookie(request, resp, Signer.new_session(user_id))  # a new nonce: no session fixation
     return _secure(resp)
@@ -294,8 +341,16 @@ def queue(request: Request, page: str | None = None, status: str = "open") -> Re
     status = status if status in ("open", "escalated") else "open"
     with _store(request).session() as s:
         items, pg = queue_page(s, user_id=who.user.id, status=status, page=_int(page))
-    return _render(request, who, "queue.html", title="Review queue", items=items, page=pg, status=status,
-                   pq=lambda n: urlencode({"status": status, "page": n}))
+    return _render(
+        request,
+        who,
+        "queue.html",
+        title="Review queue",
+        items=items,
+        page=pg,
+        status=status,
+        pq=lambda n: urlencode({"status": status, "page": n}),
+    )
 
 
 def _queue_error(fn: Callable[[], dict[str, Any]]) -> tuple[int, dict[str, Any]]:
@@ -330,8 +385,14 @@ async def decide_item(item_id: int, request: Request) -> Response:
             if item is None or not (item.status == "claimed" and item.claimed_by == user.id):
                 claim(s, item_id, user)
             d = decide(s, item_id, user, action, note=(form.get("note") or None))
-            return {"ok": True, "item": item_id, "decision": d.id, "action": action,
-                    "label": ACTION_LABEL[action], "by": user.username}
+            return {
+                "ok": True,
+                "item": item_id,
+                "decision": d.id,
+                "action": action,
+                "label": ACTION_LABEL[action],
+                "by": user.username,
+            }
 
     code, body = await run_in_threadpool(_queue_error, lambda: work())
     return _done(request, who, code, body)
@@ -366,8 +427,14 @@ async def decide_group(request: Request) -> Response:
                     done.append({"item": item.id, "decision": d.id})
                 except QueueError:
                     skipped += 1
-            return {"ok": True, "decisions": done, "skipped": skipped, "action": action,
-                    "label": ACTION_LABEL[action], "by": user.username}
+            return {
+                "ok": True,
+                "decisions": done,
+                "skipped": skipped,
+                "action": action,
+                "label": ACTION_LABEL[action],
+                "by": user.username,
+            }
 
     code, body = await run_in_threadpool(_queue_error, work)
     return _done(request, who, code, body)
@@ -405,7 +472,7 @@ def _done(request: Request, who: Who, code: int, body: dict[str, Any]) -> Respon
         return _fail(request, who, code, str(body.get("message")))
     back = request.headers.get("referer", "")
     prefix = f"{request.url.scheme}://{request.url.netloc}"
-    target = _safe_next(back[len(prefix):]) if back.startswith(prefix + "/") else "/dashboard/queue"
+    target = _safe_next(back[len(prefix) :]) if back.startswith(prefix + "/") else "/dashboard/queue"
     return _secure(RedirectResponse(target, status_code=303))
 
 
@@ -421,13 +488,27 @@ def articles(request: Request, page: str | None = None, site: str | None = None)
         return _to_login(request)
     with _store(request).session() as s:
         rows, pg = articles_page(s, site=site or None, page=_int(page))
-    return _render(request, who, "articles.html", title="Articles", rows=rows, page=pg, site=site or "",
-                   pq=lambda n: urlencode({**({"site": site} if site else {}), "page": n}))
+    return _render(
+        request,
+        who,
+        "articles.html",
+        title="Articles",
+        rows=rows,
+        page=pg,
+        site=site or "",
+        pq=lambda n: urlencode({**({"site": site} if site else {}), "page": n}),
+    )
 
 
 @router.get("/dashboard/articles/{doc_id}")
-def article(request: Request, doc_id: int, page: str | None = None, label: str | None = None,
-            narrative: str | None = None, decision: str | None = None) -> Response:
+def article(
+    request: Request,
+    doc_id: int,
+    page: str | None = None,
+    label: str | None = None,
+    narrative: str | None = None,
+    decision: str | None = None,
+) -> Response:
     from .views import DECISION_FILTERS, article_view
 
     who = Who(request)
@@ -437,12 +518,26 @@ def article(request: Request, doc_id: int, page: str | None = None, label: str |
         doc = s.get(DocumentRow, doc_id)
         if doc is None:
             return _fail(request, who, 404, f"There is no article {doc_id}.")
-        view = article_view(s, doc, label=label if label in LABELS else None, narrative=narrative or None,
-                            decision=decision if decision in DECISION_FILTERS else None, page=_int(page))
+        view = article_view(
+            s,
+            doc,
+            label=label if label in LABELS else None,
+            narrative=narrative or None,
+            decision=decision if decision in DECISION_FILTERS else None,
+            page=_int(page),
+        )
     query = {k: v for k, v in view["filters"].items() if v}
-    return _render(request, who, "article.html", title=view["title"] or "Article", a=view,
-                   decisions=DECISION_FILTERS, query=query, safe_url=_http_url(view["url"]),
-                   pq=lambda n: urlencode({**query, "page": n}))
+    return _render(
+        request,
+        who,
+        "article.html",
+        title=view["title"] or "Article",
+        a=view,
+        decisions=DECISION_FILTERS,
+        query=query,
+        safe_url=_http_url(view["url"]),
+        pq=lambda n: urlencode({**query, "page": n}),
+    )
 
 
 def _http_url(url: str | None) -> str | None:
@@ -471,15 +566,24 @@ def overview(request: Request, site: str | None = None, start: str | None = None
         "label_article": heatmap([(t, sh) for _d, t, _n, sh in ov.label_article], LABELS),
         "narrative_time": line_chart(ov.days, ov.narrative_time),
         "groups": bar_chart([(t, float(n)) for _g, n, t in ov.groups]),
-        "quoted": bar_chart([(p, float(n)) for p, n in ov.quoted]),
+        "quoted": bar_chart([(p, float(n)) for p, n, _k in ov.quoted]),
     }
-    return _render(request, who, "overview.html", title="Overview", ov=ov, charts=charts, filters=filters,
-                   csv_query=lambda chart: urlencode({"chart": chart, **filters}))
+    return _render(
+        request,
+        who,
+        "overview.html",
+        title="Overview",
+        ov=ov,
+        charts=charts,
+        filters=filters,
+        csv_query=lambda chart: urlencode({"chart": chart, **filters}),
+    )
 
 
 @router.get("/dashboard/overview.csv")
-def overview_csv(request: Request, chart: str, site: str | None = None, start: str | None = None,
-                 end: str | None = None) -> Response:
+def overview_csv(
+    request: Request, chart: str, site: str | None = None, start: str | None = None, end: str | None = None
+) -> Response:
     from .views import CHARTS, overview_csv_rows, overview_data
 
     who = Who(request)
@@ -493,8 +597,13 @@ def overview_csv(request: Request, chart: str, site: str | None = None, start: s
     writer = csv.writer(buf)
     for row in overview_csv_rows(ov, chart):
         writer.writerow([_csv_cell(v) for v in row])
-    return _secure(Response(buf.getvalue(), media_type="text/csv; charset=utf-8",
-                            headers={"Content-Disposition": f'attachment; filename="{chart}.csv"'}))
+    return _secure(
+        Response(
+            buf.getvalue(),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{chart}.csv"'},
+        )
+    )
 
 
 def _csv_cell(v: Any) -> Any:
@@ -526,8 +635,17 @@ def policy_page(request: Request) -> Response:
         return _to_login(request)
     policy = request.app.state.runtime.policy
     text = _policy_yaml(policy) if policy is not None else _DRAFT
-    return _render(request, who, "policy.html", title="Policy", policy=policy, policy_text=text, draft=text,
-                   result=None, error=None)
+    return _render(
+        request,
+        who,
+        "policy.html",
+        title="Policy",
+        policy=policy,
+        policy_text=text,
+        draft=text,
+        result=None,
+        error=None,
+    )
 
 
 @router.post("/dashboard/policy/dry-run")
@@ -553,11 +671,21 @@ async def policy_dry_run(request: Request) -> Response:
             return None, f"The policy is not valid YAML: {exc}"
         except ValidationError as exc:
             return None, "The policy is invalid: " + "; ".join(
-                f"{'.'.join(str(x) for x in e['loc']) or '(top level)'}: {e['msg']}" for e in exc.errors()[:10])
+                f"{'.'.join(str(x) for x in e['loc']) or '(top level)'}: {e['msg']}" for e in exc.errors()[:10]
+            )
         with _store(request).session() as s:
             return dry_run_batched(s, edited), None
 
     result, error = await run_in_threadpool(work)
-    return _render(request, who, "policy.html", code=200 if error is None else 400, title="Policy",
-                   policy=policy, policy_text=_policy_yaml(policy) if policy is not None else None,
-                   draft=draft, result=result, error=error)
+    return _render(
+        request,
+        who,
+        "policy.html",
+        code=200 if error is None else 400,
+        title="Policy",
+        policy=policy,
+        policy_text=_policy_yaml(policy) if policy is not None else None,
+        draft=draft,
+        result=result,
+        error=error,
+    )

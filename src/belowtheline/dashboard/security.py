@@ -31,8 +31,10 @@ COOKIE = "btl_session"
 SECRET_ENV = "BTL_DASHBOARD_SECRET"
 
 #: No inline script or style anywhere; scripts and styles only from this server.
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
-       "form-action 'self'; base-uri 'none'; frame-ancestors 'none'; require-trusted-types-for 'script'")
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'; require-trusted-types-for 'script'"
+)
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -83,8 +85,9 @@ class Signer:
         return SessionData(nonce=secrets.token_urlsafe(18), user_id=user_id, issued=time.time())
 
     def dump(self, data: SessionData) -> str:
-        body = _b64(json.dumps({"n": data.nonce, "u": data.user_id, "t": round(data.issued)},
-                               separators=(",", ":")).encode())
+        body = _b64(
+            json.dumps({"n": data.nonce, "u": data.user_id, "t": round(data.issued)}, separators=(",", ":")).encode()
+        )
         return f"{body}.{self._mac('session', body)}"
 
     def load(self, cookie: str | None, *, max_age: float) -> SessionData | None:
@@ -96,8 +99,9 @@ class Signer:
             return None
         try:
             raw: Any = json.loads(_unb64(body))
-            data = SessionData(nonce=str(raw["n"]), user_id=None if raw["u"] is None else int(raw["u"]),
-                               issued=float(raw["t"]))
+            data = SessionData(
+                nonce=str(raw["n"]), user_id=None if raw["u"] is None else int(raw["u"]), issued=float(raw["t"])
+            )
         except (ValueError, KeyError, TypeError):
             return None
         if data.user_id is not None and time.time() - data.issued > max_age:

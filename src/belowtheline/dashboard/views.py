@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..document import LABELS
@@ -37,8 +37,14 @@ __all__ = [
 #: A comment "has" a label (or a narrative) when its score is at least this.
 FLAG = 0.5
 #: What a decision's action reads as in the interface.
-ACTION_LABEL = {"approve": "approved", "reject": "rejected", "escalate": "escalated", "publish": "published",
-                "review": "sent to review", "remove": "removed"}
+ACTION_LABEL = {
+    "approve": "approved",
+    "reject": "rejected",
+    "escalate": "escalated",
+    "publish": "published",
+    "review": "sent to review",
+    "remove": "removed",
+}
 DECISION_FILTERS = ("publish", "review", "remove", "approve", "reject", "escalate", "none")
 
 
@@ -122,8 +128,9 @@ def latest_scores_map(s: Session, comment_ids: Sequence[int]) -> dict[int, Score
     """The most recent score row of each comment (one query)."""
     if not comment_ids:
         return {}
-    newest = (select(func.max(ScoreRow.id)).where(ScoreRow.comment_id.in_(list(comment_ids)))
-              .group_by(ScoreRow.comment_id))
+    newest = (
+        select(func.max(ScoreRow.id)).where(ScoreRow.comment_id.in_(list(comment_ids))).group_by(ScoreRow.comment_id)
+    )
     return {r.comment_id: r for r in s.scalars(select(ScoreRow).where(ScoreRow.id.in_(newest)))}
 
 
@@ -131,8 +138,9 @@ def current_decisions(s: Session, comment_ids: Sequence[int]) -> dict[int, Decis
     """The decision in force on each comment: its latest that is not an undo and was not undone."""
     if not comment_ids:
         return {}
-    rows = list(s.scalars(select(DecisionRow).where(DecisionRow.comment_id.in_(list(comment_ids)))
-                          .order_by(DecisionRow.id)))
+    rows = list(
+        s.scalars(select(DecisionRow).where(DecisionRow.comment_id.in_(list(comment_ids))).order_by(DecisionRow.id))
+    )
     undone = {d.undoes_id for d in rows if d.undoes_id is not None}
     out: dict[int, DecisionRow] = {}
     for d in rows:
@@ -162,25 +170,44 @@ def _num(v: Any) -> float:
 def decision_view(d: DecisionRow | None, names: dict[int, str]) -> dict[str, Any] | None:
     if d is None:
         return None
-    return {"id": d.id, "action": d.action, "label": ACTION_LABEL.get(d.action, d.action), "source": d.source,
-            "by": names.get(d.user_id) if d.user_id else None, "policy_version": d.policy_version,
-            "reasons": list(d.reasons or []), "at": d.created_at}
+    return {
+        "id": d.id,
+        "action": d.action,
+        "label": ACTION_LABEL.get(d.action, d.action),
+        "source": d.source,
+        "by": names.get(d.user_id) if d.user_id else None,
+        "policy_version": d.policy_version,
+        "reasons": list(d.reasons or []),
+        "at": d.created_at,
+    }
 
 
-def comment_view(c: CommentRow, sr: ScoreRow | None, decision: DecisionRow | None = None,
-                 names: dict[int, str] | None = None) -> dict[str, Any]:
+def comment_view(
+    c: CommentRow, sr: ScoreRow | None, decision: DecisionRow | None = None, names: dict[int, str] | None = None
+) -> dict[str, Any]:
     """What a template needs to draw one comment: chunks with labels, scores, narratives, group, decision."""
     scores = {k: _num(v) for k, v in (sr.scores if sr else {}).items() if k in LABELS}
     narratives = []
     for n in c.signals.get("narratives") or []:
         if isinstance(n, dict) and n.get("id") is not None:
             trigger = n.get("sentence") or n.get("text") or n.get("evidence")
-            narratives.append({"id": str(n["id"]), "score": _num(n.get("score")),
-                               "trigger": trigger if isinstance(trigger, str) else None})
+            narratives.append(
+                {
+                    "id": str(n["id"]),
+                    "score": _num(n.get("score")),
+                    "trigger": trigger if isinstance(trigger, str) else None,
+                }
+            )
     group = c.signals.get("duplicate_group")
     return {
-        "db_id": c.id, "key": c.key, "author": c.author, "timestamp": c.timestamp, "text": c.text,
-        "reply_to": c.reply_to, "depth": max(0, min(int(c.depth or 0), 8)), "document_id": c.document_id,
+        "db_id": c.id,
+        "key": c.key,
+        "author": c.author,
+        "timestamp": c.timestamp,
+        "text": c.text,
+        "reply_to": c.reply_to,
+        "depth": max(0, min(int(c.depth or 0), 8)),
+        "document_id": c.document_id,
         "chunks": highlight(c.text, sr.evidence if sr else []),
         "scores": [(lab, scores[lab]) for lab in LABELS if lab in scores],
         "flags": flagged_labels(scores),
@@ -204,8 +231,9 @@ def _queue_filter(status: str, user_id: int | None) -> Any:
     return or_(QueueItem.status == "open", stale, mine)
 
 
-def queue_page(s: Session, *, user_id: int | None, status: str = "open", page: int = 1,
-               size: int = 20) -> tuple[list[dict[str, Any]], Page]:
+def queue_page(
+    s: Session, *, user_id: int | None, status: str = "open", page: int = 1, size: int = 20
+) -> tuple[list[dict[str, Any]], Page]:
     """One page of the review queue, by priority, each item with everything a moderator needs to decide.
 
     ``open`` also lists items this user has claimed and items whose claim has expired.
@@ -213,21 +241,32 @@ def queue_page(s: Session, *, user_id: int | None, status: str = "open", page: i
     cond = _queue_filter(status, user_id)
     total = s.scalar(select(func.count()).select_from(QueueItem).where(cond)) or 0
     pg = page_of(page, size, total)
-    items = list(s.scalars(select(QueueItem).where(cond).order_by(QueueItem.priority.desc(), QueueItem.id)
-                           .limit(pg.size).offset(pg.offset)))
-    comments = {c.id: c for c in s.scalars(select(CommentRow).where(CommentRow.id.in_([i.comment_id
-                                                                                       for i in items])))}
+    items = list(
+        s.scalars(
+            select(QueueItem)
+            .where(cond)
+            .order_by(QueueItem.priority.desc(), QueueItem.id)
+            .limit(pg.size)
+            .offset(pg.offset)
+        )
+    )
+    comments = {c.id: c for c in s.scalars(select(CommentRow).where(CommentRow.id.in_([i.comment_id for i in items])))}
     # Parents (same document, key == reply_to) and group sizes, batched.
     parent_keys = {(c.document_id, c.reply_to) for c in comments.values() if c.reply_to}
     parents: dict[tuple[int | None, str | None], CommentRow] = {}
     if parent_keys:
-        q = select(CommentRow).where(or_(*(and_(CommentRow.document_id == d, CommentRow.key == k)
-                                           for d, k in parent_keys)))
+        q = select(CommentRow).where(
+            or_(*(and_(CommentRow.document_id == d, CommentRow.key == k) for d, k in parent_keys))
+        )
         parents = {(p.document_id, p.key): p for p in s.scalars(q)}
     groups = {str(g) for c in comments.values() if (g := c.signals.get("duplicate_group")) is not None}
     group_info = _group_info(s, groups)
-    docs = {d.id: d for d in s.scalars(select(DocumentRow).where(
-        DocumentRow.id.in_({c.document_id for c in comments.values() if c.document_id})))}
+    docs = {
+        d.id: d
+        for d in s.scalars(
+            select(DocumentRow).where(DocumentRow.id.in_({c.document_id for c in comments.values() if c.document_id}))
+        )
+    }
     related = [*comments.values(), *parents.values()]
     scores = latest_scores_map(s, [c.id for c in related])
     decisions = current_decisions(s, [c.id for c in related])
@@ -241,14 +280,21 @@ def queue_page(s: Session, *, user_id: int | None, status: str = "open", page: i
         doc = docs.get(c.document_id) if c.document_id else None
         view = comment_view(c, scores.get(c.id), decisions.get(c.id), names)
         gid = view["group"]
-        out.append({
-            "id": item.id, "status": item.status, "priority": item.priority, "reasons": list(item.reasons or []),
-            "comment": view,
-            "parent": comment_view(parent, scores.get(parent.id), decisions.get(parent.id), names) if parent else None,
-            "group": group_info.get(gid) if gid else None,
-            "history": author_history(s, c),
-            "article": {"id": doc.id, "title": doc.title or doc.doc_id} if doc else None,
-        })
+        out.append(
+            {
+                "id": item.id,
+                "status": item.status,
+                "priority": item.priority,
+                "reasons": list(item.reasons or []),
+                "comment": view,
+                "parent": comment_view(parent, scores.get(parent.id), decisions.get(parent.id), names)
+                if parent
+                else None,
+                "group": group_info.get(gid) if gid else None,
+                "history": author_history(s, c),
+                "article": {"id": doc.id, "title": doc.title or doc.doc_id} if doc else None,
+            }
+        )
     return out, pg
 
 
@@ -263,57 +309,84 @@ def _group_info(s: Session, groups: set[str]) -> dict[str, dict[str, Any]]:
     open_items: Counter[str] = Counter()
     ids = {c.id: g for g, cs in members.items() for c in cs}
     if ids:
-        for qi in s.scalars(select(QueueItem).where(QueueItem.comment_id.in_(list(ids)),
-                                                    QueueItem.status.in_(("open", "claimed")))):
+        for qi in s.scalars(
+            select(QueueItem).where(QueueItem.comment_id.in_(list(ids)), QueueItem.status.in_(("open", "claimed")))
+        ):
             open_items[ids[qi.comment_id]] += 1
-    return {g: {"id": g, "size": len(cs), "open": open_items[g], "documents": len({c.document_id for c in cs}),
-                "samples": [{"author": c.author, "text": c.text[:200], "document_id": c.document_id}
-                            for c in cs[:3]]}
-            for g, cs in members.items()}
+    return {
+        g: {
+            "id": g,
+            "size": len(cs),
+            "open": open_items[g],
+            "documents": len({c.document_id for c in cs}),
+            "samples": [{"author": c.author, "text": c.text[:200], "document_id": c.document_id} for c in cs[:3]],
+        }
+        for g, cs in members.items()
+    }
 
 
 def author_history(s: Session, c: CommentRow, limit: int = 5) -> list[dict[str, Any]]:
     """The author's latest other comments with their flagged labels and decisions."""
     if not c.author:
         return []
-    rows = list(s.scalars(select(CommentRow).where(CommentRow.author == c.author, CommentRow.id != c.id)
-                          .order_by(CommentRow.id.desc()).limit(limit)))
+    rows = list(
+        s.scalars(
+            select(CommentRow)
+            .where(CommentRow.author == c.author, CommentRow.id != c.id)
+            .order_by(CommentRow.id.desc())
+            .limit(limit)
+        )
+    )
     scores = latest_scores_map(s, [r.id for r in rows])
     decisions = current_decisions(s, [r.id for r in rows])
-    return [{"text": r.text[:160], "document_id": r.document_id, "timestamp": r.timestamp,
-             "flags": flagged_labels(dict(scores[r.id].scores) if r.id in scores else {}),
-             "decision": ACTION_LABEL.get(decisions[r.id].action) if r.id in decisions else None}
-            for r in rows]
+    return [
+        {
+            "text": r.text[:160],
+            "document_id": r.document_id,
+            "timestamp": r.timestamp,
+            "flags": flagged_labels(dict(scores[r.id].scores) if r.id in scores else {}),
+            "decision": ACTION_LABEL.get(decisions[r.id].action) if r.id in decisions else None,
+        }
+        for r in rows
+    ]
 
 
 def group_items(s: Session, group: str) -> list[QueueItem]:
     """Open (or stale-claimed) queue items whose comment is in copy-paste group ``group``."""
     gcol = CommentRow.signals["duplicate_group"].as_string()
     ids = select(CommentRow.id).where(gcol == group)
-    return list(s.scalars(select(QueueItem).where(QueueItem.comment_id.in_(ids),
-                                                  QueueItem.status.in_(("open", "claimed")))
-                          .order_by(QueueItem.id)))
+    return list(
+        s.scalars(
+            select(QueueItem)
+            .where(QueueItem.comment_id.in_(ids), QueueItem.status.in_(("open", "claimed")))
+            .order_by(QueueItem.id)
+        )
+    )
 
 
 # --- article ----------------------------------------------------------------------------------------------------
 
-PEOPLE = {"PERSON", "PER"}
-ORGS = {"ORG", "ORGANIZATION", "ORGANISATION", "NORP"}
 
-
-def article_view(s: Session, doc: DocumentRow, *, label: str | None = None, narrative: str | None = None,
-                 decision: str | None = None, page: int = 1, size: int = 50) -> dict[str, Any]:
+def article_view(
+    s: Session,
+    doc: DocumentRow,
+    *,
+    label: str | None = None,
+    narrative: str | None = None,
+    decision: str | None = None,
+    page: int = 1,
+    size: int = 50,
+) -> dict[str, Any]:
     """The cleaned article, its entities, quotes and claims, and one page of its (filtered) thread."""
-    art = doc.article or {}
-    entities = [e for e in art.get("entities") or [] if isinstance(e, dict)]
+    from ..report.facts import claim_rows, entity_rows, kind_summary, quote_rows, split_named
 
-    def names(kinds: set[str]) -> list[tuple[str, int]]:
-        counts = Counter(str(e.get("canonical") or e.get("text")) for e in entities
-                         if str(e.get("label", "")).upper() in kinds)
-        return counts.most_common()
-
-    rows = list(s.scalars(select(CommentRow).where(CommentRow.document_id == doc.id)
-                          .order_by(CommentRow.position, CommentRow.id)))
+    art = doc.article if isinstance(doc.article, dict) else {}
+    named, also_named = split_named(entity_rows(art.get("entities")))
+    rows = list(
+        s.scalars(
+            select(CommentRow).where(CommentRow.document_id == doc.id).order_by(CommentRow.position, CommentRow.id)
+        )
+    )
     ids = [c.id for c in rows]
     scores = latest_scores_map(s, ids)
     decisions = current_decisions(s, ids)
@@ -322,8 +395,11 @@ def article_view(s: Session, doc: DocumentRow, *, label: str | None = None, narr
     kept: list[CommentRow] = []
     for c in rows:
         sc = dict(scores[c.id].scores) if c.id in scores else {}
-        nids = {str(n.get("id")) for n in c.signals.get("narratives") or []
-                if isinstance(n, dict) and _num(n.get("score")) >= FLAG}
+        nids = {
+            str(n.get("id"))
+            for n in c.signals.get("narratives") or []
+            if isinstance(n, dict) and _num(n.get("score")) >= FLAG
+        }
         narrative_ids |= nids
         if label and _num(sc.get(label)) < FLAG:
             continue
@@ -335,7 +411,7 @@ def article_view(s: Session, doc: DocumentRow, *, label: str | None = None, narr
                 continue
         kept.append(c)
     pg = page_of(page, size, len(kept))
-    shown = kept[pg.offset:pg.offset + pg.size]
+    shown = kept[pg.offset : pg.offset + pg.size]
     names_by_id = usernames(s, [decisions[c.id].user_id for c in shown if c.id in decisions])
     by_key = {c.key: c for c in rows}
     thread = []
@@ -346,32 +422,53 @@ def article_view(s: Session, doc: DocumentRow, *, label: str | None = None, narr
         v["parent_author"] = (parent.author or parent.key) if parent else None
         thread.append(v)
     return {
-        "id": doc.id, "doc_id": doc.doc_id, "title": art.get("title") or doc.title, "url": doc.url,
+        "id": doc.id,
+        "doc_id": doc.doc_id,
+        "title": art.get("title") or doc.title,
+        "url": doc.url,
         "site": doc.site.name if doc.site else None,
         "credits": list(art.get("credits") or []),
         "captions": list(dict.fromkeys(art.get("captions") or [])),
         "paragraphs": [p for p in art.get("paragraphs") or [] if isinstance(p, dict)],
-        "people": names(PEOPLE), "organisations": names(ORGS),
-        "quotes": [q for q in art.get("quotes") or [] if isinstance(q, dict)],
-        "claims": [c for c in art.get("claims") or [] if isinstance(c, dict)],
-        "thread": thread, "page": pg, "total_comments": len(rows),
-        "narrative_ids": sorted(narrative_ids), "filters": {"label": label, "narrative": narrative,
-                                                            "decision": decision},
+        "entities": named,
+        "also_named": also_named,
+        "also_named_summary": kind_summary(also_named),
+        "quotes": quote_rows(art.get("quotes")),
+        "claims": claim_rows(art.get("claims")),
+        "thread": thread,
+        "page": pg,
+        "total_comments": len(rows),
+        "narrative_ids": sorted(narrative_ids),
+        "filters": {"label": label, "narrative": narrative, "decision": decision},
     }
 
 
-def articles_page(s: Session, *, site: str | None = None, page: int = 1,
-                  size: int = 30) -> tuple[list[dict[str, Any]], Page]:
+def articles_page(
+    s: Session, *, site: str | None = None, page: int = 1, size: int = 30
+) -> tuple[list[dict[str, Any]], Page]:
     q = select(DocumentRow)
     if site:
         q = q.join(Site, Site.id == DocumentRow.site_id).where(Site.name == site)
     total = s.scalar(select(func.count()).select_from(q.subquery())) or 0
     pg = page_of(page, size, total)
     docs = list(s.scalars(q.order_by(DocumentRow.id.desc()).limit(pg.size).offset(pg.offset)))
-    counts = dict(s.execute(select(CommentRow.document_id, func.count()).where(
-        CommentRow.document_id.in_([d.id for d in docs])).group_by(CommentRow.document_id)).all())
-    return [{"id": d.id, "title": d.title or d.doc_id, "site": d.site.name if d.site else None,
-             "comments": counts.get(d.id, 0), "created_at": d.created_at} for d in docs], pg
+    counts = dict(
+        s.execute(
+            select(CommentRow.document_id, func.count())
+            .where(CommentRow.document_id.in_([d.id for d in docs]))
+            .group_by(CommentRow.document_id)
+        ).all()
+    )
+    return [
+        {
+            "id": d.id,
+            "title": d.title or d.doc_id,
+            "site": d.site.name if d.site else None,
+            "comments": counts.get(d.id, 0),
+            "created_at": d.created_at,
+        }
+        for d in docs
+    ], pg
 
 
 # --- overview ---------------------------------------------------------------------------------------------------
@@ -401,21 +498,36 @@ class Overview:
     label_article: list[tuple[int, str, int, dict[str, float]]] = field(default_factory=list)
     narrative_time: dict[str, list[float]] = field(default_factory=dict)
     groups: list[tuple[str, int, str]] = field(default_factory=list)
-    quoted: list[tuple[str, int]] = field(default_factory=list)
+    #: (speaker, quotes, articles quoting them), most quoted first.
+    quoted: list[tuple[str, int, int]] = field(default_factory=list)
     sites: list[str] = field(default_factory=list)
 
 
-def overview_data(s: Session, *, site: str | None = None, start: date | None = None, end: date | None = None,
-                  top: int = 12) -> Overview:
+def overview_data(
+    s: Session, *, site: str | None = None, start: date | None = None, end: date | None = None, top: int = 12
+) -> Overview:
     """Aggregate the comments in the date range and site for the overview charts."""
     site_id = s.scalar(select(Site.id).where(Site.name == site)) if site else None
-    q = select(CommentRow.id, CommentRow.document_id, CommentRow.timestamp, CommentRow.created_at,
-               CommentRow.signals, CommentRow.text)
+    q = select(
+        CommentRow.id,
+        CommentRow.document_id,
+        CommentRow.timestamp,
+        CommentRow.created_at,
+        CommentRow.signals,
+        CommentRow.text,
+    )
     if site:
         q = q.where(CommentRow.site_id == (site_id if site_id is not None else -1))
     newest = select(func.max(ScoreRow.id)).group_by(ScoreRow.comment_id)
-    score_by_comment: dict[int, Any] = dict(s.execute(select(ScoreRow.comment_id, ScoreRow.scores)
-                                      .where(ScoreRow.id.in_(newest))).all())
+    # Core rows, not ORM ones: these two queries read every comment, and the ORM's
+    # per-row bookkeeping would cost more than the aggregation itself.
+    conn = s.connection()
+    # Which labels each comment is flagged with, decided in SQL: no JSON parsed in Python.
+    flag_cols = [case((ScoreRow.scores[lab].as_float() >= FLAG, 1), else_=0) for lab in LABELS]
+    flags_by_comment: dict[int, list[str]] = {
+        row[0]: [lab for lab, hit in zip(LABELS, row[1:], strict=True) if hit]
+        for row in conn.execute(select(ScoreRow.comment_id, *flag_cols).where(ScoreRow.id.in_(newest)))
+    }
     per_day: dict[date, Counter[str]] = defaultdict(Counter)
     per_day_n: Counter[date] = Counter()
     narr_day: dict[date, Counter[str]] = defaultdict(Counter)
@@ -425,13 +537,12 @@ def overview_data(s: Session, *, site: str | None = None, start: date | None = N
     group_text: dict[str, str] = {}
     docs_seen: set[int] = set()
     out = Overview(sites=list(s.scalars(select(Site.name).order_by(Site.name))))
-    for cid, doc_id, ts, created, signals, text in s.execute(q):
+    for cid, doc_id, ts, created, signals, text in conn.execute(q):
         day = comment_day(ts, created)
         if day is None or (start and day < start) or (end and day > end):
             continue
         out.total += 1
-        sc = score_by_comment.get(cid) or {}
-        flags = [lab for lab in LABELS if _num(sc.get(lab)) >= FLAG]
+        flags = flags_by_comment.get(cid, ())
         per_day_n[day] += 1
         per_day[day].update(flags)
         if doc_id is not None:
@@ -452,39 +563,83 @@ def overview_data(s: Session, *, site: str | None = None, start: date | None = N
     all_narr = sorted({n for c in narr_day.values() for n in c})
     out.narrative_time = {n: [narr_day[d][n] / per_day_n[d] for d in out.days] for n in all_narr}
     top_docs = [d for d, _ in per_doc_n.most_common(top)]
-    titles = dict(s.execute(select(DocumentRow.id, func.coalesce(DocumentRow.title, DocumentRow.doc_id))
-                            .where(DocumentRow.id.in_(top_docs))).all())
-    out.label_article = [(d, str(titles.get(d, d)), per_doc_n[d], {lab: per_doc[d][lab] / per_doc_n[d]
-                                                                    for lab in LABELS}) for d in top_docs]
+    titles = dict(
+        s.execute(
+            select(DocumentRow.id, func.coalesce(DocumentRow.title, DocumentRow.doc_id)).where(
+                DocumentRow.id.in_(top_docs)
+            )
+        ).all()
+    )
+    out.label_article = [
+        (d, str(titles.get(d, d)), per_doc_n[d], {lab: per_doc[d][lab] / per_doc_n[d] for lab in LABELS})
+        for d in top_docs
+    ]
     out.groups = [(g, n, group_text[g]) for g, n in groups.most_common(top) if n > 1]
-    speakers: Counter[str] = Counter()
-    if docs_seen:
-        for art in s.scalars(select(DocumentRow.article).where(DocumentRow.id.in_(docs_seen))):
-            for quote in (art or {}).get("quotes") or []:
-                if isinstance(quote, dict) and quote.get("speaker"):
-                    speakers[str(quote["speaker"])] += 1
-    out.quoted = speakers.most_common(top)
+    out.quoted = _quoted(s, docs_seen, site_id=site_id, site_given=bool(site), start=start, end=end, top=top)
     return out
+
+
+def _quoted(
+    s: Session,
+    docs_seen: set[int],
+    *,
+    site_id: int | None,
+    site_given: bool,
+    start: date | None,
+    end: date | None,
+    top: int,
+) -> list[tuple[str, int, int]]:
+    """Most-quoted people over the filtered articles: (speaker, quotes, articles quoting them).
+
+    An article is in the filters when one of its comments is (``docs_seen``), or, having no
+    comment at all, when it was stored in the date range on the chosen site.
+    """
+    from ..report.facts import quoted_people
+
+    ids = set(docs_seen)
+    bare = select(DocumentRow.id, DocumentRow.created_at).where(
+        ~select(CommentRow.id).where(CommentRow.document_id == DocumentRow.id).exists()
+    )
+    if site_given:
+        bare = bare.where(DocumentRow.site_id == (site_id if site_id is not None else -1))
+    for doc_id, created in s.execute(bare):
+        day = created.date() if created else None
+        if day is not None and not ((start and day < start) or (end and day > end)):
+            ids.add(doc_id)
+    if not ids:
+        return []
+    quotes, docs = quoted_people(s.scalars(select(DocumentRow.article).where(DocumentRow.id.in_(ids))))
+    return [(name, n, docs[name]) for name, n in sorted(quotes.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
 
 
 def overview_csv_rows(ov: Overview, chart: str) -> list[list[Any]]:
     """The rows of one chart as a table (header first)."""
     if chart == "label_time":
-        return [["date", "comments", *LABELS],
-                *[[d.isoformat(), ov.day_counts[i], *(round(ov.label_time[lab][i], 4) for lab in LABELS)]
-                  for i, d in enumerate(ov.days)]]
+        return [
+            ["date", "comments", *LABELS],
+            *[
+                [d.isoformat(), ov.day_counts[i], *(round(ov.label_time[lab][i], 4) for lab in LABELS)]
+                for i, d in enumerate(ov.days)
+            ],
+        ]
     if chart == "label_article":
-        return [["document_id", "title", "comments", *LABELS],
-                *[[d, t, n, *(round(sh[lab], 4) for lab in LABELS)] for d, t, n, sh in ov.label_article]]
+        return [
+            ["document_id", "title", "comments", *LABELS],
+            *[[d, t, n, *(round(sh[lab], 4) for lab in LABELS)] for d, t, n, sh in ov.label_article],
+        ]
     if chart == "narrative_time":
         names = sorted(ov.narrative_time)
-        return [["date", "comments", *names],
-                *[[d.isoformat(), ov.day_counts[i], *(round(ov.narrative_time[n][i], 4) for n in names)]
-                  for i, d in enumerate(ov.days)]]
+        return [
+            ["date", "comments", *names],
+            *[
+                [d.isoformat(), ov.day_counts[i], *(round(ov.narrative_time[n][i], 4) for n in names)]
+                for i, d in enumerate(ov.days)
+            ],
+        ]
     if chart == "groups":
         return [["group", "comments", "text"], *[[g, n, t] for g, n, t in ov.groups]]
     if chart == "quoted":
-        return [["speaker", "quotes"], *[[p, n] for p, n in ov.quoted]]
+        return [["speaker", "quotes", "articles"], *[[p, n, k] for p, n, k in ov.quoted]]
     raise KeyError(chart)
 
 
@@ -511,15 +666,22 @@ def dry_run_batched(s: Session, policy: Any, *, examples: int = 20) -> DryRunRes
     The same rules as :func:`belowtheline.moderation.decisions.dry_run` (``Policy.decide``
     on the latest scores and signals), read in a few queries so it answers in a page load.
     """
-    rows = list(s.execute(select(CommentRow.id, CommentRow.text, CommentRow.signals, CommentRow.site_id)
-                          .order_by(CommentRow.id)))
+    rows = list(
+        s.execute(
+            select(CommentRow.id, CommentRow.text, CommentRow.signals, CommentRow.site_id).order_by(CommentRow.id)
+        )
+    )
     newest = select(func.max(ScoreRow.id)).group_by(ScoreRow.comment_id)
-    scores: dict[int, Any] = dict(s.execute(select(ScoreRow.comment_id, ScoreRow.scores).where(ScoreRow.id.in_(newest)))
-                  .all())
+    scores: dict[int, Any] = dict(
+        s.execute(select(ScoreRow.comment_id, ScoreRow.scores).where(ScoreRow.id.in_(newest))).all()
+    )
     undone = set(s.scalars(select(DecisionRow.undoes_id).where(DecisionRow.undoes_id.is_not(None))))
     before: dict[int, str] = {}
-    for cid, did, action in s.execute(select(DecisionRow.comment_id, DecisionRow.id, DecisionRow.action)
-                                      .where(DecisionRow.source == "policy").order_by(DecisionRow.id)):
+    for cid, did, action in s.execute(
+        select(DecisionRow.comment_id, DecisionRow.id, DecisionRow.action)
+        .where(DecisionRow.source == "policy")
+        .order_by(DecisionRow.id)
+    ):
         if did not in undone:
             before[cid] = action
     sites = dict(s.execute(select(Site.id, Site.name)).all())
@@ -528,17 +690,27 @@ def dry_run_batched(s: Session, policy: Any, *, examples: int = 20) -> DryRunRes
     for cid, text, signals, site_id in rows:
         sig = signals or {}
         g = sig.get("duplicate_group")
-        outcome = policy.decide({k: _num(v) for k, v in (scores.get(cid) or {}).items()}, text=text,
-                                site=sites.get(site_id) if site_id else None,
-                                narratives=sig.get("narratives") or [],
-                                duplicate_count=group_sizes.get(str(g), 0) if g is not None else 0,
-                                spam=sig.get("spam"))
+        outcome = policy.decide(
+            {k: _num(v) for k, v in (scores.get(cid) or {}).items()},
+            text=text,
+            site=sites.get(site_id) if site_id else None,
+            narratives=sig.get("narratives") or [],
+            duplicate_count=group_sizes.get(str(g), 0) if g is not None else 0,
+            spam=sig.get("spam"),
+        )
         out.counts[outcome.action] += 1
         was = before.get(cid)
         if was != outcome.action:
             out.changed += 1
             out.moves[(was or "none", outcome.action)] += 1
             if len(out.examples) < examples:
-                out.examples.append({"comment_id": cid, "text": text[:300], "before": was, "after": outcome.action,
-                                     "reasons": outcome.reasons})
+                out.examples.append(
+                    {
+                        "comment_id": cid,
+                        "text": text[:300],
+                        "before": was,
+                        "after": outcome.action,
+                        "reasons": outcome.reasons,
+                    }
+                )
     return out

@@ -1,23 +1,38 @@
 """The HTML report: an index page per run and a page per document.
 
-Comments are attacker-controlled text: every value goes through Jinja2's
-autoescaping, the pages load no script, and a Content-Security-Policy forbids
-any that an escaping bug might let in.
+Comments and article text are attacker-controlled: every value goes through
+Jinja2's autoescaping, the pages load no script, and a Content-Security-Policy
+forbids any that an escaping bug might let in. The one stylesheet is inlined
+and allowed by its hash, so no injected ``<style>`` or ``style=`` attribute
+applies either.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..document import LABELS, Document
 
-__all__ = ["ReportEntry", "write_report"]
+__all__ = ["ReportEntry", "article_facts", "write_report"]
 
-CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'"
+CSP = "default-src 'none'; style-src {style}; img-src 'none'; base-uri 'none'; form-action 'none'"
+
+
+@lru_cache(maxsize=1)
+def _stylesheet() -> tuple[str, str]:
+    """The report's CSS and the Content-Security-Policy that allows exactly it."""
+    from importlib.resources import files
+
+    css = files("belowtheline.report").joinpath("static", "report.css").read_text(encoding="utf-8")
+    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+    return css, CSP.format(style=f"'sha256-{digest}'")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +51,7 @@ def highlight(text: str, evidence: Sequence[Any]) -> Any:
     from markupsafe import Markup, escape
 
     spans = sorted(
-        (max(0, e.start), min(len(text), e.end), e.label)
-        for e in evidence
-        if 0 <= e.start < e.end <= len(text)
+        (max(0, e.start), min(len(text), e.end), e.label) for e in evidence if 0 <= e.start < e.end <= len(text)
     )
     merged: list[list[Any]] = []
     for start, end, label in spans:
@@ -58,6 +71,21 @@ def highlight(text: str, evidence: Sequence[Any]) -> Any:
     return Markup("").join(out)
 
 
+def article_facts(doc: Document) -> dict[str, Any]:
+    """The rows of a document page's "People and organisations", "Who said what" and "Claims" tables."""
+    from .facts import claim_rows, entity_rows, kind_summary, quote_rows, split_named
+
+    a = doc.article
+    named, also_named = split_named(entity_rows(a.entities))
+    return {
+        "entities": named,
+        "also_named": also_named,
+        "also_named_summary": kind_summary(also_named),
+        "quotes": quote_rows(a.quotes),
+        "claims": claim_rows(a.claims),
+    }
+
+
 def _env() -> Any:
     from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -67,7 +95,8 @@ def _env() -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(CSP=CSP, LABELS=LABELS)
+    css, csp = _stylesheet()
+    env.globals.update(CSP=csp, CSS=css, LABELS=LABELS)
     env.filters["highlight"] = highlight
     return env
 
@@ -94,7 +123,8 @@ def write_report(
     for e in entries:
         by_id = {c.id: c for c in e.doc.comments}
         (out / f"{e.name}.html").write_text(
-            page.render(doc=e.doc, by_id=by_id, title=e.doc.article.title or e.doc.id), encoding="utf-8"
+            page.render(doc=e.doc, by_id=by_id, title=e.doc.article.title or e.doc.id, facts=article_facts(e.doc)),
+            encoding="utf-8",
         )
     index = out / "report.html"
     index.write_text(
