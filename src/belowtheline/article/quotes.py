@@ -1,18 +1,1104 @@
-"""Quotes with speakers (placeholder: the interface only)."""
+"""Quotes with speakers: direct, indirect and mixed attributions.
+
+:func:`extract_quotes` reads a spaCy parse of an article body and returns its
+attributed statements as :class:`~belowtheline.document.Quote` objects whose
+``start``/``end`` are character offsets of the quoted content in ``doc.text``.
+
+How it works, in three passes over one parse:
+
+1. **Quote marks** are paired by a small scanner of our own (never raising on
+   unbalanced marks): curly and straight double quotes, single quotes used as
+   primary marks, single quotes nested inside double ones (kept inside), and
+   quotations that run over several paragraphs (the newspaper convention: a
+   continued paragraph reopens with a quote mark and only the last one closes).
+2. **Reported speech** is found from the dependency parse: a speech verb
+   (``say``, ``state``, ``warn``, ``point out`` ...) with a clausal complement
+   gives an indirect quote; "according to X" and "as X put it" are cues too.
+   A quoted fragment inside such a complement makes the attribution *mixed*.
+3. **Direct quotes** take the cue after them (``"...," he said``), before
+   them (``Giles said: "..."``, ``he said, "..."``) or, failing that, the
+   speaker of the previous quotation; short quoted noun phrases with no cue
+   ("coalition of the willing", "peacekeepers") are scare quotes or titles and
+   are dropped.
+
+Speakers are resolved to names: pronouns (``he``/``she``) to the most recent
+person named before, definite descriptions ("the expert") to the most recent
+person, an indefinite description ("a military expert") to the person a later
+definite one ("the expert") resolved to, appositions ("Senior fellow ..., Keir
+Giles, believes") to the name, and a bare surname to the longest name in the
+document ending with it. The name is finally passed through ``canonical``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import bisect
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..document import Quote
+from ..document import Quote, QuoteKind
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
-__all__ = ["extract_quotes"]
+__all__ = ["Attribution", "attributions", "extract_quotes", "quote_spans"]
+
+
+def _wordset(words: str) -> frozenset[str]:
+    """A frozen set of the whitespace-separated words of ``words``."""
+    return frozenset(words.split())
+
+
+#: Lemmas of verbs that report speech or stated belief.
+SPEECH_VERBS = _wordset(
+    """say tell add state claim warn argue insist explain note report announce acknowledge
+    admit suggest write contend maintain assert confirm reveal declare stress emphasise
+    emphasize reply respond answer ask tweet comment conclude urge predict promise vow
+    pledge concede allege testify recall complain deny observe remark joke quip boast
+    caution believe think agree estimate speculate indicate mention recount lament charge
+    counter retort scoff muse wonder acknowledge proclaim assure reiterate clarify
+    hint threaten signal posit show find learn expect calculate forecast theorize theorise
+    demand propose recommend told"""
+)
+#: Verbs that report speech only with a particle or object: ``point out``, ``put it``.
+_PARTICLE_VERBS = {"point": "out", "go": "on", "spell": "out", "sum": "up"}
+
+_PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+_PRONOUNS_SKIP = frozenset({"i", "we", "you", "me", "us", "it", "this", "that", "which", "who"})
+_TITLES = _wordset(
+    """president prime minister sen. senator rep. representative gov. governor mr mr. mrs
+    mrs. ms ms. dr dr. prof. professor sir dame lord lady chancellor secretary general gen.
+    chairman chairwoman mayor king queen prince princess pope judge justice speaker leader
+    commissioner ambassador foreign defence defense ceo republican democrat democratic gop
+    candidate nominee rep sen gov senior presidential member founder"""
+)
+_ORG_WORDS = _wordset(
+    """house party ministry council commission times post news union service department
+    office agency group committee university college institute bank company inc corp
+    corporation association fund foundation court army navy force forces police senate
+    congress parliament government administration campaign network journal press
+    television radio agency organisation organization club league review daily tribune
+    telegraph guardian independent express mail herald street center centre school
+    programme program commission reuters assembly authority bureau board federation alliance
+    society trust airport airways airlines holdings partners capital media fc office"""
+)
+#: Description heads that stand for unnamed, collective or anonymous sources.
+_ANONYMOUS = _wordset(
+    """source sources official officials aide aides people person insider insiders critic
+    critics observer observers analyst analysts spokesperson diplomat diplomats
+    experts"""
+)
+
+#: Subjects that make a speech verb no attribution of the article's ("who thinks ...").
+_NOT_SOURCES = frozenset(
+    {"i", "we", "you", "who", "which", "that", "anyone", "anybody", "someone", "everyone", "nobody", "whoever"}
+)
+_IMPERSONAL = frozenset({"it", "this", "what"})
+
+#: Speech verbs whose infinitive complement is reported content ("urged them to leave").
+_XCOMP_VERBS = frozenset({"say", "tell", "urge", "vow", "pledge", "threaten", "warn", "claim", "expect"})
+
+#: A paragraph opening with a speaker label: "TAPPER: ...", "Lynch: ...".
+_LABEL_RE = re.compile(r"[ \t]*([A-Z][\w.’'\-]*(?:[ \t]+[\w.’'\-]+){0,4}?)[ \t]*:[ \t]+")
+_NOT_LABELS = frozenset(
+    {
+        "update",
+        "note",
+        "editor's note",
+        "editor’s note",
+        "read more",
+        "watch",
+        "related",
+        "source",
+        "sources",
+        "photo",
+        "advertisement",
+        "correction",
+        "warning",
+        "disclaimer",
+        "credit",
+        "credits",
+        "image",
+        "video",
+        "see also",
+        "tags",
+        "topics",
+        "breaking",
+        "by",
+        "photo credit",
+        "listen",
+        "q",
+        "a",
+    }
+)
+
+#: Verbs that quote a speaker's words as a name for something ("called it "a floor"").
+_NAMING_VERBS = frozenset(
+    {
+        "call",
+        "describe",
+        "brand",
+        "dub",
+        "label",
+        "term",
+        "accuse",
+        "characterise",
+        "characterize",
+        "denounce",
+        "hail",
+        "praise",
+        "condemn",
+        "dismiss",
+    }
+)
+#: Heads of descriptions that stand for an organisation named earlier ("the regulator said").
+_ORG_ROLES = _wordset(
+    """regulator watchdog charity firm company lender insurer broadcaster newspaper operator
+    carrier body organisation organization airline manufacturer retailer bank club union"""
+)
+_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
+_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "dos", "le", "la", "al", "bin", "ibn", "ter"}
+)
+_POSTNOMINALS = frozenset({"KC", "QC", "MP", "MEP", "CBE", "OBE", "MBE", "Jr", "Jr.", "Sr", "Sr.", "PhD"})
+#: Heads of descriptions that stand for a named person ("the expert said").
+_PERSON_ROLES = _wordset(
+    """expert minister president spokesman spokeswoman spokesperson leader chancellor secretary
+    director chief executive chairman chairwoman chair analyst economist professor judge
+    prosecutor lawyer mayor governor senator captain manager coach head commissioner general
+    ambassador envoy fellow author researcher adviser advisor founder candidate nominee premier
+    king queen prince pope member owner boss player striker defender midfielder goalkeeper
+    striker official scientist doctor officer commander negotiator mediator activist campaigner
+    historian lawmaker politician deputy representative delegate"""
+)
+
+_DOUBLE_OPEN = "“„«"
+_DOUBLE_CLOSE = "”»"
+_SINGLE_OPEN = "‘"
+_SINGLE_CLOSE = "’"
+_OPEN_BEFORE = set(" \t\n([{—–-/")
+_PARA_RE = re.compile(r"\n\s*\n|\n")
+
+
+@dataclass(slots=True)
+class QuoteSpan:
+    """A span of quoted text found by the quote-mark scanner.
+
+    ``open``/``close`` are the offsets of the opening and closing marks
+    (``close`` is the end of the content when the quote never closes);
+    ``start``/``end`` delimit the content, ``marks`` the offsets of every
+    quote mark that belongs to this quotation (reopening marks included).
+    """
+
+    open: int
+    close: int
+    start: int
+    end: int
+    marks: tuple[int, ...]
+    closed: bool = True
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One attributed statement with the surface span of its speaker mention.
+
+    ``speaker_start``/``speaker_end`` locate the words that name the speaker
+    in the sentence of the cue ("he", "sources", "Keir Giles"), before any
+    resolution; ``None`` when the speaker was inferred from context.
+    """
+
+    quote: Quote
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+
+
+# ----------------------------------------------------------------- quote marks
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each paragraph (lines separated by newlines)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in _PARA_RE.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _is_double_open(text: str, i: int) -> bool | None:
+    """True for an opening double mark, False for a closing one, None if not a mark."""
+    c = text[i]
+    if c in _DOUBLE_OPEN:
+        return True
+    if c in _DOUBLE_CLOSE:
+        return False
+    if c == '"':
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if before.isspace() or before in _OPEN_BEFORE or before in "“‘'":
+            return True
+        if after.isspace() or after in ".,;:!?)]}—–-'’":
+            return False
+        return not (before.isalnum() or before in ".,;:!?")
+    return None
+
+
+def _single_role(text: str, i: int) -> bool | None:
+    """Role of a single quote mark used as a primary quote (apostrophes give None)."""
+    c = text[i]
+    if c not in "‘’'":
+        return None
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if (
+        c in "‘'"
+        and (before.isspace() or before in _OPEN_BEFORE or before in '"“')
+        and (after.isalnum() or after in '“"')
+    ):
+        return True
+    if c in "’'" and not before.isspace() and not (after.isalnum()):
+        return False
+    return None
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def quote_spans(text: str) -> list[QuoteSpan]:
+    """Pair the quote marks of ``text`` into quotations; never raises.
+
+    Double quotes (straight or curly) are primary; single quotes are read as
+    quotation marks only outside double-quoted text, so ``‘deniable’`` inside
+    a quotation stays part of it. An unclosed quotation continues into the next
+    paragraph when that paragraph opens with a quote mark, else it ends with
+    its paragraph.
+
+    Example:
+        >>> [text[s.start:s.end] for text in ['He said: “Yes, ‘no’.”'] for s in quote_spans(text)]
+        ['Yes, ‘no’.']
+    """
+    spans: list[QuoteSpan] = []
+    paras = _paragraphs(text)
+    spans.extend(_scan(text, paras, double=True))
+    covered = [(s.open, s.close) for s in spans]
+    singles = [s for s in _scan(text, paras, double=False) if not any(a <= s.open <= b for a, b in covered)]
+    spans.extend(singles)
+    spans.sort(key=lambda s: s.open)
+    return spans
+
+
+def _scan(text: str, paras: list[tuple[int, int]], *, double: bool) -> Iterator[QuoteSpan]:
+    open_at: int | None = None
+    marks: list[int] = []
+    for pi, (pa, pb) in enumerate(paras):
+        i = pa
+        if open_at is not None:
+            # continued paragraph: skip its reopening mark
+            j = pa
+            while j < pb and text[j].isspace():
+                j += 1
+            marks.append(j)
+            i = j + 1
+        while i < pb:
+            role = _is_double_open(text, i) if double else _single_role(text, i)
+            if role is None:
+                i += 1
+                continue
+            if role:
+                if open_at is not None and double:
+                    # a second opening mark: the first quotation lacked its close
+                    a, b = _trim(text, open_at + 1, i)
+                    if b > a:
+                        yield QuoteSpan(open_at, i, a, b, tuple(marks), closed=False)
+                open_at, marks = i, [i]
+            elif open_at is not None:
+                a, b = _trim(text, open_at + 1, i)
+                if b > a:
+                    marks.append(i)
+                    yield QuoteSpan(open_at, i, a, b, tuple(marks))
+                open_at, marks = None, []
+            i += 1
+        if open_at is not None:
+            nxt = paras[pi + 1] if pi + 1 < len(paras) else None
+            if nxt is not None:
+                j = nxt[0]
+                while j < nxt[1] and text[j].isspace():
+                    j += 1
+                opener = j < nxt[1] and (_is_double_open(text, j) if double else _single_role(text, j))
+                if opener:
+                    continue
+            a, b = _trim(text, open_at + 1, pb)
+            if b > a and (double or pb - a < 400):
+                yield QuoteSpan(open_at, pb, a, b, tuple(marks), closed=False)
+            open_at, marks = None, []
+
+
+# ------------------------------------------------------------------- speakers
+
+
+def _is_speech_verb(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VBG", "VB"):
+        return False
+    if lemma in SPEECH_VERBS:
+        return True
+    prt = _PARTICLE_VERBS.get(lemma)
+    if prt and any(c.dep_ == "prt" and c.lower_ == prt for c in tok.children):
+        return True
+    return lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, inherited through conj/advcl/xcomp when it has none."""
+    tok: Token | None = verb
+    for _ in range(4):
+        if tok is None:
+            return None
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c
+        if tok.dep_ in ("conj", "advcl", "xcomp", "ccomp") and tok.head is not tok:
+            tok = tok.head
+        else:
+            return None
+    return None
+
+
+def _name_run(tok: Token) -> tuple[int, int]:
+    """Token range ``[a, b)`` of the proper name around ``tok``, without titles.
+
+    Uses the NER span when ``tok`` is inside one, else the run of proper nouns
+    joined by compounds; hyphens and name particles ("van der", "al-") are
+    kept; leading titles ("Sen.", "House Republican") and trailing
+    post-nominals ("KC", "MP") are dropped.
+    """
+    doc = tok.doc
+    a = b = tok.i
+    while a > 0 and doc[a - 1].pos_ == "PROPN" and doc[a - 1].head.i in range(a, tok.i + 1):
+        a -= 1
+    while (
+        b + 1 < len(doc)
+        and doc[b + 1].pos_ == "PROPN"
+        and doc[b + 1].dep_ in ("flat", "compound", "appos")
+        and doc[b + 1].head.i == tok.i
+    ):
+        b += 1
+    if b + 1 < len(doc) and doc[b + 1].pos_ == "PROPN" and tok.dep_ == "compound" and doc[b + 1].i == tok.head.i:
+        b += 1
+    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"):
+        ea = eb = tok.i
+        while ea > 0 and doc[ea].ent_iob_ == "I":
+            ea -= 1
+        while eb + 1 < len(doc) and doc[eb + 1].ent_iob_ == "I":
+            eb += 1
+        a, b = min(a, ea), max(b, eb)
+    # "Transport for London", "Institute for the Study of War", "Ministry of Defence"
+    if tok.ent_type_ != "PERSON" and doc[a].text[:1].isupper():
+        while b + 2 < len(doc) and doc[b + 1].lower_ in ("of", "for") and "\n" not in doc[b].whitespace_:
+            c = b + 2
+            if doc[c].lower_ == "the" and c + 1 < len(doc):
+                c += 1
+            if doc[c].pos_ != "PROPN" or not doc[c].text[:1].isupper():
+                break
+            while c + 1 < len(doc) and doc[c + 1].pos_ == "PROPN" and doc[c + 1].text[:1].isupper():
+                c += 1
+            b = c
+    # hyphenated names and particles: "Okonjo-Iweala", "van der Plas", "al-Shaibani"
+    while a >= 2 and (doc[a - 1].text == "-" or doc[a - 1].lower_ in _PARTICLES) and doc[a - 1].whitespace_ != "\n":
+        if doc[a - 2].text[:1].isupper():
+            a -= 2
+        else:
+            break
+    while b + 2 < len(doc) and (doc[b + 1].text == "-" or doc[b + 1].lower_ in _PARTICLES):
+        if doc[b + 2].text[:1].isupper() and (doc[b + 1].text == "-" or doc[b + 2].pos_ == "PROPN"):
+            b += 2
+        else:
+            break
+    # titles and anything before them
+    anchor = min(b, max(tok.i, a))
+    for k in range(anchor - 1, a - 1, -1):
+        if (_is_title(doc[k]) or not any(ch.isalpha() for ch in doc[k].text)) and doc[k].text != "-":
+            a = k + 1
+            break
+    while b > a and (doc[b].text in ("’s", "'s", "’", "'") or doc[b].text in _POSTNOMINALS or doc[b].is_punct):
+        b -= 1
+    while a < b and (doc[a].is_punct or (doc[a].lower_ == "the" and b - a > 1)):
+        a += 1  # "the Met Office" -> "Met Office", but "The Times" stays
+    return a, b + 1
+
+
+def _is_title(tok: Token) -> bool:
+    low = tok.lower_
+    return low in _TITLES or low.rstrip(".") in _TITLES or (low.endswith(".") and low.count(".") > 1)
+
+
+def _surface(doc: Doc, a: int, b: int) -> str:
+    """The text of tokens ``[a, b)`` with runs of whitespace made single spaces."""
+    # join tokens rather than slice doc.text, which spaCy rebuilds on every access
+    return "".join(t.text_with_ws for t in doc[a:b]).strip().replace("\n", " ")
+
+
+class _Names:
+    """Names of people and organisations in a document, for resolving speakers."""
+
+    def __init__(
+        self, doc: Doc, quoted: list[tuple[int, int]], speakers: set[int], tokens: list[Token] | None = None
+    ) -> None:
+        # spaCy builds a new Token object on every iteration: walk one list
+        tokens = list(doc) if tokens is None else tokens
+        self.doc = doc
+        # (token start, token end, name, is_person)
+        mentions: list[tuple[int, int, str, bool]] = []
+        self.places = {e.text.lower() for e in doc.ents if e.label_ in ("GPE", "LOC")}
+        person_last = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON"}
+        person_last.update(doc[i].lower_ for i in speakers if doc[i].pos_ == "PROPN")
+        self.person_last = person_last
+        seen: set[int] = set()
+        for tok in tokens:
+            if tok.i in seen or not (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG")):
+                continue
+            if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"):
+                continue
+            a, b = _name_run(tok)
+            if b <= a:
+                continue
+            seen.update(range(min(a, tok.i), max(b, tok.i + 1)))
+            if any(qa <= doc[a].idx < qb for qa, qb in quoted):
+                continue
+            span = doc[a:b]
+            if not any(t.text[:1].isupper() for t in span):
+                continue
+            name = _surface(doc, a, b)
+            if self._person_like(span, speakers):
+                mentions.append((a, b, name, True))
+            elif self._org_like(span):
+                mentions.append((a, b, name, False))
+        last_words = {m[2].split()[-1].lower() for m in mentions if m[3]}
+        for tok in tokens:
+            # the tagger sometimes reads a surname as a common noun ("Giles" NNS)
+            if (
+                tok.pos_ != "PROPN"
+                and tok.i not in seen
+                and tok.text[:1].isupper()
+                and tok.lower_ in last_words
+                and not any(qa <= tok.idx < qb for qa, qb in quoted)
+            ):
+                mentions.append((tok.i, tok.i + 1, tok.text, True))
+        mentions.sort()
+        self.mentions = mentions
+        # names written with a capitalised article mid-sentence: "according to The Times"
+        self.the_names = {
+            doc[t.i + 1].text
+            for t in tokens[1:-1]
+            if t.text == "The"
+            and not t.is_sent_start
+            and doc[t.i + 1].pos_ == "PROPN"
+            and doc[t.i + 1].dep_ != "compound"
+        }
+        self.starts = [m[0] for m in mentions]
+        by_last: dict[str, str] = {}
+        for _, _, name, person in mentions:
+            if person:
+                last = name.split()[-1].lower()
+                if len(name.split()) > len(by_last.get(last, "").split()):
+                    by_last[last] = name
+        self.by_last = by_last
+
+    def _person_like(self, span: Span, speakers: set[int]) -> bool:
+        words = [t for t in span if t.is_alpha]
+        if not words:
+            return False
+        if {t.lower_ for t in words} & _ORG_WORDS or all(t.is_upper for t in words):
+            return False
+        if span.text.lower() in self.places or words[-1].lower_ in self.places:
+            return False
+        labels = {t.ent_type_ for t in span}
+        if labels & {"GPE", "LOC", "NORP", "DATE", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}:
+            return False
+        if "PERSON" in labels or words[-1].lower_ in self.person_last:
+            return True
+        if any(t.i in speakers for t in span) and "ORG" not in labels:
+            return True
+        # the small model often labels people ORG ("Keir Giles"): a two- or three-word
+        # title-case name without an organisation word is taken for a person
+        # the small model often labels people ORG ("Keir Giles"): a two- or three-word
+        # title-case name without an organisation word is taken for a person
+        return len(words) in (2, 3) and all(t.text[:1].isupper() for t in words)
+
+    @staticmethod
+    def _org_like(span: Span) -> bool:
+        labels = {t.ent_type_ for t in span}
+        words = {t.lower_ for t in span if t.is_alpha}
+        return "ORG" in labels or bool(words & _ORG_WORDS)
+
+    def is_person(self, tok: Token) -> bool:
+        """Whether ``tok`` is part of a person-like name mention."""
+        k = bisect.bisect_right(self.starts, tok.i) - 1
+        return k >= 0 and self.mentions[k][0] <= tok.i < self.mentions[k][1] and self.mentions[k][3]
+
+    def full(self, name: str) -> str:
+        """The longest person name in the document ending with ``name``'s last word."""
+        parts = name.split()
+        if not parts:
+            return name
+        longest = self.by_last.get(parts[-1].lower())
+        if longest and len(longest.split()) > len(parts) and longest.endswith(name):
+            return longest
+        return name
+
+    def before(self, token_i: int, *, person: bool = True, head: str | None = None) -> str | None:
+        """The person (or organisation) most recently named before token ``token_i``.
+
+        Within the last ~80 tokens a subject mention is preferred to a more
+        recent object one ("Reeves told MPs that ... , she said").
+        ``head`` restricts organisations to names containing that word.
+        """
+        k = bisect.bisect_left(self.starts, token_i) - 1
+        fallback: str | None = None
+        while k >= 0:
+            a, _b, name, is_person = self.mentions[k]
+            k -= 1
+            if is_person != person:
+                continue
+            if head is not None and head not in name.lower().split():
+                continue
+            if fallback is None:
+                fallback = name
+            if token_i - a > 80:
+                break
+            root = next((t for t in self.doc[a:_b] if not (a <= t.head.i < _b) or t.head is t), self.doc[a])
+            if root.dep_ in ("nsubj", "nsubjpass") or (
+                root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
+            ):
+                fallback = name
+                break
+        return self.full(fallback) if fallback and person else fallback
+
+
+@dataclass(slots=True)
+class _Speaker:
+    name: str | None
+    start: int | None  # char span of the surface mention
+    end: int | None
+    indefinite_head: str | None = None
+    definite_head: str | None = None
+    description: str | None = None  # "the regulator", "Ukraine's air force": for ``canonical``
+
+
+def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speaker:
+    """Resolve a subject token to a speaker name (before ``canonical``)."""
+    if tok is None:
+        return _Speaker(None, None, None)
+    doc = tok.doc
+    lower = tok.lower_
+    if lower in ("who", "that") and tok.head.dep_ == "relcl" and tok.head.head is not tok:
+        # "Beck, who has described Trump as ...": the name of the antecedent, the span of "who"
+        sp = _resolve(tok.head.head, names, roles)
+        return _Speaker(sp.name, tok.idx, tok.idx + len(tok.text))
+    if tok.pos_ == "PRON" or lower in _PRONOUNS_PERSON or lower in _PRONOUNS_SKIP:
+        span = (tok.idx, tok.idx + len(tok.text))
+        if lower in _PRONOUNS_PERSON:
+            return _Speaker(names.before(tok.i), *span)
+        passive = tok.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in tok.head.children)
+        if lower in ("it", "they") and not passive:
+            return _Speaker(names.before(tok.i, person=False) if lower == "it" else None, *span)
+        return _Speaker(None, *span)
+    sub = list(tok.subtree)
+    s0, s1 = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+    if (
+        tok.pos_ == "PROPN"
+        or tok.ent_type_ in ("PERSON", "ORG")
+        or (tok.text[:1].isupper() and tok.lower_ in names.by_last)
+    ):
+        a, b = _name_run(tok)
+        if (
+            b > a
+            and any(t.text[:1].isupper() for t in doc[a:b])
+            and not all(t.text in _POSTNOMINALS or _is_title(t) for t in doc[a:b])
+        ):
+            name = _surface(doc, a, b)
+            if name in names.the_names:
+                name = "The " + name
+            return _Speaker(names.full(name), doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
+    # description: an apposed name inside it wins ("Senior fellow ..., Keir Giles,")
+    for t in sub:
+        if t.dep_ == "appos" and (t.pos_ == "PROPN" or t.ent_type_ == "PERSON"):
+            a, b = _name_run(t)
+            if b > a and names._person_like(doc[a:b], set()):
+                cand = _surface(doc, a, b)
+                return _Speaker(names.full(cand), doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
+    head = tok.lemma_.lower()
+    det = next((c.lower_ for c in tok.children if c.dep_ in ("det", "poss")), None)
+    if det is not None:
+        sp = _describe(tok, names, roles, head, det, s0, s1)
+        sp.description = "".join(t.text_with_ws for t in doc[tok.left_edge.i : tok.i + 1]).strip()
+        return sp
+    return _Speaker(None, s0, s1)
+
+
+def _describe(
+    tok: Token, names: _Names, roles: dict[str, str], head: str, det: str | None, s0: int, s1: int
+) -> _Speaker:
+    """Resolve a description ("the expert", "a council spokesperson", "its ministry")."""
+    doc, lower = tok.doc, tok.lower_
+    if head in _SPOKES:
+        # "a council spokesperson", "a Heathrow spokesman": the organisation speaks
+        mod = next((c for c in tok.children if c.dep_ in ("compound", "poss", "nmod") and c.i < tok.i), None)
+        if mod is not None:
+            if mod.pos_ == "PROPN" or mod.ent_type_ in ("ORG", "GPE"):
+                a, b = _name_run(mod)
+                if b > a:
+                    return _Speaker(_surface(doc, a, b), s0, s1)
+            org = names.before(tok.i, person=False, head=mod.lower_)
+            if org is not None:
+                return _Speaker(org, s0, s1)
+        if det == "the" and head in roles:
+            return _Speaker(roles[head], s0, s1, definite_head=head)
+    if lower in _ANONYMOUS or head in _ANONYMOUS or tok.tag_ in ("NNS", "NNPS"):
+        return _Speaker(None, s0, s1)
+    if det is not None and head in _ORG_WORDS:
+        return _Speaker(names.before(tok.i, person=False, head=head), s0, s1, definite_head=head)
+    if det in ("the", "its") and head in _ORG_ROLES:
+        # "the regulator", "the watchdog": the organisation named most recently
+        org = names.before(tok.i, person=False, head=head) or names.before(tok.i, person=False)
+        return _Speaker(org, s0, s1, definite_head=head)
+    if det == "the":
+        if head in _ORG_WORDS:
+            return _Speaker(names.before(tok.i, person=False, head=head), s0, s1, definite_head=head)
+        role: str | None = roles.get(head)
+        if role is None and (head in _PERSON_ROLES or head in _TITLES):
+            role = names.before(tok.i)
+        return _Speaker(role, s0, s1, definite_head=head)
+    if det in ("a", "an"):
+        return _Speaker(None, s0, s1, indefinite_head=head)
+    return _Speaker(None, s0, s1)
+
+
+def _roles(doc: Doc, names: _Names) -> dict[str, str]:
+    """Role nouns apposed to or compounded with a name: ``{"president": "Ursula von der Leyen"}``."""
+    roles: dict[str, str] = {}
+    for a, _b, name, person in names.mentions:
+        if not person:
+            continue
+        head = doc[a].head if doc[a].head.i >= a else doc[a]
+        for tok in (head, *head.children, head.head):
+            if (tok.dep_ in ("appos", "compound") or tok is head.head) and tok.pos_ == "NOUN":
+                roles[tok.lemma_.lower()] = names.full(name)
+        for t in doc[max(0, a - 3) : a]:
+            if _is_title(t):
+                roles[t.lower_.rstrip(".")] = names.full(name)
+    return roles
+
+
+# ----------------------------------------------------------------- extraction
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    kind: QuoteKind
+    cue: str | None
+    speaker: _Speaker
+    cue_i: int | None = None
+
+
+def attributions(doc: Doc, canonical: Callable[[str], str] = str) -> list[Attribution]:
+    """Quotes of ``doc`` with the character span of each speaker mention.
+
+    Args:
+        doc: a spaCy parse with a dependency parser (``en_core_web_sm``).
+        canonical: maps a speaker name to the document's canonical name.
+
+    Returns:
+        Attributions in text order; see :func:`extract_quotes`.
+    """
+    text = doc.text
+    if not text.strip() or len(doc) == 0:
+        return []
+    tokens = list(doc)  # spaCy builds a new Token object on every iteration
+    starts = [t.idx for t in tokens]
+
+    def tok_at(char: int) -> int:
+        return max(0, bisect.bisect_right(starts, char) - 1)
+
+    qspans = quote_spans(text)
+    quoted = [(q.open, q.close + 1) for q in qspans]
+
+    quoted_starts = [a for a, _ in quoted]
+
+    def in_quote(char: int) -> bool:
+        k = bisect.bisect_right(quoted_starts, char) - 1
+        return k >= 0 and quoted[k][0] <= char < quoted[k][1]
+
+    cue_verbs = [t for t in tokens if _is_speech_verb(t) and not in_quote(t.idx)]
+    speaker_toks: set[int] = set()
+    for v in cue_verbs:
+        s = _subject(v)
+        if s is not None and s.pos_ == "PROPN":
+            speaker_toks.update(range(*_name_run(s)))
+    names = _Names(doc, quoted, speaker_toks, tokens)
+    roles = _roles(doc, names)
+    found: list[_Found] = []
+
+    # pass 1: reported speech (indirect; mixed when a quoted fragment is inside)
+    indirect: list[_Found] = []
+    hosts: dict[int, Token] = {}  # quotation open offset -> cue verb whose complement it is
+    for v in cue_verbs:
+        subj = _subject(v)
+        if subj is not None and subj.lower_ in _NOT_SOURCES:
+            continue
+        if subj is not None and subj.lower_ in _IMPERSONAL and not any(c.dep_ == "auxpass" for c in v.children):
+            continue
+        if any(c.dep_ in ("neg", "auxpass") for c in v.children):
+            continue  # "did not say who would enforce them", "it is believed", "is expected to"
+        best: tuple[list[tuple[int, int]], int] | None = None
+        for comp in v.children:
+            if comp.dep_ != "ccomp" and not (comp.dep_ == "xcomp" and v.lemma_ in _XCOMP_VERBS):
+                continue
+            # "said the measures were temporary and that talks remained open": two statements
+            conjs = [
+                c
+                for c in comp.children
+                if c.dep_ == "conj" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            ]
+            parts = [(comp, conjs[0].left_edge.i if conjs else None)]
+            parts += [(c, conjs[k + 1].left_edge.i if k + 1 < len(conjs) else None) for k, c in enumerate(conjs)]
+            spans: list[tuple[int, int]] = []
+            for part, cut in parts:
+                span = _clause(part, v, cut)
+                if span is None:
+                    continue
+                a, b = span
+                if in_quote(a) and in_quote(b - 1):
+                    q0 = next((q for q in qspans if q.open <= a <= q.close), None)
+                    if q0 is not None and comp.i > v.i:
+                        hosts.setdefault(q0.open, v)
+                    continue  # the quotation itself: handled as a direct quote
+                spans.append(span)
+            dist = abs(comp.i - v.i)
+            if spans and (best is None or dist < best[1]):
+                best = (spans, dist)
+        if best is not None:
+            speaker = _resolve(subj, names, roles)
+            for a, b in best[0]:
+                indirect.append(_Found(a, b, "indirect", v.text, speaker, v.i))
+
+    # "according to X, ..." -> the rest of the sentence
+    for t in tokens:
+        if t.lower_ == "according" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to" and not in_quote(t.idx):
+            pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
+            sent = t.sent
+            pp = list(t.subtree)
+            rest = [x for x in sent if x.i < pp[0].i or x.i > pp[-1].i]
+            while rest and rest[0].is_punct:
+                rest = rest[1:]
+            while rest and rest[-1].is_punct and rest[-1].text not in "”\"’'":
+                rest = rest[:-1]
+            if len(rest) >= 3 and pobj is not None:
+                a, b = rest[0].idx, rest[-1].idx + len(rest[-1].text)
+                indirect.append(_Found(a, b, "indirect", "according to", _resolve(pobj, names, roles), t.i))
+
+    used: set[int] = set()
+    direct_done: list[_Found] = []
+    for q in qspans:
+        oi, ci = tok_at(q.open), tok_at(q.close)
+        # mixed: quote inside the complement of a cue verb that precedes it
+        host = None
+        for k, f in enumerate(indirect):
+            if f.start <= q.start and q.end <= f.end + 1 and f.cue_i is not None and doc[f.cue_i].idx < q.open:
+                host = k
+                break
+        pi = oi - 1
+        while pi > 0 and doc[pi].is_space:
+            pi -= 1
+        prev = doc[pi] if pi >= 0 else None
+        intro = prev is not None and prev.text in (":", ",") and prev.idx >= (q.open - 3)
+        if host is not None and not intro:
+            f = indirect[host]
+            used.add(host)
+            found.append(
+                _Found(f.start, max(f.end, q.close + 1 if q.closed else f.end), "mixed", f.cue, f.speaker, f.cue_i)
+            )
+            continue
+        hv = hosts.get(q.open)
+        if hv is not None:
+            f2: _Found | None = _Found(q.start, q.end, "direct", hv.text, _resolve(_subject(hv), names, roles), hv.i)
+        else:
+            f2 = _attribute_direct(doc, q, oi, ci, names, roles, text)
+        if f2 is None:
+            continue
+        found.append(f2)
+        direct_done.append(f2)
+
+    # "TAPPER: ..." / "Lynch: No outside influence ..." (transcripts and headlines)
+    for pa, pb in _paragraphs(text):
+        m = _LABEL_RE.match(text, pa, pb)
+        if m is None or m.group(1).strip().lower() in _NOT_LABELS or in_quote(pa):
+            continue
+        a, b = _trim(text, m.end(), pb)
+        if b - a < 8 or any(x.start <= a < x.end or a <= x.start < b for x in (*found, *indirect)):
+            continue
+        if any(q.open <= a + 2 and q.open >= a - 2 for q in qspans):
+            continue  # "Giles: “...”" is a colon-introduced quotation, handled above
+        label = [t for t in doc[tok_at(pa) : tok_at(m.end(1) - 1) + 1] if not t.is_space]
+        if not label or any(t.pos_ in ("VERB", "AUX") and not t.text[:1].isupper() for t in label):
+            continue
+        head = next((t for t in reversed(label) if t.pos_ == "PROPN" or t.is_upper), None)
+        if head is None:
+            continue
+        found.append(_Found(a, b, "indirect", ":", _resolve(head, names, roles), None))
+
+    # indirect quotes that duplicate a direct quotation are dropped
+    for k, f in enumerate(indirect):
+        if k in used:
+            continue
+        if any(q.open <= f.end and f.start <= q.close for q in qspans):
+            # overlaps quoted text: keep only if the cue is not one a direct quote used
+            if any(d.cue_i == f.cue_i for d in direct_done) or any(
+                q.start <= f.start and f.end <= q.close + 1 for q in qspans
+            ):
+                continue
+            if any(x.start <= f.start < x.end or f.start <= x.start < f.end for x in found):
+                continue
+        found.append(f)
+
+    _fill_context(found, qspans)
+    found.sort(key=lambda f: f.start)
+    out: list[Attribution] = []
+    last_end = -1
+    for f in found:
+        if f.start < last_end and f.kind == "indirect":
+            continue
+        name = f.speaker.name
+        spk = canonical(name) if name else None
+        desc = f.speaker.description
+        if desc is not None:
+            # the document's entity table may know who "the prime minister" is
+            for cand in (desc, desc.split(" ", 1)[-1] if desc.lower().startswith(("the ", "a ", "an ")) else desc):
+                mapped = canonical(cand)
+                if mapped != cand:
+                    spk = mapped
+                    break
+        quote = Quote(text=text[f.start : f.end], speaker=spk, kind=f.kind, cue=f.cue, start=f.start, end=f.end)
+        out.append(Attribution(quote, f.speaker.start, f.speaker.end))
+        last_end = max(last_end, f.end)
+    return out
+
+
+def _clause(comp: Token, verb: Token, cut: int | None = None) -> tuple[int, int] | None:
+    """Character span of a reported clause: the complement's subtree, without a
+    leading "that", edge punctuation, words past a paragraph break, or tokens
+    from ``cut`` on (where a coordinated second clause starts)."""
+    toks = [t for t in comp.subtree if cut is None or t.i < cut]
+    while toks and toks[-1].dep_ == "cc":
+        toks = toks[:-1]
+    if toks and toks[0].lower_ in ("that", "whether") and toks[0].dep_ == "mark":
+        toks = toks[1:]
+    # stay within the verb's paragraph
+    if comp.i > verb.i:
+        cut = next((k for k, t in enumerate(toks) if "\n" in t.text), None)
+        toks = toks[:cut] if cut is not None else toks
+    else:
+        cut = next((k for k in range(len(toks) - 1, -1, -1) if "\n" in toks[k].text), None)
+        toks = toks[cut + 1 :] if cut is not None else toks
+    while toks and (toks[0].is_punct or toks[0].is_space) and toks[0].text not in '“"‘':
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "”\"’'":
+        toks = toks[:-1]
+    if len(toks) < 3:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _window_after(doc: Doc, ci: int, limit: int = 16) -> list[Token]:
+    out: list[Token] = []
+    for t in doc[ci + 1 : ci + 1 + limit]:
+        if t.is_space and "\n" not in t.text:
+            continue
+        if t.text in '“"‘' or "\n" in t.text or (t.text in ".!?" and out):
+            break
+        out.append(t)
+    return out
+
+
+def _window_before(doc: Doc, oi: int, limit: int = 30) -> list[Token]:
+    out: list[Token] = []
+    for t in reversed(doc[max(0, oi - limit) : oi]):
+        if t.is_space and "\n" not in t.text:
+            continue
+        if t.text in '.!?”"' or "\n" in t.text:
+            break
+        out.append(t)
+    out.reverse()
+    return out
+
+
+def _attribute_direct(
+    doc: Doc, q: QuoteSpan, oi: int, ci: int, names: _Names, roles: dict[str, str], text: str
+) -> _Found | None:
+    content = text[q.start : q.end]
+    last_inner = content.rstrip()[-1:] if content.strip() else ""
+    after = _window_after(doc, ci) if q.closed else []
+    before = _window_before(doc, oi)
+    # cue after: "...," he said / said Giles / as X put it / according to X
+    if after:
+        lead = (
+            after[0].text in (",", "—", "–", "-")
+            or last_inner in ",?!—–-"
+            or after[0].is_lower
+            or after[0].pos_ in ("PRON", "PROPN", "DET")
+        )
+        if lead:
+            for t in after[:14]:
+                if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+                    pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
+                    return _Found(q.start, q.end, "direct", "according to", _resolve(pobj, names, roles), t.i)
+                if _is_speech_verb(t) and (t.i - ci <= 6 or any(x.lower_ == "as" for x in after[:3])):
+                    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+                    if nxt is not None and (nxt.text == ":" or nxt.text in '“"‘'):
+                        break  # it introduces the next quotation
+                    if _scare(doc, oi, ci, last_inner, cued=True):
+                        return None
+                    subj = _subject(t)
+                    if subj is None:
+                        subj = next((x for x in doc[t.i + 1 : t.i + 5] if x.pos_ in ("PROPN", "PRON", "NOUN")), None)
+                    return _Found(q.start, q.end, "direct", t.text, _resolve(subj, names, roles), t.i)
+    # cue before: Giles said: "..." / he said, "..." / signed off with: "..."
+    if before:
+        prev = before[-1]
+        verbs = [t for t in before if _is_speech_verb(t)]
+        if prev.text == ":" or (prev.text == "," and verbs and verbs[-1].i >= prev.i - 4):
+            if verbs:
+                sv = verbs[-1]
+                return _Found(q.start, q.end, "direct", sv.text, _resolve(_subject(sv), names, roles), sv.i)
+            if prev.text == ":":
+                root = next((t for t in before if t.head.i == t.i or t.head.i < before[0].i or t.dep_ == "ROOT"), None)
+                roots = [t for t in before if t.pos_ in ("VERB", "AUX")]
+                v: Token | None = roots[0] if roots else root
+                subj = _subject(v) if v is not None else None
+                return _Found(
+                    q.start, q.end, "direct", ":", _resolve(subj, names, roles), v.i if v is not None else None
+                )
+        for t in before:
+            if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+                pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
+                return _Found(q.start, q.end, "direct", "according to", _resolve(pobj, names, roles), t.i)
+    # "Unite called the move "strike-breaking by another name"", "described it as "..."":
+    # a naming verb with its own subject quotes the speaker; "the idea of calling
+    # this force "peacekeepers"" has none and stays a scare quote
+    tok = doc[oi + 1] if oi + 1 < len(doc) else None
+    for _ in range(4):
+        if tok is None or tok.head is tok:
+            break
+        tok = tok.head
+        if q.open <= tok.idx <= q.close:
+            continue
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        # only the nearest verb counts: finite, a naming verb, with its own subject
+        if tok.lemma_.lower() in _NAMING_VERBS and tok.tag_ in ("VBD", "VBZ", "VBP"):
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return _Found(q.start, q.end, "direct", tok.text, _resolve(subj, names, roles), tok.i)
+        break
+    # no cue: scare quote / title, or a quotation whose speaker is in context
+    if _scare(doc, oi, ci, last_inner, cued=False):
+        return None
+    if len([t for t in doc[oi + 1 : ci] if not t.is_punct and not t.is_space]) <= 2:
+        return None
+    # the subject of the clause that holds the quotation ("he has embraced the optimism that Kyiv "...")
+    tok = doc[oi + 1] if oi + 1 < len(doc) else None
+    seen = 0
+    while tok is not None and seen < 8 and tok.head is not tok:
+        tok = tok.head
+        seen += 1
+        if tok.idx >= q.open and tok.idx <= q.close:
+            continue
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = _subject(tok)
+        if subj is None or subj.lower_ in _NOT_SOURCES:
+            continue
+        if subj.lower_ in _PRONOUNS_PERSON or (subj.pos_ == "PROPN" and names.is_person(subj)):
+            return _Found(q.start, q.end, "direct", None, _resolve(subj, names, roles), None)
+    return _Found(q.start, q.end, "direct", None, _Speaker(None, None, None), None)
+
+
+def _scare(doc: Doc, oi: int, ci: int, last_inner: str, *, cued: bool) -> bool:
+    """A short quoted noun phrase, a title or a name: not speech.
+
+    "coalition of the willing", "peacekeepers", "State of the Union," and
+    title-cased names ("Make America Great Again") are dropped; with a speech
+    cue right after the quotation, a final comma keeps a short quote.
+    """
+    inner = [t for t in doc[oi + 1 : ci] if not t.is_punct and not t.is_space]
+    # a finite verb makes a clause; participles ("confirmed", "targeting") modify nouns
+    has_verb = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in inner)
+    ends = ".!?," if cued else ".!?"
+    limit = 4 if cued else 6
+    if len(inner) <= limit and not (has_verb and len(inner) >= 3) and last_inner not in ends:
+        return True
+    if cued:
+        return False
+    words = [t for t in inner if t.is_alpha]
+    caps = sum(1 for t in words if t.text[:1].isupper())
+    return bool(words) and len(words) <= 10 and caps >= 0.75 * len(words) and caps >= 2 and last_inner not in "!?"
+
+
+def _fill_context(found: list[_Found], qspans: list[QuoteSpan]) -> None:
+    """Speakers for cue-less quotations and indefinite descriptions, from context."""
+    found.sort(key=lambda f: f.start)
+    # indefinite description -> a later definite one with the same head
+    for i, f in enumerate(found):
+        head = f.speaker.indefinite_head
+        if head and f.speaker.name is None:
+            for g in found[i + 1 :]:
+                if g.speaker.definite_head == head and g.speaker.name:
+                    f.speaker.name = g.speaker.name
+                    break
+    last: str | None = None
+    last_end = -10_000
+    for i, f in enumerate(found):
+        if f.cue is None and f.speaker.name is None:
+            if last is not None and f.start - last_end < 1500:
+                f.speaker.name = last
+            else:
+                nxt = next((g for g in found[i + 1 :] if g.speaker.name), None)
+                if nxt is not None and nxt.start - f.end < 600:
+                    f.speaker.name = nxt.speaker.name
+        if f.speaker.name or f.speaker.start is not None:
+            # an explicit but anonymous speaker ("one resident told ...") breaks the chain
+            last, last_end = f.speaker.name, f.end
 
 
 def extract_quotes(doc: Doc, canonical: Callable[[str], str] = str) -> list[Quote]:
-    """Quotes in ``doc``; speakers are passed through ``canonical``."""
-    return []
+    """Quotes in ``doc`` with their speakers, in text order.
+
+    Args:
+        doc: a spaCy parse of an article body (paragraphs joined by blank lines).
+        canonical: maps a speaker's surface name ("Giles", "the prime
+            minister") to the document's canonical name; identity by default.
+
+    Returns:
+        :class:`~belowtheline.document.Quote` objects: ``text`` is the quoted
+        content only (no quote marks; a multi-paragraph quotation spans the
+        blank lines), ``start``/``end`` its character offsets in ``doc.text``,
+        ``kind`` direct, indirect or mixed, ``cue`` the cue word (``":"`` for a
+        colon-introduced quotation) and ``speaker`` the resolved canonical name
+        or ``None`` when the text does not say.
+
+    Example:
+        >>> from belowtheline.article import nlp
+        >>> q = extract_quotes(nlp.parse('“We will win,” Jane Smith said.'))[0]
+        >>> (q.text, q.speaker, q.kind, q.cue)
+        ('We will win,', 'Jane Smith', 'direct', 'said')
+    """
+    return [a.quote for a in attributions(doc, canonical)]
