@@ -22,13 +22,21 @@ from belowtheline.segment.evaluate import (
 
 
 def gold(**kw: Any) -> dict[str, Any]:
-    base: dict[str, Any] = {"layout": "t", "title": None, "credits": [], "captions": [], "paragraphs": [],
-                            "boilerplate": [], "comments": []}
+    base: dict[str, Any] = {
+        "layout": "t",
+        "title": None,
+        "credits": [],
+        "captions": [],
+        "paragraphs": [],
+        "boilerplate": [],
+        "comments": [],
+    }
     return base | kw
 
 
-def gc(i: int, text: str, author: str | None = None, timestamp: str | None = None,
-       reply_to: str | None = None) -> dict[str, Any]:
+def gc(
+    i: int, text: str, author: str | None = None, timestamp: str | None = None, reply_to: str | None = None
+) -> dict[str, Any]:
     return {"id": f"c{i}", "author": author, "timestamp": timestamp, "text": text, "reply_to": reply_to}
 
 
@@ -37,8 +45,7 @@ def body(*texts: str) -> list[dict[str, str]]:
 
 
 def doc(paras: Sequence[str] = (), comments: Sequence[Comment] = (), **art: Any) -> Document:
-    return Document(id="d", article=Article(paragraphs=[Paragraph(p) for p in paras], **art),
-                    comments=list(comments))
+    return Document(id="d", article=Article(paragraphs=[Paragraph(p) for p in paras], **art), comments=list(comments))
 
 
 A = "The council voted to close the library on Tuesday evening"
@@ -120,9 +127,11 @@ def test_comment_precision_recall() -> None:
 
 def test_author_and_timestamp_accuracy() -> None:
     g = gold(comments=[gc(1, A, "Sarah K", "2 hours ago"), gc(2, B, "john", "Yesterday"), gc(3, C)])
-    pred = [Comment("x1", A, author="sarah  k", timestamp="2 hours ago"),
-            Comment("x2", B, author="Jon", timestamp=None),
-            Comment("x3", C, author="Someone", timestamp="now")]
+    pred = [
+        Comment("x1", A, author="sarah  k", timestamp="2 hours ago"),
+        Comment("x2", B, author="Jon", timestamp=None),
+        Comment("x3", C, author="Someone", timestamp="now"),
+    ]
     s = evaluate_document(doc(comments=pred), g)
     # Only gold comments with an author / a timestamp count; case and spacing are ignored.
     assert (s.author_correct, s.author_total) == (1, 2)
@@ -181,10 +190,16 @@ def test_boilerplate_leaks_into_comments() -> None:
 
 
 def test_captions_title_credits() -> None:
-    g = gold(title="Council closes library", captions=["Photo: the library (Image: Getty)"],
-             credits=["By Jane Doe", "Published 3 May 2025"])
-    d = doc(title="Council closes  library", captions=["Photo: the library (Image: Getty)"],
-            credits=["By Jane Doe, Political Correspondent"])
+    g = gold(
+        title="Council closes library",
+        captions=["Photo: the library (Image: Getty)"],
+        credits=["By Jane Doe", "Published 3 May 2025"],
+    )
+    d = doc(
+        title="Council closes  library",
+        captions=["Photo: the library (Image: Getty)"],
+        credits=["By Jane Doe, Political Correspondent"],
+    )
     s = evaluate_document(d, g)
     assert s.title_exact and s.caption_exact
     assert s.credits_recall == 0.5  # "By Jane Doe" is contained in the predicted byline
@@ -200,8 +215,10 @@ def test_captions_title_credits() -> None:
 
 def test_corpus_pools_and_groups_by_layout() -> None:
     pairs = [
-        (doc([A], comments=[Comment("x", B, author="Ann")]),
-         gold(layout="blocks", paragraphs=body(A), comments=[gc(1, B, "Ann")])),
+        (
+            doc([A], comments=[Comment("x", B, author="Ann")]),
+            gold(layout="blocks", paragraphs=body(A), comments=[gc(1, B, "Ann")]),
+        ),
         (doc([A]), gold(layout="blocks", paragraphs=body(A), comments=[gc(1, B, "Bo"), gc(2, C, "Cy")])),
         (doc([]), gold(layout="seed004", paragraphs=body(C))),
     ]

@@ -127,8 +127,11 @@ def test_scores_at_least_the_floors(split: str) -> None:
         if value is None or value < floor:
             below.append(f"{metric} = {value if value is None else round(value, 4)} < floor {floor}")
     assert not below, (
-        f"segmentation quality on {split} dropped below its floors: " + "; ".join(below)
-        + ". See `python benchmarks/eval_segmentation.py --split " + split + " --docs`; if the drop is "
+        f"segmentation quality on {split} dropped below its floors: "
+        + "; ".join(below)
+        + ". See `python benchmarks/eval_segmentation.py --split "
+        + split
+        + " --docs`; if the drop is "
         f"intended, run `{UPDATE} --allow-lower`."
     )
 
@@ -148,8 +151,10 @@ def test_updater_rounds_down_raises_and_refuses_to_lower() -> None:
     ub = _updater()
     assert ub.floor_of(0.9) == 0.895 and ub.floor_of(1.0) == 0.995 and ub.floor_of(0.001) == 0.0
     old = {"segmentation": {"data_sha256": "x", "floors": {"dev": {"body_f1": 0.9, "comment_f1": 0.8}}}}
-    current = {"data_sha256": "y", "figures": {"dev": {"body_f1": 0.95, "comment_f1": 0.7},
-                                               "heldout": {"body_f1": 0.5}}}
+    current = {
+        "data_sha256": "y",
+        "figures": {"dev": {"body_f1": 0.95, "comment_f1": 0.7}, "heldout": {"body_f1": 0.5}},
+    }
     entry, lowered, _ = ub.update("segmentation", current, old, allow_lower=False)
     assert lowered == ["dev.comment_f1: 0.800 -> 0.695 (now 0.7000)"]
     assert entry["floors"]["dev"] == {"body_f1": 0.945, "comment_f1": 0.8}  # raised; kept

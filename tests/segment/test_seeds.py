@@ -39,8 +39,7 @@ def test_000_article(doc_000: Document) -> None:
     ]
     assert len(a.credits) == 1 and a.credits[0].startswith("Richard Whitman is a member")
     assert a.boilerplate == [
-        "This article is republished from The Conversation under a Creative Commons license. "
-        "Read the original article."
+        "This article is republished from The Conversation under a Creative Commons license. Read the original article."
     ]
     assert a.title is None and a.captions == []
 

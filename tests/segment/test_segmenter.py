@@ -15,7 +15,9 @@ def test_seed_000(seed_000: str) -> None:
     a = r.article
     assert len(a.paragraphs) == 23
     assert [p.text for p in a.paragraphs if p.kind == "subheading"] == [
-        "Coalition confusion", "Europe needs to step up – fast"]
+        "Coalition confusion",
+        "Europe needs to step up – fast",
+    ]
     assert a.credits == [next(line for line in seed_000.splitlines() if line.startswith("Richard Whitman"))]
     assert any(b.startswith("This article is republished") for b in a.boilerplate)
     assert len(r.comments) == 28
@@ -26,8 +28,7 @@ def test_seed_004(seed_004: str) -> None:
     r = segment_text(seed_004)
     assert r.article.captions == [seed_004.splitlines()[0][: len(seed_004.splitlines()[0]) // 2]]
     assert r.comments == []
-    assert not any("Emmanuel Macron" in p.text and "Britain's Prime Minister" in p.text
-                   for p in r.article.paragraphs)
+    assert not any("Emmanuel Macron" in p.text and "Britain's Prime Minister" in p.text for p in r.article.paragraphs)
 
 
 def test_blocks_layout() -> None:
@@ -44,7 +45,11 @@ def test_blocks_layout() -> None:
 def test_says_layout_with_indented_replies() -> None:
     r = segment_text((EXAMPLES / "school_meals_says.txt").read_text())
     assert [(c.author, c.reply_to) for c in r.comments] == [
-        ("Sarah K", None), ("John Price", "c1"), ("Sarah K", "c2"), ("Helen W", None)]
+        ("Sarah K", None),
+        ("John Price", "c1"),
+        ("Sarah K", "c2"),
+        ("Helen W", None),
+    ]
     assert r.comments[2].depth == 2
 
 
@@ -65,7 +70,8 @@ def test_opinion_with_formal_first_comment() -> None:
 
 def test_article_without_comments_keeps_every_paragraph() -> None:
     text = "A headline\n\n" + "\n\n".join(
-        f"Paragraph {i} says that the council will meet again on Tuesday to discuss the budget." for i in range(6))
+        f"Paragraph {i} says that the council will meet again on Tuesday to discuss the budget." for i in range(6)
+    )
     r = segment_text(text)
     assert r.article.title == "A headline"
     assert len(r.article.paragraphs) == 6 and r.comments == []
@@ -74,9 +80,21 @@ def test_article_without_comments_keeps_every_paragraph() -> None:
 lines = st.lists(
     st.one_of(
         st.text(st.characters(codec="utf-8", exclude_characters="\r"), max_size=80),
-        st.sampled_from(["", "Reply", "2 hours ago", "Jo Bloggs", "87 comments", "Advertisement",
-                         "Ann says:", "Bob • 3 days ago", "    indented reply", "→ Jo Bloggs",
-                         "The minister said the plan would cost £4bn over ten years, officials said."]),
+        st.sampled_from(
+            [
+                "",
+                "Reply",
+                "2 hours ago",
+                "Jo Bloggs",
+                "87 comments",
+                "Advertisement",
+                "Ann says:",
+                "Bob • 3 days ago",
+                "    indented reply",
+                "→ Jo Bloggs",
+                "The minister said the plan would cost £4bn over ten years, officials said.",
+            ]
+        ),
     ),
     max_size=40,
 )

@@ -8,6 +8,9 @@ republication notice, "87 comments"), else from a change in layout or in
 style between article prose and reader talk. The article part is split into
 title, credits, captions, paragraphs and subheadings; the comment part into
 comments with author, timestamp and reply links where the layout shows them.
+Article lines the rules leave as text are then checked by a small learned
+classifier (:mod:`belowtheline.segment.furniture`), which turns page furniture
+in wordings the rules do not know into boilerplate.
 
 Every line gets exactly one label, so the returned segments cover the text
 exactly once.
@@ -20,6 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from ..document import Article, Comment, Paragraph, Segment
 from . import patterns as P
+from .furniture import load_model
 from .style import comment_likeness
 
 __all__ = ["SegmentOptions", "SegmentResult", "segment_text"]
@@ -35,11 +39,17 @@ class SegmentOptions:
             a capture must be than its head before it is split there without
             any marker.
         max_title_words: a first line longer than this is never a title.
+        furniture_model: let the learned furniture classifier
+            (:mod:`belowtheline.segment.furniture`) turn article lines the rules
+            left as text into boilerplate.
+        furniture_model_path: a model file other than the shipped one.
     """
 
     min_article_lines: int = 2
     style_margin: float = 1.2
     max_title_words: int = 25
+    furniture_model: bool = True
+    furniture_model_path: str | None = None
 
 
 @dataclass(slots=True)
@@ -410,9 +420,7 @@ def _comment_start(lines: list[_Line], headers: dict[int, _Header], opts: Segmen
 
     # 1. Comment headers (author + time) after the article has begun.
     first_header = next((j for j in sorted(headers) if j >= earliest), None)
-    marker = next(
-        (i for i in range(earliest, n) if lines[i].kind == "comments_marker"), None
-    )
+    marker = next((i for i in range(earliest, n) if lines[i].kind == "comments_marker"), None)
     if first_header is not None:
         start = first_header
         if headers[first_header].footer:  # the first comment's text is above its footer
@@ -814,6 +822,41 @@ def segment_text(text: str, *, options: SegmentOptions | None = None) -> Segment
         ('Title', ['Jo Bloggs'])
     """
     opts = options or SegmentOptions()
+    lines, blanks, headers, start, how = _analyse(text, opts)
+    if opts.furniture_model:
+        model = load_model(opts.furniture_model_path)
+        if model is not None:
+            for i in model.mark(lines, start, skip=_kept_lines(lines[:start], opts)):
+                lines[i].kind = "boilerplate"
+    article = _build_article(lines[:start], opts)
+    comment_headers = {
+        j - start: replace(h, span=tuple(k - start for k in h.span)) for j, h in headers.items() if j >= start
+    }
+    comments = _build_comments(lines[start:], comment_headers)
+    article.boilerplate.extend(line.text for line in lines[start:] if line.label == "boilerplate")
+    segments = _segments(text, lines, blanks)
+    return SegmentResult(article, comments, segments, how)
+
+
+def _kept_lines(lines: list[_Line], opts: SegmentOptions) -> set[int]:
+    """Article lines the furniture model may not turn into boilerplate: the title, and the bare
+    author name under it that :func:`_build_article` takes for a credit."""
+    title_at = _title_index(lines, opts)
+    if title_at is None:
+        return set()
+    first_body = _first_body(lines, after=title_at)
+    for i in range(title_at + 1, first_body):
+        if lines[i].kind in ("bio", "byline", "timestamp", "header_tail", "header_says"):
+            break
+        if lines[i].kind == "name":
+            return {title_at, i}
+    return {title_at}
+
+
+def _analyse(
+    text: str, opts: SegmentOptions
+) -> tuple[list[_Line], list[tuple[int, int]], dict[int, _Header], int, str]:
+    """The rule pass: classified lines, blank lines, comment headers and where the comments start."""
     lines, blanks = _read_lines(text)
     for line in lines:
         line.kind = _classify(line)
@@ -823,16 +866,7 @@ def segment_text(text: str, *, options: SegmentOptions | None = None) -> Segment
     _mark_furniture_rows(lines)
     headers = _find_headers(lines)
     start, how = _comment_start(lines, headers, opts)
-    article = _build_article(lines[:start], opts)
-    comment_headers = {
-        j - start: replace(h, span=tuple(k - start for k in h.span))
-        for j, h in headers.items()
-        if j >= start
-    }
-    comments = _build_comments(lines[start:], comment_headers)
-    article.boilerplate.extend(line.text for line in lines[start:] if line.label == "boilerplate")
-    segments = _segments(text, lines, blanks)
-    return SegmentResult(article, comments, segments, how)
+    return lines, blanks, headers, start, how
 
 
 def _segments(text: str, lines: list[_Line], blanks: list[tuple[int, int]]) -> list[Segment]:

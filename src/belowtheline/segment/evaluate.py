@@ -115,8 +115,9 @@ def _norm(text: str | None) -> str:
     return _SPACE.sub(" ", text or "").strip().casefold()
 
 
-def match_comments(pred_texts: Sequence[str], gold_texts: Sequence[str], *,
-                   threshold: float = MATCH_F1) -> dict[int, int]:
+def match_comments(
+    pred_texts: Sequence[str], gold_texts: Sequence[str], *, threshold: float = MATCH_F1
+) -> dict[int, int]:
     """One-to-one matching of gold comments to predicted ones.
 
     Gold comments are taken in reading order; each takes the unused predicted
@@ -214,8 +215,16 @@ class DocScores:
     def to_dict(self) -> dict[str, Any]:
         """All fields and ratios, JSON-ready."""
         d = asdict(self)
-        for name in ("comment_precision", "comment_recall", "comment_f1", "author_accuracy",
-                     "timestamp_accuracy", "reply_accuracy", "reply_precision", "credits_recall"):
+        for name in (
+            "comment_precision",
+            "comment_recall",
+            "comment_f1",
+            "author_accuracy",
+            "timestamp_accuracy",
+            "reply_accuracy",
+            "reply_precision",
+            "credits_recall",
+        ):
             d[name] = getattr(self, name)
         return d
 
@@ -405,8 +414,7 @@ class Summary:
             comment_recall=cr,
             comment_f1=cf,
             author_accuracy=_ratio(sum(s.author_correct for s in scores), sum(s.author_total for s in scores)),
-            timestamp_accuracy=_ratio(sum(s.timestamp_correct for s in scores),
-                                      sum(s.timestamp_total for s in scores)),
+            timestamp_accuracy=_ratio(sum(s.timestamp_correct for s in scores), sum(s.timestamp_total for s in scores)),
             reply_accuracy=_ratio(sum(s.reply_correct for s in scores), sum(s.reply_total for s in scores)),
             reply_precision=_ratio(sum(s.pred_links_correct for s in scores), sum(s.pred_links for s in scores)),
             boilerplate_leaks=bl,

@@ -41,4 +41,3 @@ class TextSegmenter:
         doc.comments = result.comments
         doc.segments = result.segments
         return doc
-
