@@ -6,9 +6,12 @@ Reports OLID test macro-F1, HateXplain test AUC + macro-F1, SFU news comments
 (toxicity >= 2) AUC, Davidson held-out AUC, ETHOS AUC, toxic-spans test
 character F1, identity-template AUC and false-positive rate per identity,
 the 28 seed comments, calibration (ECE + reliability table), an obfuscation
-test set (perturbed held-out toxic comments) and per-label AUC on the
-hand-written held-out news comments. Writes benchmarks/results/toxicity.json.
-Nothing here is used for training or tuning.
+test set (perturbed held-out toxic comments), per-label AUC on the
+hand-written held-out news comments, and per-label AUC on the two hand-written
+sets of unseen news comments in tests/fixtures/toxicity (``dev_unseen``, the
+tuning set of the lexicon patterns, and ``dev_check``, written afterwards and
+never tuned on). Writes benchmarks/results/toxicity.json. Apart from
+``dev_unseen``, nothing here is used for training or tuning.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ sys.path.insert(0, str(ROOT))
 from _common import SHARED_DATA, table, write_result  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "comments"
+#: Hand-written development sets for unseen news comments (tests/fixtures/toxicity/README.md).
+DEV_FIXTURES = ROOT / "tests" / "fixtures" / "toxicity"
 SEED = ROOT / "examples" / "000_0f8eaa86e6e37add.txt"
 
 #: Files whose bytes the quality gate hashes (relative to ../shared/data).
@@ -62,6 +67,7 @@ Model = Callable[[Sequence[str]], np.ndarray]  # texts -> toxicity probabilities
 
 
 # -- metrics ---------------------------------------------------------------------------------
+
 
 def auc(y: Sequence[float], s: Sequence[float]) -> float:
     """ROC AUC by the rank-sum formula (ties get average ranks)."""
@@ -121,6 +127,7 @@ def span_f1(texts: Sequence[str], gold: Sequence[Sequence[int]], pred: Sequence[
 
 # -- data ------------------------------------------------------------------------------------
 
+
 def data_sha256() -> str:
     h = hashlib.sha256()
     for rel in EVAL_FILES:
@@ -146,10 +153,17 @@ def heldout() -> list[dict[str, Any]]:
         return [json.loads(line) for line in f if line.strip()]
 
 
+def dev_set(name: str) -> list[dict[str, Any]]:
+    """``dev_unseen`` (tuning set) or ``dev_check`` (written later, never tuned on); see the fixture README."""
+    with open(DEV_FIXTURES / f"{name}.jsonl", encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
 def madlibs() -> list[tuple[str, bool, str]]:
     out = []
-    with open(SHARED_DATA / "conversationai_unintended_bias_eval" / "bias_madlibs_77k.csv", newline="",
-              encoding="utf-8") as f:
+    with open(
+        SHARED_DATA / "conversationai_unintended_bias_eval" / "bias_madlibs_77k.csv", newline="", encoding="utf-8"
+    ) as f:
         for r in csv.DictReader(f):
             text = r["Text"]
             low = " " + text.lower() + " "
@@ -161,8 +175,11 @@ def madlibs() -> list[tuple[str, bool, str]]:
 
 def nonfuzzed() -> tuple[list[str], list[bool]]:
     texts, ys = [], []
-    with open(SHARED_DATA / "conversationai_unintended_bias_eval" / "toxicity_nonfuzzed_testset.csv",
-              newline="", encoding="utf-8") as f:
+    with open(
+        SHARED_DATA / "conversationai_unintended_bias_eval" / "toxicity_nonfuzzed_testset.csv",
+        newline="",
+        encoding="utf-8",
+    ) as f:
         for r in csv.DictReader(f):
             texts.append(r["comment"].replace("NEWLINE_TOKEN", " "))
             ys.append(r["toxic"] == "True")
@@ -176,8 +193,9 @@ _LEET = {"a": "@", "e": "3", "i": "1", "o": "0", "s": "$", "t": "7"}
 
 
 def _leet(w: str, rng: random.Random) -> str:
-    idx = [i for i, c in enumerate(w) if c.lower() in _LEET and 0 < i < len(w) - 1] or \
-          [i for i, c in enumerate(w) if c.lower() in _LEET and i > 0]
+    idx = [i for i, c in enumerate(w) if c.lower() in _LEET and 0 < i < len(w) - 1] or [
+        i for i, c in enumerate(w) if c.lower() in _LEET and i > 0
+    ]
     if not idx:
         return w
     i = rng.choice(idx)
@@ -216,8 +234,12 @@ def _misspell(w: str, rng: random.Random) -> str:
 
 
 PERTURBATIONS: dict[str, Callable[[str, random.Random], str]] = {
-    "leetspeak": _leet, "symbols": _symbol, "spacing/dots": _spacing,
-    "homoglyphs/accents": _homoglyph, "repeated letters": _repeat, "misspelling": _misspell,
+    "leetspeak": _leet,
+    "symbols": _symbol,
+    "spacing/dots": _spacing,
+    "homoglyphs/accents": _homoglyph,
+    "repeated letters": _repeat,
+    "misspelling": _misspell,
 }
 
 
@@ -245,6 +267,7 @@ def obfuscation_set(
 
 # -- models ----------------------------------------------------------------------------------
 
+
 def ours() -> Callable[[Sequence[str]], np.ndarray]:
     from belowtheline.comments.scorer import load_scorer
 
@@ -269,6 +292,7 @@ def profanity_check() -> Model | None:
 
 
 # -- the evaluation --------------------------------------------------------------------------
+
 
 def evaluate(*, baseline: bool = True) -> dict[str, Any]:
     """Every metric for our model (and alt-profanity-check when ``baseline`` and installed)."""
@@ -320,7 +344,8 @@ def evaluate(*, baseline: bool = True) -> dict[str, Any]:
     results = scorer.score([e.text for e in spans_test])
     pred = [{i for ev in r.evidence if ev.label == "toxicity" for i in range(ev.start, ev.end)} for r in results]
     res["metrics"]["belowtheline"]["toxic_spans_char_f1"] = span_f1(
-        [e.text for e in spans_test], [e.spans or [] for e in spans_test], pred)
+        [e.text for e in spans_test], [e.spans or [] for e in spans_test], pred
+    )
 
     # Identity templates.
     ml = madlibs()
@@ -367,9 +392,25 @@ def evaluate(*, baseline: bool = True) -> dict[str, Any]:
         if apc is not None:
             res["metrics"]["alt-profanity-check"][f"heldout_{label}_auc"] = auc(y, models["alt-profanity-check"](ho_t))
 
+    # Hand-written unseen news comments (tuning set and a later check set): per-label AUC.
+    for name in ("dev_unseen", "dev_check"):
+        rows = dev_set(name)
+        texts = [r["text"] for r in rows]
+        probs = ours_all(texts)
+        apc_s = models["alt-profanity-check"](texts) if apc is not None else None
+        for j, label in enumerate(labels):
+            y = [label in r["labels"] for r in rows]
+            res["metrics"]["belowtheline"][f"{name}_{label}_auc"] = auc(y, probs[:, j])
+            if apc_s is not None:
+                res["metrics"]["alt-profanity-check"][f"{name}_{label}_auc"] = auc(y, apc_s)
+
     # Obfuscation: perturbed held-out toxic examples.
-    tox = [e.text for name in ("olid_test", "hatexplain_test", "davidson_heldout") for e in sets[name]
-           if e.labels["toxicity"] == 1.0]
+    tox = [
+        e.text
+        for name in ("olid_test", "hatexplain_test", "davidson_heldout")
+        for e in sets[name]
+        if e.labels["toxicity"] == 1.0
+    ]
     clean, perturbed = obfuscation_set(tox, scorer.lexicon.lookup)
     res["obfuscation"] = {"n": len(clean)}
     for m, fn in models.items():
@@ -377,8 +418,11 @@ def evaluate(*, baseline: bool = True) -> dict[str, Any]:
         row = {"clean_mean": float(base.mean()), "clean_flagged": float((base >= 0.5).mean())}
         for k, texts in perturbed.items():
             s = fn(texts)
-            row[k] = {"mean": float(s.mean()), "drop": float(base.mean() - s.mean()),
-                      "flagged": float((s >= 0.5).mean())}
+            row[k] = {
+                "mean": float(s.mean()),
+                "drop": float(base.mean() - s.mean()),
+                "flagged": float((s >= 0.5).mean()),
+            }
         row["mean_drop"] = float(np.mean([row[k]["drop"] for k in perturbed]))
         res["obfuscation"][m] = row
         res["metrics"][m]["obfuscation_mean_drop"] = row["mean_drop"]
@@ -396,20 +440,34 @@ def main() -> int:
     print(table(["metric", *names], [[k, *[res["metrics"][m].get(k, "-") for m in names]] for k in keys]))
     print(f"\nSeed 000: {res['seed_counts']} (abusive/civil flagged rows above)")
     for m in names:
-        print(f"\nIdentity templates, {m}: worst AUC "
-              + ", ".join(f"{i} {v['auc']:.3f}" for i, v in res["identity"][m]["worst_auc"])
-              + "; worst FPR " + ", ".join(f"{i} {v['fpr']:.3f}" for i, v in res["identity"][m]["worst_fpr"]))
+        print(
+            f"\nIdentity templates, {m}: worst AUC "
+            + ", ".join(f"{i} {v['auc']:.3f}" for i, v in res["identity"][m]["worst_auc"])
+            + "; worst FPR "
+            + ", ".join(f"{i} {v['fpr']:.3f}" for i, v in res["identity"][m]["worst_fpr"])
+        )
     print(f"\nObfuscation (n={res['obfuscation']['n']} held-out toxic comments, abusive words perturbed): mean score")
     rows = []
     for k in ["clean", *PERTURBATIONS]:
-        rows.append([k, *[res["obfuscation"][m]["clean_mean"] if k == "clean" else res["obfuscation"][m][k]["mean"]
-                          for m in names]])
+        rows.append(
+            [
+                k,
+                *[
+                    res["obfuscation"][m]["clean_mean"] if k == "clean" else res["obfuscation"][m][k]["mean"]
+                    for m in names
+                ],
+            ]
+        )
     print(table(["variant", *names], rows))
     print("\nReliability (pooled OLID + HateXplain + SFU + Davidson held-out, toxicity)")
     for m in names:
         print(f"{m}: ECE {res['metrics'][m]['ece_toxicity']:.3f}")
-        print(table(["bin", "n", "mean score", "observed"],
-                    [[r["bin"], r["n"], r["mean_score"], r["observed"]] for r in res["calibration"][m]]))
+        print(
+            table(
+                ["bin", "n", "mean score", "observed"],
+                [[r["bin"], r["n"], r["mean_score"], r["observed"]] for r in res["calibration"][m]],
+            )
+        )
     path = write_result("toxicity", res)
     print(f"\nWrote {path}")
     return 0

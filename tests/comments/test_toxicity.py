@@ -42,6 +42,40 @@ CIVIL_IDENTITY = [
 ]
 
 
+#: Harms that single words miss: the curated patterns must catch them (label, text).
+PATTERN_HARMS = [
+    ("threat", "We have your address. Sleep well."),
+    ("threat", "Somebody should torch that mosque with them inside."),
+    ("threat", "If I ever see that councillor in town I will break his jaw."),
+    ("sexual_explicit", "Stop talking and take your top off, love."),
+    ("sexual_explicit", "She only got the job because she knows her way around the boss's desk."),
+    ("identity_attack", "Romanians are a plague on every city they settle in."),
+    ("identity_attack", "Americans are fat, stupid sheep who will believe anything."),
+    ("insult", "You clearly have the IQ of a houseplant."),
+]
+#: Civil sentences close to the patterns above.
+PATTERN_CIVIL = [
+    "Germans are not stupid, they simply planned ahead.",
+    "The council should publish the address of the new clinic.",
+    "She knows her way around the budget better than anyone in the cabinet.",
+    "Bombing a maternity hospital is a war crime.",
+]
+
+
+@pytest.mark.parametrize(("label", "text"), PATTERN_HARMS)
+def test_patterns_catch_harms_without_abusive_words(label: str, text: str) -> None:
+    r = score([text])[0]
+    assert r.scores[label] >= 0.5, r.scores
+    assert r.scores["toxicity"] >= 0.5, r.scores
+    assert any(e.label == label for e in r.evidence), r.evidence
+
+
+@pytest.mark.parametrize("text", PATTERN_CIVIL)
+def test_patterns_leave_near_misses_alone(text: str) -> None:
+    r = score([text])[0]
+    assert max(r.scores[k] for k in ("threat", "sexual_explicit", "identity_attack")) < 0.5, r.scores
+
+
 def test_every_label_in_unit_interval() -> None:
     results = score(ABUSIVE + CIVIL_IDENTITY + ["", "   ", "😀" * 50, "a" * 5000])
     for r in results:
@@ -71,8 +105,13 @@ def test_obfuscated_variants_score_close_to_clean(clean: str, obfuscated: str) -
 
 @pytest.mark.parametrize(
     "text",
-    ["You F.U.C.K.I.N.G id1ot!!", "Europeans are neanderthals.", "Total   i d i o t here",
-     "ΡUTIN is a stuuuuupid m0r0n", "They deserve to die. Fuck them."],
+    [
+        "You F.U.C.K.I.N.G id1ot!!",
+        "Europeans are neanderthals.",
+        "Total   i d i o t here",
+        "ΡUTIN is a stuuuuupid m0r0n",
+        "They deserve to die. Fuck them.",
+    ],
 )
 def test_evidence_offsets_map_to_the_original_text(text: str) -> None:
     r = score([text])[0]
@@ -83,6 +122,13 @@ def test_evidence_offsets_map_to_the_original_text(text: str) -> None:
         assert text[ev.start : ev.end] == ev.text
         assert r.scores[ev.label] >= 0.5
         assert len(ev.text) < len(text) or len(text) < 40  # spans, not whole comments
+
+
+def test_spaced_word_starting_with_an_article_letter() -> None:
+    """Read "i d i o t s" as one spaced word, not the pronoun "i" and "diots"."""
+    r = score(["i d i o t s everywhere in this thread"])[0]
+    assert r.scores["insult"] >= 0.5, r.scores
+    assert "i d i o t s" in {e.text for e in r.evidence if e.label == "insult"}
 
 
 def test_evidence_names_the_obfuscated_word() -> None:

@@ -95,9 +95,17 @@ def toxic_spans_raw() -> list[Example]:
     with open(root / "spans.csv", newline="", encoding="utf-8") as f:
         for r in csv.DictReader(f):
             t = r["type"].strip().lower()
-            key = ("insult" if t.startswith("insu") else "identity_attack" if t.startswith("identity")
-                   else "threat" if t.startswith("threat") else "profanity" if t.startswith("profane")
-                   else "other")
+            key = (
+                "insult"
+                if t.startswith("insu")
+                else "identity_attack"
+                if t.startswith("identity")
+                else "threat"
+                if t.startswith("threat")
+                else "profanity"
+                if t.startswith("profane")
+                else "other"
+            )
             types[r["annotation"]].add(key)
     out = []
     for cid, text in texts.items():
@@ -120,9 +128,12 @@ def toxic_spans_raw() -> list[Example]:
         # spans, so one rater in three naming a type is enough for that type.
         for k in ("insult", "identity_attack", "threat", "profanity"):
             lab[k] = 1.0 if tox and frac(k) >= 0.33 else 0.0
-        lab["severe_toxicity"] = 1.0 if tox and (
-            lab["threat"] or lab["identity_attack"] or (all_toxic[cid] / n >= 0.5 and frac("profanity") >= 0.34)
-        ) else 0.0
+        lab["severe_toxicity"] = (
+            1.0
+            if tox
+            and (lab["threat"] or lab["identity_attack"] or (all_toxic[cid] / n >= 0.5 and frac("profanity") >= 0.34))
+            else 0.0
+        )
         lab["sexual_explicit"] = None if tox else 0.0  # no annotation; weak labels added later
         out.append(Example(text, "toxic_spans_raw", split_of(text), lab))
     return out
@@ -141,8 +152,9 @@ def olid(split: str) -> list[Example]:
         with open(root / "testset-levela.tsv", encoding="utf-8") as f:
             rows = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
             for r in rows:
-                out.append(Example(_clean_tweet(r["tweet"]), "olid", "test",
-                                   {"toxicity": float(labels[r["id"]] == "OFF")}))
+                out.append(
+                    Example(_clean_tweet(r["tweet"]), "olid", "test", {"toxicity": float(labels[r["id"]] == "OFF")})
+                )
         return out
     with open(root / "olid-training-v1.0.tsv", encoding="utf-8") as f:
         for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
@@ -210,8 +222,9 @@ def davidson(split: str) -> list[Example]:
 def sfu() -> list[Example]:
     """SFU CTC (CC BY-NC-SA: evaluation only): toxic when the popular answer is >= 2."""
     out = []
-    with open(DATA / "sfu_ctc_constructiveness_toxicity" / "SFU_constructiveness_toxicity.csv",
-              newline="", encoding="utf-8") as f:
+    with open(
+        DATA / "sfu_ctc_constructiveness_toxicity" / "SFU_constructiveness_toxicity.csv", newline="", encoding="utf-8"
+    ) as f:
         for r in csv.DictReader(f):
             level = r["is_toxic_popular_answer_1"].strip()
             if not level.isdigit():

@@ -133,10 +133,21 @@ class Lexicon:
             self._check.append(frozenset(p.get("check_word", ())))
             self.floors[p["id"]] = dict(p["labels"])
         self.pattern_ids: tuple[str, ...] = tuple(p["id"] for p in data["patterns"])
+        # Inverted trigger index: word (or category) -> the patterns it lets run, so a comment
+        # costs one set intersection instead of one test per pattern.
+        by_trigger: dict[str, list[int]] = {}
+        for index, (words, categories) in enumerate(self._triggers):
+            for t in words | {"\x00" + c for c in categories}:
+                by_trigger.setdefault(t, []).append(index)
+        self._by_trigger: dict[str, tuple[int, ...]] = {t: tuple(ks) for t, ks in by_trigger.items()}
+        self._trigger_words = frozenset(t for t in self._by_trigger if not t.startswith("\x00"))
         #: Every word an obfuscated token (``f*ck``) may stand for.
         self.wildcard_targets: tuple[str, ...] = tuple(
-            sorted(w for w, c in by_word.items()
-                   if set(c) & {"slur", "profanity_strong", "insult", "sexual", "profanity_mild"})
+            sorted(
+                w
+                for w, c in by_word.items()
+                if set(c) & {"slur", "profanity_strong", "insult", "sexual", "profanity_mild"}
+            )
         )
         self._cache: dict[str, tuple[str, ...]] = {}
         self._groups = frozenset(data["groups"])
@@ -235,9 +246,16 @@ class Lexicon:
                     found.update(tok_cats)
         if not self._groups.isdisjoint(unique):
             found.add("group")
-        for (pid, rx), (words, categories), check in zip(self.patterns, self._triggers, self._check, strict=False):
-            if (words and not words.isdisjoint(unique)) or (categories and not categories.isdisjoint(found)):
-                for m in rx.finditer(text):
-                    if m.end() > m.start() and (not check or not check.isdisjoint(lookup(m.group("w")))):
-                        hits.append(Hit(pid, m.start(), m.end()))
+        by_trigger = self._by_trigger
+        todo_patterns: set[int] = set()
+        for t in unique & self._trigger_words:
+            todo_patterns.update(by_trigger[t])
+        for c in found:
+            todo_patterns.update(by_trigger.get("\x00" + c, ()))
+        for k in sorted(todo_patterns):  # in file order, as the hits always were
+            pid, rx = self.patterns[k]
+            check = self._check[k]
+            for m in rx.finditer(text):
+                if m.end() > m.start() and (not check or not check.isdisjoint(lookup(m.group("w")))):
+                    hits.append(Hit(pid, m.start(), m.end()))
         return hits

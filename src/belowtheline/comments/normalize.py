@@ -57,20 +57,104 @@ def _build_fold_table() -> dict[int, str]:
         base = unicodedata.normalize("NFKD", ch)[:1]
         if base.isascii() and base.isalpha():
             table[cp] = base.lower()
-    extra = {"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ħ": "h", "ı": "i",
-             "ß": "s", "æ": "a", "œ": "o", "þ": "p"}
+    extra = {
+        "ł": "l",
+        "Ł": "l",
+        "ø": "o",
+        "Ø": "o",
+        "đ": "d",
+        "Đ": "d",
+        "ħ": "h",
+        "ı": "i",
+        "ß": "s",
+        "æ": "a",
+        "œ": "o",
+        "þ": "p",
+    }
     # Cyrillic and Greek letters that look like Latin ones (а/a, о/o, р/p, с/c, ν/v, ...).
     homoglyphs = {
-        "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
-        "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j", "ѕ": "s", "ԁ": "d",
-        "ɡ": "g", "ո": "n", "ս": "u", "ь": "b", "г": "r", "п": "n", "и": "u", "д": "d",
-        "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p",
-        "τ": "t", "υ": "u", "χ": "x", "ω": "w", "γ": "y", "μ": "u", "ς": "s", "σ": "o",
-        "ɑ": "a", "ɩ": "i", "ʏ": "y", "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ɢ": "g",
-        "ʜ": "h", "ɪ": "i", "ᴊ": "j", "ᴋ": "k", "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p",
-        "ʀ": "r", "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ᴢ": "z",
-        "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"',
-        "–": "-", "—": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\t": " ",
+        "а": "a",
+        "в": "b",
+        "е": "e",
+        "ё": "e",
+        "к": "k",
+        "м": "m",
+        "н": "h",
+        "о": "o",
+        "р": "p",
+        "с": "c",
+        "т": "t",
+        "у": "y",
+        "х": "x",
+        "і": "i",
+        "ї": "i",
+        "ј": "j",
+        "ѕ": "s",
+        "ԁ": "d",
+        "ɡ": "g",
+        "ո": "n",
+        "ս": "u",
+        "ь": "b",
+        "г": "r",
+        "п": "n",
+        "и": "u",
+        "д": "d",
+        "α": "a",
+        "β": "b",
+        "ε": "e",
+        "η": "n",
+        "ι": "i",
+        "κ": "k",
+        "ν": "v",
+        "ο": "o",
+        "ρ": "p",
+        "τ": "t",
+        "υ": "u",
+        "χ": "x",
+        "ω": "w",
+        "γ": "y",
+        "μ": "u",
+        "ς": "s",
+        "σ": "o",
+        "ɑ": "a",
+        "ɩ": "i",
+        "ʏ": "y",
+        "ᴀ": "a",
+        "ʙ": "b",
+        "ᴄ": "c",
+        "ᴅ": "d",
+        "ᴇ": "e",
+        "ɢ": "g",
+        "ʜ": "h",
+        "ɪ": "i",
+        "ᴊ": "j",
+        "ᴋ": "k",
+        "ʟ": "l",
+        "ᴍ": "m",
+        "ɴ": "n",
+        "ᴏ": "o",
+        "ᴘ": "p",
+        "ʀ": "r",
+        "ꜱ": "s",
+        "ᴛ": "t",
+        "ᴜ": "u",
+        "ᴠ": "v",
+        "ᴡ": "w",
+        "ᴢ": "z",
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "`": "'",
+        "´": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "–": "-",
+        "—": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\t": " ",
     }
     for src, dst in {**extra, **homoglyphs}.items():
         table[ord(src)] = dst
@@ -97,8 +181,21 @@ _FOLD = _build_fold_table()
 
 #: Characters read as letters inside a word (``id1ot``, ``b@stard``, ``sh!t``, ``a$$``).
 LEET: dict[str, str] = {
-    "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
-    "@": "a", "$": "s", "!": "i", "|": "l", "+": "t", "€": "e", "¡": "i",
+    "0": "o",
+    "1": "i",
+    "3": "e",
+    "4": "a",
+    "5": "s",
+    "7": "t",
+    "8": "b",
+    "9": "g",
+    "@": "a",
+    "$": "s",
+    "!": "i",
+    "|": "l",
+    "+": "t",
+    "€": "e",
+    "¡": "i",
 }
 #: Characters standing for an unknown letter (``f*ck``, ``c#nt``); resolved against a word list.
 WILDCARDS = "*#%?_."
@@ -127,6 +224,11 @@ def set_wildcard_words(words: Iterable[str]) -> None:
     _wildcard_words.clear()
     for w in sorted(set(words)):
         _wildcard_words.setdefault(len(w), []).append(w)
+
+
+def _is_listed(word: str) -> bool:
+    """``word`` (or its singular) is one of the words set by :func:`set_wildcard_words`."""
+    return any(w in _wildcard_words.get(len(w), ()) for w in (word, word[:-1] if word.endswith("s") else word))
 
 
 def _resolve_wildcards(token: str) -> str:
@@ -181,9 +283,12 @@ def normalize(text: str) -> Normalized:
     # Join spaced letters: drop the separators.
     for m in _SPACED.finditer(folded):
         start = m.start()
-        # "a r e t a r d" is the article "a" then a spaced word: keep "a" apart.
+        # "a r e t a r d" is the article "a" then a spaced word: keep "a" apart, unless
+        # the whole run spells a listed word ("i d i o t s").
         if folded[start] in "ai" and folded[start + 1] == " " and m.end() - start >= 9:
-            start += 2
+            joined = "".join(c for c in m.group() if c.isalpha())
+            if not _is_listed(joined):
+                start += 2
         for i in range(start, m.end()):
             if not folded[i].isalpha():
                 keep[i] = -1

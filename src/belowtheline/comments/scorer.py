@@ -114,8 +114,7 @@ class Scorer:
         ConfigError: the directory does not hold a model.
     """
 
-    def __init__(self, model_dir: Path = MODEL_DIR, *, evidence_threshold: float = 0.5,
-                 threads: bool = True) -> None:
+    def __init__(self, model_dir: Path = MODEL_DIR, *, evidence_threshold: float = 0.5, threads: bool = True) -> None:
         meta_path = model_dir / "toxicity.json"
         if not meta_path.is_file():
             raise ConfigError(
@@ -138,8 +137,14 @@ class Scorer:
             self.bias = z["bias"].astype(np.float64)
             self.cal_a = z["cal_a"].astype(np.float64)
             self.cal_b = z["cal_b"].astype(np.float64)
-        # One zero row for words outside the vocabulary, so lookups need no filtering.
-        self._w_vocab_padded = np.vstack([self.w_vocab, np.zeros((1, self.w_vocab.shape[1]), np.float32)])
+            # Optional distilled-embedding weights per word (summed over the comment, divided
+            # by its token count); see training/toxicity/embed.py. The shipped model has none.
+            self.w_emb = z["w_emb"].astype(np.float32) if "w_emb" in z.files else None
+        # The word tables side by side (one gather per batch), plus one zero row for words
+        # outside the vocabulary, so lookups need no filtering.
+        tables = [self.w_vocab] if self.w_emb is None else [self.w_vocab, self.w_emb]
+        width = sum(t.shape[1] for t in tables)
+        self._w_words = np.vstack([np.hstack(tables), np.zeros((1, width), np.float32)])
         self._col = {k: j for j, k in enumerate(self.labels)}
         self.threads = threads
         self.lexicon = Lexicon(model_dir / "lexicon.json", meta.get("common_words", ()))
@@ -152,8 +157,11 @@ class Scorer:
         """Character n-grams, vocabulary ids (``-1`` when unknown) and lexicon hits."""
         prep = self._prepare(list(norms), [Normalized(t) for t in norms])
         unknown = len(self.vocab)
-        return (char_ngrams(norms, self.bits),
-                [[-1 if i == unknown else i for i in ids] for ids in prep.word_ids], prep.hits)
+        return (
+            char_ngrams(norms, self.bits),
+            [[-1 if i == unknown else i for i in ids] for ids in prep.word_ids],
+            prep.hits,
+        )
 
     def lex_matrix(self, hits: list[list[Hit]]) -> npt.NDArray[np.float64]:
         """``log1p`` of the hit counts per lexicon feature, one row per comment."""
@@ -196,9 +204,18 @@ class Scorer:
         # numpy thread rarely has to wait for the GIL.
         ntok = [len(ids) for ids in word_ids]
         flat = np.fromiter((i for ids in word_ids for i in ids), dtype=np.int64, count=sum(ntok))
-        return _Prepared(list(texts), norms, masked, word_ids, hits, self.lex_matrix(hits),
-                         flat, np.asarray(ntok, dtype=np.int64), self._floor_matrix(hits),
-                         np.asarray([len(t) + 3 for t in masked], dtype=np.int64))
+        return _Prepared(
+            list(texts),
+            norms,
+            masked,
+            word_ids,
+            hits,
+            self.lex_matrix(hits),
+            flat,
+            np.asarray(ntok, dtype=np.int64),
+            self._floor_matrix(hits),
+            np.asarray([len(t) + 3 for t in masked], dtype=np.int64),
+        )
 
     # -- scoring ----------------------------------------------------------------------------
 
@@ -214,10 +231,14 @@ class Scorer:
             out += sums / np.sqrt(np.maximum(grams.count, 1.0))[:, None]
         ntok = prep.ntok
         if len(prep.flat):
+            k = len(self.labels)
             docs = np.repeat(np.arange(n), ntok)
-            vs = np.zeros((n, len(self.labels)))
-            _segment_sum(vs, docs, self._w_vocab_padded[prep.flat])
-            out += vs / np.sqrt(np.maximum(ntok, 1))[:, None]
+            vs = np.zeros((n, self._w_words.shape[1]))
+            _segment_sum(vs, docs, self._w_words[prep.flat])
+            denom = np.maximum(ntok, 1)[:, None]
+            out += vs[:, :k] / np.sqrt(denom)
+            if self.w_emb is not None:
+                out += vs[:, k:] / denom
         out += prep.lex @ self.w_lex
         p = np.maximum(self.calibrate(out), prep.floors)
         # Severe toxicity implies toxicity (the floors already raise toxicity with the
@@ -288,8 +309,9 @@ class Scorer:
 
     # -- evidence ---------------------------------------------------------------------------
 
-    def char_contributions(self, sizes_all: npt.NDArray[np.int64], grams: CharGrams,
-                           docs: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+    def char_contributions(
+        self, sizes_all: npt.NDArray[np.int64], grams: CharGrams, docs: npt.NDArray[np.int64]
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
         """Cumulative per-character logit contributions of the comments ``docs`` of a batch.
 
         Each n-gram's weight is spread evenly over the characters it covers. The
@@ -318,8 +340,9 @@ class Scorer:
                 cum[1:, j] = np.cumsum(np.cumsum(diff[:total]))
         return offs, cum
 
-    def _add_evidence(self, prep: _Prepared, p: npt.NDArray[np.float64], contrib: _Contrib,
-                      results: list[Scores]) -> None:
+    def _add_evidence(
+        self, prep: _Prepared, p: npt.NDArray[np.float64], contrib: _Contrib, results: list[Scores]
+    ) -> None:
         texts, norms, word_ids, hits = prep.texts, prep.norms, prep.word_ids, prep.hits
         need, offs, cum = contrib
         floors = self.lexicon.floors
@@ -330,7 +353,10 @@ class Scorer:
                 st = np.fromiter((a for a, _ in spans), dtype=np.int64, count=len(spans)) + offs[r] + 1
                 en = np.fromiter((b for _, b in spans), dtype=np.int64, count=len(spans)) + offs[r] + 1
                 values = cum[en] - cum[st]
-                values += self._w_vocab_padded[np.asarray(word_ids[r], dtype=np.int64)] / math.sqrt(len(spans))
+                # The embedding block is left out: its per-word shares are large and cancel
+                # across words, so they say little about which words carry the harm.
+                k = len(self.labels)
+                values += self._w_words[np.asarray(word_ids[r], dtype=np.int64), :k] / math.sqrt(len(spans))
                 # A word is evidence when it pushes the logit up by at least tau and by at
                 # least half as much as the strongest word (so "you are an" around
                 # "idiot" stays out).
@@ -342,9 +368,13 @@ class Scorer:
                 words = [(h.start, h.end) for h in hits[r] if label in CATEGORY_LABELS.get(h.kind, ())]
                 # A phrase pattern is its own evidence unless a listed word inside it
                 # already explains the label ("you are such an [idiot]").
-                found = words + [(h.start, h.end) for h in hits[r] if label in floors.get(h.kind, {})
-                                 and h.kind not in CATEGORY_LABELS
-                                 and not any(h.start <= a and b <= h.end for a, b in words)]
+                found = words + [
+                    (h.start, h.end)
+                    for h in hits[r]
+                    if label in floors.get(h.kind, {})
+                    and h.kind not in CATEGORY_LABELS
+                    and not any(h.start <= a and b <= h.end for a, b in words)
+                ]
                 if spans:
                     found += [spans[k] for k in np.nonzero(strong[:, j])[0]]
                 if found:
