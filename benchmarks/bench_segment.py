@@ -29,11 +29,20 @@ def main() -> int:
             segment_text(t)
     elapsed = time.perf_counter() - start
     n = rounds * len(texts)
-    row = {"captures": len(texts), "rounds": rounds, "captures_per_s": n / elapsed,
-           "mb_per_s": rounds * size / elapsed / 1e6, "ms_per_capture": 1000 * elapsed / n}
+    row = {
+        "captures": len(texts),
+        "rounds": rounds,
+        "captures_per_s": n / elapsed,
+        "mb_per_s": rounds * size / elapsed / 1e6,
+        "ms_per_capture": 1000 * elapsed / n,
+    }
     print("Segmentation speed (segment_text, one core)")
-    print(table(["captures", "rounds", "captures/s", "MB/s", "ms/capture"],
-                [[row["captures"], row["rounds"], row["captures_per_s"], row["mb_per_s"], row["ms_per_capture"]]]))
+    print(
+        table(
+            ["captures", "rounds", "captures/s", "MB/s", "ms/capture"],
+            [[row["captures"], row["rounds"], row["captures_per_s"], row["mb_per_s"], row["ms_per_capture"]]],
+        )
+    )
     write_result("segment_speed", row)
     return 0
 

@@ -5,7 +5,8 @@ against its gold annotation (``belowtheline.segment.evaluate``), prints one
 table per split (overall and per layout) and writes
 ``benchmarks/results/segmentation.json``.
 
-Run: python benchmarks/eval_segmentation.py [--split dev|heldout|seeds|handwritten|all] [--docs]
+Run: python benchmarks/eval_segmentation.py [--split dev|heldout|seeds|handwritten|unseen…unseen5|all] [--docs]
+(the splits are the fixture folders found on disk)
 """
 
 from __future__ import annotations
@@ -67,19 +68,19 @@ def main(argv: list[str] | None = None) -> int:
     overall_rows = []
     for split in splits:
         if not (FIXTURES / split).is_dir():
-            print(f"Error: no fixtures at {FIXTURES / split}; run training/build_segmentation_set.py",
-                  file=sys.stderr)
+            print(f"Error: no fixtures at {FIXTURES / split}; run training/build_segmentation_set.py", file=sys.stderr)
             return 1
         scores, secs = run(split)
         overall_rows.append(_row(split, scores.overall))
         print(f"\n{split}: {scores.overall.docs} captures in {secs:.1f}s")
-        print(table(headers, [_row(split, scores.overall)]
-                    + [_row("  " + k, v) for k, v in scores.by_layout.items()]))
+        print(table(headers, [_row(split, scores.overall)] + [_row("  " + k, v) for k, v in scores.by_layout.items()]))
         if args.docs:
             for d in scores.documents:
                 if d.comment_f1 < 1 or d.body_f1 < 0.99 or d.boilerplate_leaks or not d.title_exact:
-                    print(f"  {d.name}: body {d.body_f1:.3f} comments {d.matched_comments}/"
-                          f"{d.gold_comments} (pred {d.pred_comments}) leaks {d.leaked}")
+                    print(
+                        f"  {d.name}: body {d.body_f1:.3f} comments {d.matched_comments}/"
+                        f"{d.gold_comments} (pred {d.pred_comments}) leaks {d.leaked}"
+                    )
         payload["splits"][split] = {"seconds": round(secs, 3), **scores.to_dict()}
     if len(splits) > 1:
         print("\nall splits")

@@ -55,8 +55,10 @@ EXTRA_FURNITURE = ROOT / "training" / "segment_furniture_lines.txt"
 EXTRA_PROSE = ROOT / "training" / "segment_prose_lines.txt"
 #: Folders never trained on (third-party text) and folders never even opened here.
 NOT_TRAINED = ("seeds",)
-NEVER_OPENED = ("unseen5",)
-LOFO_SPLITS = ("unseen", "unseen2", "unseen3", "unseen4", "handwritten")
+#: Blind sets still to be measured go here; ``unseen5`` became a dev/training folder after its
+#: one-off measurement (its leave-one-folder-out row is the honest figure for it).
+NEVER_OPENED: tuple[str, ...] = ()
+LOFO_SPLITS = ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "handwritten")
 _SPACE = re.compile(r"\s+")
 
 Example = tuple[list[str], int]

@@ -142,3 +142,98 @@ def test_bio_found_by_the_byline_name_and_menus_are_furniture() -> None:
     assert r.article.credits[-1].startswith("Aoife Brennan farms")
     assert "de | fr | it | en" in r.article.boilerplate
     assert len(r.comments) == 2
+
+
+def test_bare_byline_name_and_formal_first_comment_after_bio() -> None:
+    """A bio naming the writer of the bare byline ends the article even when the first
+    comment is long and formal (the byline name is not "named in the story")."""
+    text = (
+        "Section | Work\n"
+        "Why we gave up on the open-plan office\n"
+        "Imogen Trask\n"
+        "3 March 2025\n\n"
+        "When our firm moved into a single open room in 2019, I expected more talk and better ideas.\n\n"
+        "What we got instead was headphones, a booking system for the quiet booth, and endless chat messages.\n\n"
+        "We have now gone back to small rooms with doors, and the work is calmer and, I think, better.\n\n"
+        "Imogen Trask runs an architecture practice in Leeds and is a trustee of a housing charity.\n\n"
+        "The writer's experience is instructive, but one firm of a dozen people is a thin basis for a general "
+        "conclusion, and the evidence from larger studies points in several directions at once.\n\n"
+        "Doors. Who knew.\n\n"
+        "We tried the same and went back within a year.\n"
+    )
+    r = segment_text(text)
+    assert r.article.credits[-1].startswith("Imogen Trask runs")
+    assert len(r.comments) == 3
+    assert r.comments[0].text.startswith("The writer's experience")
+
+
+def test_general_furniture_wordings() -> None:
+    text = (
+        "Harbour dredging to resume in spring\n\nBy Tom Alder\n\n"
+        "Dredging of the harbour mouth will resume in March after the council approved a new contract worth £4m.\n\n"
+        "Inline advertisement\n\n"
+        "The work had stopped in October when the previous contractor went into administration.\n\n"
+        "LIVE | Storm warnings across the west coast\n\n"
+        "Fishing crews say silt has narrowed the channel so much that larger boats wait for high tide.\n\n"
+        "The Harbour Letter – what changed on the waterfront this week. Every Thursday.\n\n"
+        "Back this site on Patreon and keep local news free to read.\n\n"
+        "The council expects the work to take six weeks, weather permitting.\n\n"
+        "Tagged Harbour, Council, Fishing\n"
+    )
+    r = segment_text(text)
+    body = "\n".join(p.text for p in r.article.paragraphs)
+    for furniture in ("Inline advertisement", "LIVE |", "Every Thursday", "Patreon", "Tagged"):
+        assert furniture not in body, furniture
+    assert len(r.article.paragraphs) == 4
+
+
+def test_ad_is_not_a_timestamp_and_lone_sign_off_is_no_comment() -> None:
+    text = (
+        "Hospital waiting lists fall for third month\n\n"
+        "Waiting lists in England fell for the third month in a row, according to figures published on Thursday.\n\n"
+        "AD\n\n"
+        "The number of patients waiting more than a year dropped below 200,000 for the first time since 2021.\n\n"
+        "Health Editor Jo Marsh, 25 July 2025, 6:02am\n\n"
+        "Topics: Health | NHS\n"
+    )
+    r = segment_text(text)
+    assert r.comments == []
+    assert "AD" in r.article.boilerplate
+    assert r.article.credits == ["Health Editor Jo Marsh, 25 July 2025, 6:02am"]
+
+
+def test_reader_talking_about_the_piece_starts_the_comments_without_a_bio() -> None:
+    text = (
+        "I stopped driving to work. Here is what changed\n"
+        "Imogen Trask\n\n"
+        "Selling the car in 2022 was meant to be a short experiment, and the first winter was hard.\n\n"
+        "The bus is slower, but the time on it is free for reading, and the walk from the stop is pleasant.\n\n"
+        "Not everyone can do this. Rural routes are thin, and shift workers have few options at night.\n\n"
+        "The author's experience is interesting, but a city centre flat with a frequent bus route is hardly "
+        "typical of the places where most commuters actually live.\n\n"
+        "Must be nice.\n\n"
+        "Try that in a village with two buses a day!\n"
+    )
+    r = segment_text(text)
+    assert len(r.comments) == 3
+    assert r.comments[0].text.startswith("The author's experience")
+
+
+def test_posted_by_byline_and_unlabelled_photo_credits() -> None:
+    text = (
+        "Ferry timetable cut for the winter\n"
+        "Posted by Ann Lowther on 3 March 2025\n\n"
+        "The island ferry will run twice a day instead of four times from November, the operator said on Monday.\n\n"
+        "Passengers wait on the slipway at Portnahaven on Saturday.\n"
+        "Marek Dolan/Staff Photographer\n\n"
+        "Islanders say the cut will make hospital appointments on the mainland almost impossible to reach.\n\n"
+        "The operator blamed the cost of fuel and a shortage of qualified crew for the change.\n"
+    )
+    r = segment_text(text)
+    assert r.article.credits == ["Posted by Ann Lowther on 3 March 2025"]
+    assert r.article.captions == [
+        "Passengers wait on the slipway at Portnahaven on Saturday.",
+        "Marek Dolan/Staff Photographer",
+    ]
+    assert len(r.article.paragraphs) == 3
+    assert [s.label for s in r.segments if s.label != "blank"][2] == "paragraph"  # not "subheading"

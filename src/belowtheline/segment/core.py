@@ -204,22 +204,37 @@ _BY_NAME = re.compile(
 )
 
 
-def _mark_author_bios(lines: list[_Line]) -> None:
+def _mark_author_bios(lines: list[_Line], opts: SegmentOptions) -> None:
     """A short paragraph that starts with the byline's author's name is their bio
     ("By Aoife Brennan" … "Aoife Brennan farms 60 acres in Co Clare and writes about rural policy.")."""
     names = []
     last = 0
+    title_at = _title_index(lines, opts)
+    first_body = _first_body(lines, after=title_at if title_at is not None else 0)
     for i, line in enumerate(lines[:8]):
         m = _BY_NAME.match(line.text)
+        split = P.split_time_tail(line.text) if line.kind == "header_tail" and i < first_body else None
         if m:
             names.append(m.group(1).strip())
-            last = i
+        elif split is not None and len(split[0].split()) >= 2:
+            names.append(split[0])  # "Ruth Callaghan | 3 days ago"
+        elif title_at is not None and title_at < i < first_body and line.kind == "name" and len(line.text.split()) >= 2:
+            names.append(line.text.strip())  # a bare author name under the title
+        else:
+            continue
+        last = i
     if not names:
         return
     for line in lines[last + 1 :]:
         if (
             line.kind == "text"
-            and any(line.text.startswith(n + " ") for n in names)
+            and any(
+                re.match(
+                    rf"[\W_]{{0,3}}(?:(?:Dr|Prof|Professor|Sir|Dame|Lord|Lady)\.?\s+)?{re.escape(n)}(?:\s|['’]s\b)",
+                    line.text,
+                )
+                for n in names
+            )
             and len(line.text) <= 320
             and len(re.findall(r"[.!?](?:\s|$)", line.text)) <= 2
         ):
@@ -449,7 +464,17 @@ def _comment_start(lines: list[_Line], headers: dict[int, _Header], opts: Segmen
             return start, "marker"
         return n, "none"
 
-    # 4. A layout change (a gap unlike any other), confirmed by style; else style alone.
+    # 4. No marker: the first paragraph that talks about the piece or its writer ("The author's
+    #    case…", "I read this column…"), when what follows reads more like reader talk.
+    for i in range(max(earliest, 3), n - 1):
+        if lines[i].kind == "text" and _ABOUT_THE_PIECE.search(lines[i].text[:300]):
+            head = [styles[k] for k in range(1, i) if lines[k].kind == "text"]
+            tail = [styles[k] for k in range(i, n) if lines[k].kind not in _FURNITURE]
+            if head and len(tail) >= 3 and sum(tail) / len(tail) >= sum(head) / len(head):
+                return i, "style"
+            break
+
+    # 5. A layout change (a gap unlike any other), confirmed by style; else style alone.
     gap = _unique_gap(lines, earliest)
     if gap is not None and _style_split_ok(styles, gap, margin=0.4):
         return gap, "gap"
@@ -457,6 +482,14 @@ def _comment_start(lines: list[_Line], headers: dict[int, _Header], opts: Segmen
     if best is not None:
         return best, "style"
     return n, "none"
+
+
+#: A reader's reference to the article or its writer.
+_ABOUT_THE_PIECE = re.compile(
+    r"\b(?:the|this) (?:author|writer|columnist|op-?ed|opinion piece|column|article)(?:['’]s)?\b(?! of\b)"
+    r"|\b(?:this|the) piece\b(?! of\b)|\b(?:dear|with respect to) (?:editor|author|(?:mr|mrs|ms|dr) [A-Z])",
+    re.IGNORECASE,
+)
 
 
 def _bio_ends_article(lines: list[_Line], styles: list[float], i: int) -> bool:
@@ -474,10 +507,14 @@ def _bio_ends_article(lines: list[_Line], styles: list[float], i: int) -> bool:
     if gaps and lines[rest[0]].blank_before > max(gaps):
         return True
     # Writers are not named in their own story; experts introduced mid-story are quoted by name.
-    m = re.match(r"\s*((?:[A-Z][\w'’.-]+\s+)*[A-Z][\w'’-]+)\s+(?:is|was|are|has been|writes|teaches)\b", lines[i].text)
+    m = re.match(r"[\W_]{0,3}((?:[A-Z][\w'’.-]+\s+)*[A-Z][\w'’-]+?)(?:['’]s)?\s+(?=[a-z])", lines[i].text)
     if m:
         surname = m.group(1).split()[-1]
         named = re.compile(rf"\b{re.escape(surname)}\b")
+        # Named in the byline above the story, not in the story: the writer signing off.
+        bylines = [k for k in range(min(i, 12)) if lines[k].kind in ("name", "byline") and named.search(lines[k].text)]
+        if bylines and not any(named.search(lines[k].text) for k in range(bylines[0] + 1, i)):
+            return True
         if not any(named.search(lines[k].text) for k in range(i)):
             return True
     head = [styles[k] for k in range(1, i) if lines[k].kind == "text"]
@@ -545,6 +582,7 @@ def _build_article(lines: list[_Line], opts: SegmentOptions) -> Article:
 
     title_at = _title_index(lines, opts)
     first_body = _first_body(lines, after=title_at if title_at is not None else -1)
+    last_body = max((i for i, line in enumerate(lines) if _is_body(line)), default=len(lines))
     for i, line in enumerate(lines):
         t, kind = line.text, line.kind
         if i == title_at:
@@ -562,14 +600,17 @@ def _build_article(lines: list[_Line], opts: SegmentOptions) -> Article:
         elif kind in ("boilerplate", "comments_marker", "end_marker", "action"):
             article.boilerplate.append(t)
             line.label = "boilerplate"
-        elif kind == "bio" or (kind in ("byline", "timestamp", "header_tail", "header_says") and i <= first_body):
+        elif kind == "bio" or (
+            kind in ("byline", "timestamp", "header_tail", "header_says", "posted_by")
+            and (i <= first_body or i > last_body)
+        ):
             article.credits.append(t)
             line.label = "credit"
         elif kind == "name" and i < first_body and article.title is not None and not article.credits:
             article.credits.append(t)  # a bare author name under the title
             line.label = "credit"
         else:
-            is_sub = article.paragraphs and _subheading_like(t) and _next_is_body(lines, i)
+            is_sub = bool(article.paragraphs) and _subheading_like(t) and _next_is_body(lines, i)
             article.paragraphs.append(Paragraph(t, "subheading" if is_sub else "body"))
             line.label = "subheading" if is_sub else "paragraph"
     return article
@@ -660,7 +701,7 @@ def _structured_comments(lines: list[_Line], headers: dict[int, _Header]) -> lis
             pending_reply = _reply_marker(line.text)
             line.label = "comment_meta"
             continue
-        if line.kind in ("boilerplate", "comments_marker") and (current is None or not current.text):
+        if line.kind in ("boilerplate", "comments_marker", "end_marker") and (current is None or not current.text):
             line.label = "boilerplate"
             continue
         if line.kind in ("action", "badge") or (line.kind == "timestamp" and current is not None):
@@ -833,6 +874,13 @@ def segment_text(text: str, *, options: SegmentOptions | None = None) -> Segment
         j - start: replace(h, span=tuple(k - start for k in h.span)) for j, h in headers.items() if j >= start
     }
     comments = _build_comments(lines[start:], comment_headers)
+    if how == "headers" and not comments:
+        # "Comment headers" that head no comment text: a sign-off line ("Health Editor Jo Bloggs,
+        # 25 July 2025") above page furniture. The article runs to the end.
+        for line in lines[start:]:
+            line.label = ""
+        start, how = len(lines), "none"
+        article = _build_article(lines, opts)
     article.boilerplate.extend(line.text for line in lines[start:] if line.label == "boilerplate")
     segments = _segments(text, lines, blanks)
     return SegmentResult(article, comments, segments, how)
@@ -862,7 +910,7 @@ def _analyse(
         line.kind = _classify(line)
     _mark_link_lists(lines)
     _mark_caption_descriptions(lines)
-    _mark_author_bios(lines)
+    _mark_author_bios(lines, opts)
     _mark_furniture_rows(lines)
     headers = _find_headers(lines)
     start, how = _comment_start(lines, headers, opts)

@@ -43,7 +43,7 @@ _UNIT = (
     r"mo|mos|months?|y|yrs?|years?)"
 )
 _RELATIVE = (
-    rf"(?:(?:(?:\d+|an?|one|two|three|(?:a\s+)?(?:few|couple(?:\s+of)?)|several)\s*{_UNIT}(?:\s+ago)?|just now|moments? ago|now)"
+    rf"(?:(?:(?:\d+\s*|(?:an?|one|two|three|(?:a\s+)?(?:few|couple(?:\s+of)?)|several)\s+){_UNIT}(?:\s+ago)?|just now|moments? ago|now)"
     rf"|(?:yesterday|today)(?:,?\s*(?:at|@)?\s*{_CLOCK})?)"
 )
 _DATE = (
@@ -266,8 +266,6 @@ _BOILER_WORDS = [
     r"watch:? .{1,80}\(video\)",
     r"(video|audio|photo|gallery):?",
     r"listen to (this|the) (article|story).{0,40}",
-    r"\d+ min(ute)? read",
-    r"reading time:? .{1,20}",
     r"(topics|tags|filed under|categories|category|keywords):.{0,200}",
     r"(image|photo|picture)s? (credit|source)s?:? .{0,80}",
     r"(get|download) (the|our) app.{0,80}",
@@ -276,11 +274,77 @@ _BOILER_WORDS = [
     r"please enable javascript.{0,120}",
     r"loading\.*",
     r"report (an? )?(error|typo|correction).{0,60}",
+    # Ad slots named in the page ("Mid-article advertisement", "Sponsored content slot", "Ad break").
+    r"((mid|in|inline|top|bottom|side|end)[- ]?(article|page|bar|content|text|story|of[- ]article)?[- ]"
+    r"|(sponsored|native|partner|paid|promoted|video|display|banner) )?"
+    r"(advertisement|advert|adverts|ad|ads|advertising)"
+    r"( (slot|break|space|unit|placement|banner|feature|content|panel|below|above|here|continues?|ends?|starts?|begins?))?",
+    # Links to live pages and blogs ("Live: Ukraine war latest", "LIVE | Election results as they come in").
+    r"(live|live updates|live blog|watch live)\s*[:|–—•·]\s*.{3,100}",
+    # Tag rows without a colon ("Tagged NATO, Defence spending", "Filed under Politics | Europe").
+    r"(tagged|tagged with|filed under|posted in)\s*:?\s+[\w&'’-]+( [\w&'’-]+){0,3}"
+    r"(\s*[,|·•/;]\s*[\w&'’-]+( [\w&'’-]+){0,3}){0,12}",
+    r"(topics|tags|categories|related topics|keywords|subjects)\s+[\w&'’-]+( [\w&'’-]+){0,3}"
+    r"(\s*[,|·•/;]\s*[\w&'’-]+( [\w&'’-]+){0,3}){1,12}",
+    # Patronage and donation appeals.
+    r"(please )?(support|back|fund|sponsor|tip|help fund|help keep) (this|our|my) (blog|site|newsletter|work|"
+    r"writing|journalism|reporting|podcast|channel|project|publication|column|page)\b.{0,200}",
+    r".{0,60}\b(support|back|fund|join|tip|become a patron|subscribe)\b.{0,60}\b(on|via|through|at) "
+    r"(patreon|ko-?fi|buy me a coffee|liberapay|paypal)\b.{0,120}",
+    r".{0,120}\bevery (pound|dollar|euro|donation|contribution|penny|cent|gift|subscription|supporter|subscriber)"
+    r"( you give)? (helps|counts|matters|makes a difference|keeps)\b.{0,160}",
+    r"(become a (patron|sponsor|paying (member|subscriber))|buy me a coffee).{0,160}",
+    r"(donate|give|contribute|chip in) (now|today|here|monthly)\s*[›»→]?",
+    r"make a (one-off |monthly |regular |small )?(donation|contribution)( today| now| here)?\s*[›»→]?",
+    # Newsletter promos ending in their cadence ("The Morning Brief – the news you need. Every weekday.").
+    r".{3,160}[.–—:-]\s*(every|each) (monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday|weekend|"
+    r"morning|evening)( morning| evening| at \d.{0,12})?",
+    r".{0,120}\b(delivered|sent|straight|directly|direct) (to|in|into) your inbox\b.{0,120}",
+    # Audio players ("Listen · 5:12", "Listen to this story 4 min").
+    r"(listen|play|audio)( now| to this( article| story)?)?\s*[·•|:–-]?\s*\d{1,2}(:\d{2}| ?min(ute)?s?)",
+    # Site footers, login and gift prompts, moderation notices.
+    r"privacy( policy| notice| settings| centre| center| choices)?",
+    r"do not sell( or share)? my (personal )?(data|information|info)",
+    r"(you are )?(logged|signed) in as .{1,60}",
+    r"gift (this|the) (article|story|piece).{0,120}",
+    r"comments? (on|to|under|below) (this|the) (piece|article|story|post|page|thread|column) "
+    r"(are|is|will be|may be) (pre-?moderated|moderated|reviewed|checked|vetted|closed|held|open).{0,160}",
+    # Letters and reader-response appeals.
+    r"(do you have|have you got|got) (an opinion|a view|views|something to say|thoughts|a response) (on|about) .{0,240}",
+    r".{0,120}\b(if you would like to|if you'd like to|if you wish to|would you like to) "
+    r"(submit|send|write) (us )?(a|your) (letter|response|reply|view|article)s?\b.{0,240}",
+    r".{0,80}\bletters? (to the editor|for publication|page)\b.{0,160}",
+    r".{0,60}\bthe (views|opinions) expressed (here |in this .{1,20} )?are (those of )?the (author|writer)s?['’]?s?( own)?.{0,100}",
 ]
 
 #: Page furniture that is never article text: ads, prompts, navigation, cookie banners.
 #: Decorations around the words ("- Advertisement -", "** Read more **") do not matter.
-BOILERPLATE = re.compile(r"^[\s\-–—*•·=_~#|]*(?:" + "|".join(_BOILER_WORDS) + r")[\s.!:|›»>\-–—*•·=_~#]*$", _I)
+_BOILER_WRAP = r"^[\s\-–—*•·=_~#|]*(?:{})[\s.!:|›»>\-–—*•·=_~#]*$"
+#: Alternatives that may start anywhere in the line (".{0,120}\bcookies…") are slow to try on
+#: every line, so they are only tried when one of their key words occurs.
+_FLOATING = [w for w in _BOILER_WORDS if w.startswith(".{")]
+_FLOATING_KEYS = re.compile(
+    r"newsletter|cookie|contribution|paywall|journalism|posted|expressed|free|patreon|ko-?fi|coffee|liberapay|"
+    r"paypal|every|each|inbox|letter|like to|wish to",
+    _I,
+)
+
+
+class _BoilerplateMatcher:
+    """Whole-line furniture patterns; ``match`` says whether a line is page furniture."""
+
+    def __init__(self) -> None:
+        anchored = [w for w in _BOILER_WORDS if not w.startswith(".{")]
+        self._anchored = re.compile(_BOILER_WRAP.format("|".join(anchored)), _I)
+        self._floating = re.compile(_BOILER_WRAP.format("|".join(_FLOATING)), _I)
+
+    def match(self, line: str) -> bool:
+        if self._anchored.match(line):
+            return True
+        return bool(_FLOATING_KEYS.search(line)) and bool(self._floating.match(line))
+
+
+BOILERPLATE = _BoilerplateMatcher()
 
 #: Headers of link lists ("Related articles", "Most read"): the headlines under them are furniture too.
 LIST_HEADER = re.compile(
@@ -312,7 +376,8 @@ COMMENTS_MARKER = re.compile(
 END_OF_ARTICLE = re.compile(
     r"^\s*(?:this (?:article|story|piece|post|column|essay|interview) (?:\w+ ){0,3}?(?:republished|published|appeared|"
     r"adapted|updated|amended|corrected|produced|syndicated)"
-    r"|(?:originally|first) (?:published|appeared)|read the original article|(?:©|copyright|\(c\))"
+    r"|(?:originally|first) (?:published|appeared)|read the original (?:article|piece|story|post)|(?:©|copyright|\(c\))"
+    r"|(?:republished|reproduced|reprinted) (?:under|with|from|by|courtesy|here)|.{0,60}\bcreative commons\b"
     r"|all rights reserved|(?:topics|tags|filed under)\s*:|additional reporting by|"
     r"a version of this (?:article|story|piece) (?:\w+ ){0,2}?(?:appeared|published)|"
     r"this (?:article|story|piece) is part of (?:our|a|the) .{1,100}|"
@@ -332,14 +397,16 @@ _PROFESSION = (
     r"councillor|activist|campaigner|volunteer|pastor|priest|physician|surgeon|architect|planner|"
     r"curator|librarian|translator|poet|filmmaker|photographer|designer|developer|entrepreneur|"
     r"executive|manager|coordinator|organiser|organizer|trustee|governor|officer|lead|leads|runs|"
-    r"\w+(?:ologist|ographer|onomist|ician|ist|ian))"
+    r"(?!(?:first|list|exist|assist|insist|resist|consist|persist|twist|wrist|mist|fist|gist|christian|median|guardian|"
+    r"civilian|pedestrian|ruffian)\b)\w+(?:ologist|ographer|onomist|ician|ist|ian))"
 )
 _PARTICLE = r"(?:de|da|di|du|del|della|der|den|van|von|le|la|bin|binti|al|el|ibn|y|dos|das|ter|ten|mac|st\.?)"
 _NAME = rf"(?:(?:[A-Z][\w'’.-]+|{_PARTICLE})\s+){{0,4}}[A-Z][\w'’-]+"
 
 #: Author bio lines: "Stefan Wolff is a professor of international security, University of Birmingham."
 BIO = re.compile(
-    rf"^\s*(?:(?:about the author|the author|the writer|about)\s*[:—–-]?\s*)?(?:{_NAME}|(?:he|she|they))"
+    rf"^\s*(?:(?:about the author|the author|the writer|about)\s*[:—–-]?\s*)?"
+    rf"(?!(?:It|This|That|There|Here|What|Which|One|Each|Every|Such|Another|The)\b)(?:{_NAME}|(?:he|she|they))"
     rf"(?:\s*(?:,|and)\s*{_NAME})?\s+(?:(?:is|has been)\s+(?:(?:also|currently|now)\s+)?(?:a|an|the)\s+"
     rf"(?:[\w'’-]+\s+){{0,4}}?{_PROFESSION}\b"
     rf"|are\s+(?:(?:also|both|currently)\s+)?(?:[\w'’-]+\s+){{0,3}}?{_PROFESSION}(?:s|es)?\b"
@@ -358,8 +425,17 @@ BYLINE = re.compile(
     r"(?:correspondent|editor|reporter|writer|columnist|journalist|contributor|staff|analyst)\b.{0,60}"
     r"|(?:published|updated|last updated|posted|first published)\s*(?:on|at)?\s*:?\s+.{3,80}"
     rf"|{_TIME_EXPR}(?:\s*[·|•,–—-]\s*\d+\s*min(?:ute)?s?\s*read)?"
-    r"|\d+\s*min(?:ute)?s?\s*read)\s*$",
+    r"|\d+\s*min(?:ute)?s?\s*read|(?:estimated\s+)?reading\s+time\s*:?\s*(?:about\s+)?\d+\s*(?:min(?:ute)?s?|m)\.?)\s*$",
     _I,
+)
+
+#: Picture credits without a "Photo:" label: "Photo by Ann Lee / Northland Daily",
+#: "Derek Coffin/Staff Photographer", "REUTERS/Jo Bloggs", "Star Photo / Ann Lee".
+_PHOTO_CREDIT = (
+    r"(?:photo(?:graph)?s?|pictures?|images?) by (?-i:[A-Z])[\w'’.-]+(?: (?-i:[A-Z])[\w'’.-]+){0,3}(?:\s*[/|,]\s*[\w'’&. -]{2,40})?"
+    r"|(?-i:[A-Z])[\w'’.-]+(?: (?-i:[A-Z])[\w'’.-]+){0,3}\s*/\s*(?:staff |freelance |contributing )?(?:photographer|photo|pool|file|handout)"
+    r"|(?:reuters|ap|afp|epa|getty images|pa|anadolu|xinhua|tass|shutterstock)\s*/\s*(?-i:[A-Z])[\w'’.-]+(?: (?-i:[A-Z])[\w'’.-]+){0,3}"
+    r"|(?-i:[A-Z])[\w'’.-]+(?: (?-i:[A-Z])[\w'’.-]+){0,2} photo\s*/\s*(?-i:[A-Z])[\w'’.-]+(?: (?-i:[A-Z])[\w'’.-]+){0,3}"
 )
 
 #: Caption and picture-credit lines.
@@ -367,6 +443,9 @@ CAPTION = re.compile(
     r"^\s*(?:(?:photo(?:graph)?|image|picture|pic|illustration|credit|file photo|main image|top image|"
     r"pictured|above|left|right|below)\s*:.{0,300}"
     r"|.{0,300}\((?:photo|image|picture|credit|pic|file)s?\b[^)]{0,80}\)"
+    r"|.{10,300}[.!?]\s+(?:photo(?:graph)?|picture|image|pic|credit|illustration)s?\s*:\s*[^.!?]{2,80}"
+    r"|(?:image|photo|picture) (?:source|caption|credit)s?\s*[,:].{1,300}"
+    rf"|{_PHOTO_CREDIT}"
     r"|.{0,300}(?:\bgetty images?|\breuters|\bap photo|\bafp(?: via getty images)?|\bshutterstock|\balamy|"
     r"\bepa(?:-efe)?|\bpa (?:wire|media|images)|\bbloomberg via getty images|\banadolu)\s*\)?\.?)\s*$",
     _I,
@@ -375,7 +454,8 @@ CAPTION = re.compile(
 #: Bare picture credits ("Credit: AFP via Getty Images", "Photograph: Reuters"), which caption the line above.
 CAPTION_CREDIT = re.compile(
     r"^\s*[(\[]?(?:photo(?:graph)?s?|images?|pictures?|pic|credit|source|illustration|file photo)\s*(?:credit)?\s*[:/|-]\s*.{1,80}[)\]]?\s*$"
-    r"|^\s*[(\[]?(?:getty images?|reuters|ap(?: photo)?|afp(?: via getty images)?|shutterstock|alamy|epa(?:-efe)?|pa(?: wire| media)?|bloomberg|anadolu)\b.{0,60}[)\]]?\s*$",
+    r"|^\s*[(\[]?(?:getty images?|reuters|ap(?: photo)?|afp(?: via getty images)?|shutterstock|alamy|epa(?:-efe)?|pa(?: wire| media)?|bloomberg|anadolu)\b.{0,60}[)\]]?\s*$"
+    rf"|^\s*(?:{_PHOTO_CREDIT})\s*$",
     _I,
 )
 
@@ -497,6 +577,10 @@ _CREDIT_DATE = re.compile(
 )
 _FULL_NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}"
 _AUTHORS = re.compile(rf"^{_FULL_NAME}(?:\s*(?:,|and|&)\s*{_FULL_NAME})+$")
+_PLACE = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
+#: A name (or names) and a dateline: "Marta Lindqvist, Brussels", "Ana Ruiz and Tom Bell, Madrid and Lisbon".
+_NAME_PLACE = re.compile(rf"^{_FULL_NAME}(?:\s*(?:,|and|&)\s*{_FULL_NAME})*,\s+{_PLACE}(?:\s*(?:and|&|/)\s*{_PLACE})?$")
+_PAREN = re.compile(r"\s*\([^()]{1,12}\)\s*")
 _SECTION = re.compile(r"^[A-Z][\w'’]*(?:\s+(?:&|and|[A-Z][\w'’]*|blog|news)){0,3}$")
 _CREDIT_SEP = re.compile(r"\s+[|·•–—]\s+")
 _CORRESPONDENT = re.compile(
@@ -513,10 +597,10 @@ def is_credit_line(line: str) -> bool:
     Each part separated by " | ", " · ", " – " must be a byline, a date, a list of
     names or a short section label, and at least one must be a byline or a date.
     """
-    t = line.strip()
+    t = _PAREN.sub(" ", line).strip()  # "by Col. (ret.) Jo Bloggs"
     if not t or len(t) > 160:
         return False
-    if _CORRESPONDENT.match(t) or _CREDIT_BY.match(t) or _AUTHORS.match(t):
+    if _CORRESPONDENT.match(t) or _CREDIT_BY.match(t) or _AUTHORS.match(t) or _NAME_PLACE.match(t):
         return True
     parts = [p.strip() for p in _CREDIT_SEP.split(t) if p.strip()]
     strong = 0
