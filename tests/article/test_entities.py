@@ -192,3 +192,22 @@ def test_ministry_gets_its_conventional_name() -> None:
     text = "Russia's defence ministry said it had hit military targets. The Russian defence ministry gave no details."
     _, canonical = _run(text)
     assert canonical("Russian defence ministry") == "Russian Ministry of Defence"
+
+
+def test_untagged_first_name_completes_a_surname_only_person() -> None:
+    text = (
+        "Trent Alexander-Arnold's return ended in defeat on Tuesday. "
+        "Alexander-Arnold said nothing. Later, Alexander-Arnold left the ground."
+    )
+    _, canonical = _run(text)
+    assert canonical("Alexander-Arnold") == "Trent Alexander-Arnold"
+
+
+def test_generational_suffix_keeps_its_full_stop() -> None:
+    assert normalize_name("Robert F. Kennedy Jr.") == "Robert F. Kennedy Jr."
+    assert normalize_name("NATO.") == "NATO"
+
+
+def test_acronym_in_brackets_is_not_part_of_the_name() -> None:
+    text = "Finland's National Bureau of Investigation (NBI) said on Thursday that divers had found a trail."
+    assert not any("(" in e.canonical for e in _run(text)[0])

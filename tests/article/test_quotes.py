@@ -220,6 +220,90 @@ def test_anonymous_speaker_is_none() -> None:
     assert q.speaker is None
 
 
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # an organisation behind a source description
+        (
+            "Prices rose by 4% in March, according to figures published by Eurostat on Friday.",
+            "Prices rose",
+            "Eurostat",
+        ),
+        ("Economists at Barclays said they expected two more cuts this year.", "two more cuts", "Barclays"),
+        (
+            "“We are reviewing the plan,” said a spokesperson for the Home Office.",
+            "reviewing the plan",
+            "Home Office",
+        ),
+        # a name before an organisation noun, then "the union"
+        (
+            "Members of the Unison union voted to strike. The union said the offer was far too low.",
+            "the offer was far too low",
+            "Unison",
+        ),
+        # plural common nouns capitalised at the start of a sentence are no names
+        ("Campaigners said the new rules lacked teeth.", "lacked teeth", None),
+    ],
+)
+def test_source_descriptions(text: str, fragment: str, speaker: str | None) -> None:
+    assert _find(_quotes(text), fragment).speaker == speaker
+
+
+def test_pronoun_prefers_main_clause_subject() -> None:
+    text = (
+        "Prosecutor Alan Price told the court that Mark Dunn had moved the money abroad. "
+        "Most of it was never recovered, he said."
+    )
+    assert _find(_quotes(text), "never recovered").speaker == "Alan Price"
+
+
+def test_pronoun_skips_a_name_of_the_other_gender() -> None:
+    text = "Ms Clara Holt met Mr Tom Reyes on Monday. Ms Holt said the talks were useful. “We made progress,” she said."
+    assert _find(_quotes(text), "We made progress").speaker == "Clara Holt"
+
+
+def test_long_subject_between_quote_and_cue() -> None:
+    text = "“No new common debt,” the country’s finance minister, Anna Berg, said."
+    assert _find(_quotes(text), "No new common debt").speaker == "Anna Berg"
+
+
+def test_description_after_a_quote_is_the_last_speaker() -> None:
+    text = "“We were brilliant tonight,” Tom Hale said. The analyst added that the market had “priced in far too much”."
+    assert _find(_quotes(text), "the market had").speaker == "Tom Hale"
+
+
+def test_cueless_quote_takes_the_subject_of_the_sentence_before() -> None:
+    text = (
+        "The judge, Ruth Lane, passed sentence on Friday. "
+        "One victim, Peter Cole, read a statement to the court. “I lost everything I had saved.”"
+    )
+    assert _find(_quotes(text), "I lost everything").speaker == "Peter Cole"
+
+
+def test_anonymous_speaker_goes_on_speaking() -> None:
+    text = (
+        "Sam Reid, the mayor, visited the site. “The wall just came in,” one resident told local radio.\n\n"
+        "“My neighbour is still under there.”"
+    )
+    assert _find(_quotes(text), "My neighbour").speaker is None
+
+
+def test_possessor_of_a_message_speaks() -> None:
+    text = "Mr Hale’s message was short: “We are not going anywhere. Not now, not ever.”"
+    assert _find(_quotes(text), "not going anywhere").speaker == "Hale"
+
+
+def test_written_words_have_no_speaker() -> None:
+    text = (
+        "“We are done,” Tom Hale said.\n\n"
+        "Outside, a banner at the front read “Our homes are not for sale”. "
+        "A sign was taped to the door. It read: “Closed today, please call us.”"
+    )
+    quotes = _quotes(text)
+    assert _find(quotes, "not for sale").speaker is None
+    assert _find(quotes, "please call us").speaker is None
+
+
 def test_empty_and_quote_free_text() -> None:
     assert _quotes("") == []
     assert _quotes("The river rose by two metres overnight.") == []

@@ -137,6 +137,8 @@ _INITIAL_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "du
 _APOSTROPHES = "'’"
 _GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _POSSESSIVE = re.compile(r"[’']s?$")
+#: Last words written with a full stop that belongs to the name.
+_ABBREVIATED = frozenset({"jr", "sr", "inc", "ltd", "co", "corp", "bros"})
 _SPACE = re.compile(r"\s+")
 
 
@@ -206,7 +208,10 @@ def normalize_name(surface: str) -> str:
         >>> normalize_name("the European Union")
         'European Union'
     """
-    s = _SPACE.sub(" ", surface).strip().strip(',.;:"“”')
+    s = _SPACE.sub(" ", surface).strip().strip(',;:"“”')
+    last = s.rsplit(" ", 1)[-1]
+    if s.endswith(".") and not (" " in s and last[:-1].casefold() in _ABBREVIATED):
+        s = s.rstrip(".")  # "Robert F. Kennedy Jr." keeps its period; "NATO." does not
     s = _POSSESSIVE.sub("", s) if len(s) > 2 and s[-2:] in ("’s", "'s") or s.endswith(("s’", "s'")) else s
     if s.endswith(("’", "'")):
         s = s[:-1]
@@ -392,6 +397,9 @@ def _spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
                 and (head.lower_ in ORG_HEADS or head.pos_ == "PROPN" and not head.is_sent_start)
             ):
                 start, label = j, "ORG"
+        paren = next((i for i in range(start + 1, end) if doc[i].text == "("), None)
+        if paren is not None:
+            end = paren  # "National Bureau of Investigation (NBI": the acronym is its own mention
         for piece in _split_span(doc, start, end, label):
             out.append(piece)
     return _national_bodies(doc, out, gaz)
@@ -789,10 +797,24 @@ def _name_groups(mentions: list[_Mention], groups: _Groups) -> tuple[dict[int, s
         if labels[gid] == "PERSON" or any(len(f.split()) > 1 for f in forms) and any(_is_acronym(f) for f in forms):
             # The longest full form: "Keir Starmer" over "Starmer", "European Union" over "EU".
             names[gid] = max(forms, key=lambda f: (len(f.split()), forms[f], len(f)))
+        elif _full_and_surname(list(forms)):
+            # "Tadej Pogačar" and "Pogačar" tagged ORG: still one name and its short form
+            names[gid] = max(forms, key=lambda f: (len(f.split()), forms[f], len(f)))
+            if labels[gid] == "ORG" and any(m.said for m in ms):
+                labels[gid] = "PERSON"  # a speaker with a first name and a surname
         else:
             # Case variants of one name ("Nato", "NATO"): the commonest, capitals on a tie.
             names[gid] = max(forms, key=lambda f: (forms[f], sum(c.isupper() for c in f), len(f)))
     return names, labels
+
+
+def _full_and_surname(forms: list[str]) -> bool:
+    """Whether ``forms`` are a two- or three-word name and its last word(s) only."""
+    longest = max(forms, key=lambda f: len(f.split()))
+    words = longest.split()
+    if len(forms) < 2 or len(words) not in (2, 3) or any(w.casefold() in NON_PERSON_WORDS for w in words):
+        return False
+    return all(f == longest or longest.endswith(" " + f) for f in forms)
 
 
 def _vote(ms: list[_Mention]) -> str:
@@ -839,9 +861,49 @@ def _add_missed_mentions(
             continue
         gid = forms[hit.group()]
         added.append(_Mention(s, e, hit.group(), labels[gid], group=gid))
+    added.extend(_first_names(doc, mentions + added, names, labels))
     if not added:
         return mentions
     return sorted(mentions + added, key=lambda x: x.start)
+
+
+def _first_names(doc: Doc, mentions: list[_Mention], names: dict[int, str], labels: dict[int, str]) -> list[_Mention]:
+    """Full names the tagger missed for people known only by a surname.
+
+    "Trent Alexander-Arnold's return ..." untagged, then "Alexander-Arnold"
+    tagged: the proper noun before a surname-only person's name makes the
+    full name, which becomes the canonical name.
+    """
+    added: list[_Mention] = []
+    text = _text(doc)
+    for m in mentions:
+        if labels[m.group] != "PERSON" or " " in names[m.group] or normalize_name(m.text) != names[m.group]:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            continue
+        first = span.start
+        while first > 0 and span.start - first < 2 and _given_name(doc[first - 1]):
+            first -= 1  # "Mame Mandiaye" + "Niang"
+        if first == span.start:
+            continue
+        full = text[doc[first].idx : m.end]
+        names[m.group] = normalize_name(full)
+        added.append(_Mention(doc[first].idx, m.end, full, "PERSON", group=m.group))
+    return added
+
+
+def _given_name(tok: Token) -> bool:
+    """Whether ``tok`` can be a given name written before a surname."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.is_alpha
+        and tok.text[:1].isupper()
+        and tok.ent_type_ in ("", "PERSON")
+        and tok.lower_.rstrip(".") not in TITLE_WORDS | HONORIFICS
+        and tok.lower_ not in NON_PERSON_WORDS
+        and "\n" not in tok.whitespace_
+    )
 
 
 def _resolve_roles(

@@ -26,7 +26,13 @@ person named before, definite descriptions ("the expert") to the most recent
 person, an indefinite description ("a military expert") to the person a later
 definite one ("the expert") resolved to, appositions ("Senior fellow ..., Keir
 Giles, believes") to the name, and a bare surname to the longest name in the
-document ending with it. The name is finally passed through ``canonical``.
+document ending with it. Pronouns prefer the subject of a main clause to that
+of a reported clause and skip names whose courtesy title ("Ms", "Mr") gives
+the other gender; an organisation behind a source description ("figures
+published by X", "analysts at X", "a spokesperson for X") speaks; "the
+analyst added" right after a quotation continues its speaker; written words
+("a banner read ...") have no speaker. The name is finally passed through
+``canonical``.
 """
 
 from __future__ import annotations
@@ -71,7 +77,8 @@ _TITLES = _wordset(
     mrs. ms ms. dr dr. prof. professor sir dame lord lady chancellor secretary general gen.
     chairman chairwoman mayor king queen prince princess pope judge justice speaker leader
     commissioner ambassador foreign defence defense ceo republican democrat democratic gop
-    candidate nominee rep sen gov senior presidential member founder"""
+    candidate nominee rep sen gov senior presidential member founder detective inspector
+    superintendent constable sergeant prosecutor colonel lieutenant admiral archbishop bishop"""
 )
 _ORG_WORDS = _wordset(
     """house party ministry council commission times post news union service department
@@ -157,9 +164,57 @@ _ORG_ROLES = _wordset(
     """regulator watchdog charity firm company lender insurer broadcaster newspaper operator
     carrier body organisation organization airline manufacturer retailer bank club union"""
 )
+#: Heads of descriptions that stand for the organisation they come from or work at:
+#: "figures published by NHS England", "analysts at Bruegel", "a spokesperson for the IRC".
+_SOURCE_HEADS = _wordset(
+    """figure figures data analyst analysts economist economists spokesperson spokesman spokeswoman
+    report study survey researcher researchers statement estimate estimates analysis poll statistics
+    numbers forecast forecasts research projection projections calculation calculations representative
+    representatives modelling"""
+)
+_SOURCE_PREPS = frozenset({"at", "by", "for", "from", "of"})
+#: Plural group nouns that are never a name, even capitalised at the start of a sentence.
+#: Nouns for what someone said or wrote: their possessor is the speaker.
+_UTTERANCES = _wordset(
+    """message statement words post letter response reply tweet answer warning remarks comment
+    comments speech note"""
+)
+#: Verbs that present written words ("the sign read ..."), not speech.
+_DISPLAY_VERBS = frozenset({"read", "carry", "bear", "display"})
+_PLURAL_GROUPS = _wordset(
+    """campaigners protesters residents voters critics economists analysts investors officials
+    experts doctors scientists researchers lawmakers activists witnesses locals parents teachers
+    workers unions prosecutors"""
+)
+#: Words that stand for an organisation whose name holds another word: "the force" -> "... Police".
+_ORG_SYNONYMS = {
+    "force": ("force", "police"),
+    "regulator": ("regulator", "authority", "commission", "agency"),
+    "watchdog": ("watchdog", "authority", "commission", "agency", "office"),
+}
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
 _PARTICLES = frozenset(
-    {"van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "dos", "le", "la", "al", "bin", "ibn", "ter"}
+    {
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "da",
+        "do",
+        "das",
+        "di",
+        "du",
+        "dos",
+        "le",
+        "la",
+        "al",
+        "bin",
+        "ibn",
+        "ter",
+    }
 )
 _POSTNOMINALS = frozenset({"KC", "QC", "MP", "MEP", "CBE", "OBE", "MBE", "Jr", "Jr.", "Sr", "Sr.", "PhD"})
 #: Heads of descriptions that stand for a named person ("the expert said").
@@ -412,8 +467,11 @@ def _name_run(tok: Token) -> tuple[int, int]:
             b = c
     # hyphenated names and particles: "Okonjo-Iweala", "van der Plas", "al-Shaibani"
     while a >= 2 and (doc[a - 1].text == "-" or doc[a - 1].lower_ in _PARTICLES) and doc[a - 1].whitespace_ != "\n":
-        if doc[a - 2].text[:1].isupper():
-            a -= 2
+        j = a - 1
+        while j >= 2 and doc[j - 1].lower_ in _PARTICLES and doc[j].text != "-":
+            j -= 1  # "von der Leyen"
+        if doc[j - 1].text[:1].isupper():
+            a = j - 1
         else:
             break
     while b + 2 < len(doc) and (doc[b + 1].text == "-" or doc[b + 1].lower_ in _PARTICLES):
@@ -421,12 +479,17 @@ def _name_run(tok: Token) -> tuple[int, int]:
             b += 2
         else:
             break
+    while b + 1 < len(doc) and doc[b].lower_ in _PARTICLES and doc[b + 1].text[:1].isupper() and b >= tok.i:
+        b += 1  # "von der" + "Leyen" split by the tagger
     # titles and anything before them
     anchor = min(b, max(tok.i, a))
     for k in range(anchor - 1, a - 1, -1):
         if (_is_title(doc[k]) or not any(ch.isalpha() for ch in doc[k].text)) and doc[k].text != "-":
             a = k + 1
             break
+    paren = next((k for k in range(max(a, tok.i) + 1, b + 1) if doc[k].text == "("), None)
+    if paren is not None:
+        b = paren - 1  # "National Bureau of Investigation (NBI)": the name without its acronym
     while b > a and (doc[b].text in ("’s", "'s", "’", "'") or doc[b].text in _POSTNOMINALS or doc[b].is_punct):
         b -= 1
     while a < b and (doc[a].is_punct or (doc[a].lower_ == "the" and b - a > 1)):
@@ -464,6 +527,8 @@ class _Names:
         for tok in tokens:
             if tok.i in seen or not (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG")):
                 continue
+            if tok.lower_.rstrip(".") in _GENDERED:
+                continue  # "Ms" tagged as part of the name: the name starts after it
             if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"):
                 continue
             a, b = _name_run(tok)
@@ -478,7 +543,8 @@ class _Names:
             name = _surface(doc, a, b)
             if self._person_like(span, speakers):
                 mentions.append((a, b, name, True))
-            elif self._org_like(span):
+            elif self._org_like(span) or (b < len(doc) and doc[b].lemma_.lower() in _ORG_WORDS | _ORG_ROLES):
+                # "the Unite union", "the Acme company": a name before an organisation noun
                 mentions.append((a, b, name, False))
         last_words = {m[2].split()[-1].lower() for m in mentions if m[3]}
         for tok in tokens:
@@ -491,8 +557,23 @@ class _Names:
                 and not any(qa <= tok.idx < qb for qa, qb in quoted)
             ):
                 mentions.append((tok.i, tok.i + 1, tok.text, True))
+        from .entities import gazetteer
+
+        demonym_of = gazetteer().demonym_of
+        for tok in tokens:
+            # "Moldovan police", "Dutch police": a force named by its country
+            if tok.lower_ == "police" and tok.pos_ == "NOUN" and not any(qa <= tok.idx < qb for qa, qb in quoted):
+                mod = next((c for c in tok.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()), None)
+                if mod is not None and mod.i == tok.i - 1:
+                    mentions.append((mod.i, tok.i + 1, f"{mod.text} police", False))
+                poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+                if mod is None and poss is not None and demonym_of.get(poss.text):
+                    # "Moldova's police" -> "Moldovan police"
+                    mentions.append((poss.i, tok.i + 1, f"{demonym_of[poss.text]} police", False))
         mentions.sort()
         self.mentions = mentions
+        #: the common noun right after an organisation's name: "the Unite union" -> "union"
+        self.next_word = {m[0]: (doc[m[1]].lemma_.lower() if m[1] < len(doc) else "") for m in mentions if not m[3]}
         # names written with a capitalised article mid-sentence: "according to The Times"
         self.the_names = {
             doc[t.i + 1].text
@@ -510,6 +591,15 @@ class _Names:
                 if len(name.split()) > len(by_last.get(last, "").split()):
                     by_last[last] = name
         self.by_last = by_last
+        #: "m"/"f" for names written after a gendered courtesy title ("Ms Weidel")
+        self.gender: dict[str, str] = {}
+        for a, _b, name, person in mentions:
+            if person and a > 0 and doc[a - 1].lower_.rstrip(".") in _GENDERED:
+                g = _GENDERED[doc[a - 1].lower_.rstrip(".")]
+                for key in (name, self.full(name)):
+                    self.gender[key] = g if self.gender.get(key, g) == g else "?"
+        for key in [k for k, v in self.gender.items() if v != "?"]:
+            self.gender.setdefault(self.full(key), self.gender[key])
 
     def _person_like(self, span: Span, speakers: set[int]) -> bool:
         words = [t for t in span if t.is_alpha]
@@ -517,6 +607,15 @@ class _Names:
             return False
         if {t.lower_ for t in words} & _ORG_WORDS or all(t.is_upper for t in words):
             return False
+        if len(words) == 1 and len(words[0].text) <= 4 and any(c.isupper() for c in words[0].text[1:]):
+            return False  # "AfD", "SNP", "BiH": an acronym, not a surname
+        if span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in _GENDERED:
+            return True  # "Ms von der Leyen", "Mr Shor"
+        root = span.root
+        if len(words) in (2, 3) and any(
+            c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in _PERSON_ROLES for c in root.children
+        ):
+            return True  # "Lars Klingbeil, the SPD leader, ...": whatever the tagger says
         if span.text.lower() in self.places or words[-1].lower_ in self.places:
             return False
         labels = {t.ent_type_ for t in span}
@@ -553,7 +652,9 @@ class _Names:
             return longest
         return name
 
-    def before(self, token_i: int, *, person: bool = True, head: str | None = None) -> str | None:
+    def before(
+        self, token_i: int, *, person: bool = True, head: str | None = None, gender: str | None = None
+    ) -> str | None:
         """The person (or organisation) most recently named before token ``token_i``.
 
         Within the last ~80 tokens a subject mention is preferred to a more
@@ -562,24 +663,68 @@ class _Names:
         """
         k = bisect.bisect_left(self.starts, token_i) - 1
         fallback: str | None = None
+        weak: tuple[str, int] | None = None
         while k >= 0:
             a, _b, name, is_person = self.mentions[k]
             k -= 1
             if is_person != person:
                 continue
-            if head is not None and head not in name.lower().split():
+            if person and fallback is None and _clashes(gender, self.gender.get(name)):
                 continue
+            if head is not None:
+                heads = _ORG_SYNONYMS.get(head, (head,))
+                words = name.lower().split()
+                if not any(h in words or self.next_word.get(a) == h for h in heads):
+                    continue
             if fallback is None:
                 fallback = name
             if token_i - a > 80:
                 break
             root = next((t for t in self.doc[a:_b] if not (a <= t.head.i < _b) or t.head is t), self.doc[a])
-            if root.dep_ in ("nsubj", "nsubjpass") or (
-                root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
-            ):
+            while root.dep_ in ("compound", "flat") and root.head.i == _b and root.head.text in _POSTNOMINALS:
+                root = root.head  # "Sian Morgan KC said"
+            if root.dep_ == "appos":
+                root = root.head
+            if root.dep_ in ("nsubj", "nsubjpass"):
+                if weak is not None and not (person and _clashes(gender, self.gender.get(name))):
+                    # a subordinate clause's subject ("told the court that Smith had ...") is
+                    # passed over for the subject of the main clause of the same sentence
+                    if self.doc[a].sent.start == weak[1] and _main_clause(root.head):
+                        fallback = name
+                        break
+                    continue
+                if person and _clashes(gender, self.gender.get(name)):
+                    continue
+                if not _main_clause(root.head) and weak is None:
+                    weak = (name, self.doc[a].sent.start)
+                    fallback = name
+                    continue
                 fallback = name
                 break
+            if weak is not None and self.doc[a].sent.start != weak[1]:
+                break
         return self.full(fallback) if fallback and person else fallback
+
+
+#: Cue words that continue the previous speaker's statement ("The coach added that ...").
+_CONTINUE_CUES = frozenset({"added", "adds", "adding", "continued", "continues", "went"})
+_GENDERED = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f"}
+
+
+def _clashes(want: str | None, known: str | None) -> bool:
+    """Whether a pronoun's gender ``want`` contradicts a name's ``known`` one."""
+    return want is not None and known in ("m", "f") and known != want
+
+
+def _main_clause(verb: Token) -> bool:
+    """Whether ``verb`` heads the main clause (or a clause coordinated with it)."""
+    for _ in range(4):
+        if verb.dep_ == "ROOT" or verb.head is verb:
+            return True
+        if verb.dep_ != "conj":
+            return False
+        verb = verb.head
+    return False
 
 
 @dataclass(slots=True)
@@ -590,6 +735,8 @@ class _Speaker:
     indefinite_head: str | None = None
     definite_head: str | None = None
     description: str | None = None  # "the regulator", "Ukraine's air force": for ``canonical``
+    person_role: bool = False  # "the analyst", "the 54-year-old": a person described, maybe the last speaker
+    from_roles: bool = False  # resolved by a role the article declared ("Germany's chancellor, Friedrich Merz")
 
 
 def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speaker:
@@ -605,13 +752,19 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
     if tok.pos_ == "PRON" or lower in _PRONOUNS_PERSON or lower in _PRONOUNS_SKIP:
         span = (tok.idx, tok.idx + len(tok.text))
         if lower in _PRONOUNS_PERSON:
-            return _Speaker(names.before(tok.i), *span)
+            gender = "m" if lower in ("he", "him") else "f"
+            return _Speaker(names.before(tok.i, gender=gender), *span)
         passive = tok.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in tok.head.children)
         if lower in ("it", "they") and not passive:
             return _Speaker(names.before(tok.i, person=False) if lower == "it" else None, *span)
         return _Speaker(None, *span)
     sub = list(tok.subtree)
     s0, s1 = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+    source = _source_org(tok, names, roles, s0, s1)
+    if source is not None:
+        return source
+    if tok.lower_ in _ANONYMOUS | _PLURAL_GROUPS and tok.tag_ in ("NNS", "NNPS"):
+        return _Speaker(None, s0, s1)  # "Campaigners said ...": capitalised only as the first word
     if (
         tok.pos_ == "PROPN"
         or tok.ent_type_ in ("PERSON", "ORG")
@@ -634,13 +787,69 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
             if b > a and names._person_like(doc[a:b], set()):
                 cand = _surface(doc, a, b)
                 return _Speaker(names.full(cand), doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
+            if b > a and t.head is tok and tok.tag_ in ("NNS", "NN") and names._org_like(doc[a:b]):
+                # "the organisers, Amaury Sport Organisation,": the organisation speaks
+                return _Speaker(_surface(doc, a, b), doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
     head = tok.lemma_.lower()
     det = next((c.lower_ for c in tok.children if c.dep_ in ("det", "poss")), None)
+    if head in _UTTERANCES:
+        # "Mr Trump's message was short: ...", "her statement read: ...": the possessor speaks
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            sp = _resolve(owner, names, roles)
+            if sp.name is not None:
+                return _Speaker(sp.name, s0, s1)
+    if head == "police" and tok.pos_ == "NOUN":
+        # "Moldovan police said", "Police said", "the police said": the force named nearby
+        force = names.before(tok.i + 1, person=False, head="police")
+        if force is not None:
+            return _Speaker(force, s0, s1, description="police")
     if det is not None:
         sp = _describe(tok, names, roles, head, det, s0, s1)
         sp.description = "".join(t.text_with_ws for t in doc[tok.left_edge.i : tok.i + 1]).strip()
         return sp
     return _Speaker(None, s0, s1)
+
+
+def _source_org(tok: Token, names: _Names, roles: dict[str, str], s0: int, s1: int) -> _Speaker | None:
+    """The organisation behind a source description, or ``None``.
+
+    "figures published by NHS England", "data from LSEG", "analysts at
+    Cornwall Insight", "a spokesperson for the Home Office", "Heathrow's own
+    figures": the named organisation (or person) is the speaker.
+    """
+    if tok.lemma_.lower() not in _SOURCE_HEADS and tok.lower_ not in _SOURCE_HEADS:
+        return None
+    cands: list[Token] = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in _SOURCE_PREPS and c.i > tok.i:
+            cands.extend(p for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ == "acl" and c.i > tok.i:
+            # "figures published by ...", "data compiled by ..."
+            for by in c.children:
+                if by.dep_ == "agent" or (by.dep_ == "prep" and by.lower_ in ("by", "from")):
+                    cands.extend(p for p in by.children if p.dep_ == "pobj")
+        elif c.dep_ == "poss" and c.pos_ == "PROPN":
+            cands.append(c)
+    for p in cands:
+        if p.pos_ != "PROPN" and p.ent_type_ not in ("ORG", "PERSON"):
+            # "the Brussels think tank Bruegel": the name inside the description
+            inner = next(
+                (x for x in p.children if x.dep_ in ("appos", "compound") and x.pos_ == "PROPN" and x.i > p.i), None
+            )
+            if inner is None:
+                continue
+            p = inner
+        if p.lower_ in _PRONOUNS_SKIP or p.lower_ in _PRONOUNS_PERSON:
+            continue
+        a, b = _name_run(p)
+        if b <= a or not any(t.text[:1].isupper() for t in p.doc[a:b]):
+            continue
+        name = _surface(p.doc, a, b)
+        if name in names.the_names:
+            name = "The " + name
+        return _Speaker(names.full(name), s0, s1)
+    return None
 
 
 def _describe(
@@ -661,8 +870,17 @@ def _describe(
                 return _Speaker(org, s0, s1)
         if det == "the" and head in roles:
             return _Speaker(roles[head], s0, s1, definite_head=head)
-    if lower in _ANONYMOUS or head in _ANONYMOUS or tok.tag_ in ("NNS", "NNPS"):
-        return _Speaker(None, s0, s1)
+        if mod is None and not any(c.dep_ == "prep" for c in tok.children):
+            # "Cardiff Council said ... A spokesperson said: ...": the organisation just named
+            k = bisect.bisect_left(names.starts, tok.i) - 1
+            while k >= 0 and tok.i - names.mentions[k][0] <= 40:
+                if not names.mentions[k][3]:
+                    return _Speaker(names.mentions[k][2], s0, s1)
+                k -= 1
+    if (lower in _ANONYMOUS or head in _ANONYMOUS or tok.tag_ in ("NNS", "NNPS")) and not (
+        det == "the" and tok.tag_ == "NN" and head in _PERSON_ROLES
+    ):
+        return _Speaker(None, s0, s1)  # "sources said", "an official said"; not "the analyst said"
     if det is not None and head in _ORG_WORDS:
         return _Speaker(names.before(tok.i, person=False, head=head), s0, s1, definite_head=head)
     if det in ("the", "its") and head in _ORG_ROLES:
@@ -673,9 +891,18 @@ def _describe(
         if head in _ORG_WORDS:
             return _Speaker(names.before(tok.i, person=False, head=head), s0, s1, definite_head=head)
         role: str | None = roles.get(head)
-        if role is None and (head in _PERSON_ROLES or head in _TITLES):
+        person_role = head in _PERSON_ROLES or head in _TITLES or tok.lower_.endswith("-old")
+        declared = role is not None
+        if role is None and person_role:
             role = names.before(tok.i)
-        return _Speaker(role, s0, s1, definite_head=head)
+        return _Speaker(
+            role,
+            s0,
+            s1,
+            definite_head=head,
+            person_role=person_role and doc[tok.i - 1].lower_ != "'s",
+            from_roles=declared,
+        )
     if det in ("a", "an"):
         return _Speaker(None, s0, s1, indefinite_head=head)
     return _Speaker(None, s0, s1)
@@ -813,7 +1040,14 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str) -> list[Attrib
         # mixed: quote inside the complement of a cue verb that precedes it
         host = None
         for k, f in enumerate(indirect):
-            if f.start <= q.start and q.end <= f.end + 1 and f.cue_i is not None and doc[f.cue_i].idx < q.open:
+            if (
+                f.start <= q.start
+                and (q.end <= f.end + 1 or q.open < f.end)
+                and f.cue_i is not None
+                and doc[f.cue_i].idx < q.open
+            ):
+                # the quotation sits in the reported clause, or starts in it and runs past
+                # where the parse cut the clause ('told Kicker that the club had "not wanted ..."')
                 host = k
                 break
         pi = oi - 1
@@ -870,7 +1104,12 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str) -> list[Attrib
                 continue
         found.append(f)
 
-    _fill_context(found, qspans)
+    _fill_context(
+        found,
+        qspans,
+        frozenset(m[2] for m in names.mentions if not m[3]),
+        tuple(doc[m[0]].idx for m in names.mentions if m[3]),
+    )
     found.sort(key=lambda f: f.start)
     out: list[Attribution] = []
     last_end = -1
@@ -961,7 +1200,9 @@ def _attribute_direct(
                 if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
                     pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
                     return _Found(q.start, q.end, "direct", "according to", _resolve(pobj, names, roles), t.i)
-                if _is_speech_verb(t) and (t.i - ci <= 6 or any(x.lower_ == "as" for x in after[:3])):
+                if _is_speech_verb(t) and (
+                    t.i - ci <= 6 or any(x.lower_ == "as" for x in after[:3]) or _subject_follows(t, ci)
+                ):
                     nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
                     if nxt is not None and (nxt.text == ":" or nxt.text in '“"‘'):
                         break  # it introduces the next quotation
@@ -984,6 +1225,15 @@ def _attribute_direct(
                 roots = [t for t in before if t.pos_ in ("VERB", "AUX")]
                 v: Token | None = roots[0] if roots else root
                 subj = _subject(v) if v is not None else None
+                if (
+                    v is not None
+                    and subj is not None
+                    and v.lemma_.lower() in _DISPLAY_VERBS
+                    and not names.is_person(subj)
+                ):
+                    # "It read: ...", "The sign read: ...": written words with no speaker
+                    span = (subj.idx, subj.idx + len(subj.text))
+                    return _Found(q.start, q.end, "direct", ":", _Speaker(None, *span), v.i)
                 return _Found(
                     q.start, q.end, "direct", ":", _resolve(subj, names, roles), v.i if v is not None else None
                 )
@@ -1014,6 +1264,13 @@ def _attribute_direct(
         return None
     if len([t for t in doc[oi + 1 : ci] if not t.is_punct and not t.is_space]) <= 2:
         return None
+    # 'a banner read "..."' (the tagger may take "read" for a noun): written words, nobody speaks
+    if (
+        before
+        and before[-1].lower_ in ("read", "reads")
+        and not any(t.lower_ in _PRONOUNS_PERSON or names.is_person(t) for t in before)
+    ):
+        return _Found(q.start, q.end, "direct", None, _Speaker(None, before[0].idx, before[-1].idx), None)
     # the subject of the clause that holds the quotation ("he has embraced the optimism that Kyiv "...")
     tok = doc[oi + 1] if oi + 1 < len(doc) else None
     seen = 0
@@ -1024,12 +1281,48 @@ def _attribute_direct(
             continue
         if tok.pos_ not in ("VERB", "AUX"):
             continue
+        lo, hi = sorted((tok.idx, q.open if tok.idx < q.open else q.close))
+        if "\n" in text[lo:hi]:
+            break  # a verb of another paragraph ("... too." / "John Cotton, the council leader, said")
         subj = _subject(tok)
         if subj is None or subj.lower_ in _NOT_SOURCES:
             continue
+        if (
+            tok.lemma_.lower() in _DISPLAY_VERBS
+            and subj.pos_ in ("NOUN", "PRON")
+            and subj.lower_ not in _PRONOUNS_PERSON
+        ):
+            # 'A banner at the front read "Our land is not for sale"': nobody speaks
+            return _Found(q.start, q.end, "direct", None, _Speaker(None, subj.idx, subj.idx + len(subj.text)), tok.i)
         if subj.lower_ in _PRONOUNS_PERSON or (subj.pos_ == "PROPN" and names.is_person(subj)):
             return _Found(q.start, q.end, "direct", None, _resolve(subj, names, roles), None)
+    # the subject of the sentence just before, in the same paragraph: 'Brenda Okafor, a retired
+    # nurse, read a statement to the court. "I saved that money ..."'
+    if before == [] and oi > 0:
+        prev_sent = doc[oi - 1].sent
+        if "\n" not in text[prev_sent.start_char : q.open]:
+            subj = _subject(prev_sent.root) if prev_sent.root.pos_ in ("VERB", "AUX") else None
+            if subj is not None and (subj.pos_ == "PROPN" and names.is_person(subj) or _appos_person(subj, names)):
+                return _Found(q.start, q.end, "direct", None, _resolve(subj, names, roles), None)
     return _Found(q.start, q.end, "direct", None, _Speaker(None, None, None), None)
+
+
+def _appos_person(tok: Token, names: _Names) -> bool:
+    """Whether ``tok`` has an apposed person name ("One victim, Brenda Okafor, ...")."""
+    return any(c.dep_ == "appos" and c.pos_ == "PROPN" and names.is_person(c) for c in tok.children)
+
+
+def _subject_follows(verb: Token, ci: int) -> bool:
+    """Whether ``verb``'s subject starts right after the quotation closing at token ``ci``.
+
+    ``"...," the country's EU affairs minister, Jessica Rosencrantz, said``: a
+    long subject between the quotation and its cue.
+    """
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i > verb.i:
+        return False
+    gap = [t for t in verb.doc[ci + 1 : subj.left_edge.i] if not t.is_space]
+    return all(t.is_punct for t in gap)
 
 
 def _scare(doc: Doc, oi: int, ci: int, last_inner: str, *, cued: bool) -> bool:
@@ -1053,7 +1346,12 @@ def _scare(doc: Doc, oi: int, ci: int, last_inner: str, *, cued: bool) -> bool:
     return bool(words) and len(words) <= 10 and caps >= 0.75 * len(words) and caps >= 2 and last_inner not in "!?"
 
 
-def _fill_context(found: list[_Found], qspans: list[QuoteSpan]) -> None:
+def _fill_context(
+    found: list[_Found],
+    qspans: list[QuoteSpan],
+    orgs: frozenset[str] = frozenset(),
+    person_at: tuple[int, ...] = (),
+) -> None:
     """Speakers for cue-less quotations and indefinite descriptions, from context."""
     found.sort(key=lambda f: f.start)
     # indefinite description -> a later definite one with the same head
@@ -1067,9 +1365,23 @@ def _fill_context(found: list[_Found], qspans: list[QuoteSpan]) -> None:
     last: str | None = None
     last_end = -10_000
     for i, f in enumerate(found):
-        if f.cue is None and f.speaker.name is None:
+        sp = f.speaker
+        at = sp.start if sp.start is not None else f.start
+        if (
+            sp.person_role
+            and last is not None
+            and last not in orgs
+            and 0 <= at - last_end < 400
+            and (not sp.from_roles or (f.cue or "").lower() in _CONTINUE_CUES)
+            and not any(last_end <= p < at for p in person_at)
+        ):
+            # "... ," Arne Slot said. The Liverpool head coach added that ...: the same person
+            sp.name, sp.description = last, None
+        if f.cue is None and f.speaker.name is None and f.speaker.start is None:
             if last is not None and f.start - last_end < 1500:
                 f.speaker.name = last
+            elif last is None and last_end >= 0 and f.start - last_end < 300:
+                pass  # an anonymous speaker ("one resident told ...") goes on speaking
             else:
                 nxt = next((g for g in found[i + 1 :] if g.speaker.name), None)
                 if nxt is not None and nxt.start - f.end < 600:
