@@ -5,7 +5,7 @@ against its gold annotation (``belowtheline.segment.evaluate``), prints one
 table per split (overall and per layout) and writes
 ``benchmarks/results/segmentation.json``.
 
-Run: python benchmarks/eval_segmentation.py [--split dev|heldout|seeds|handwritten|unseen…unseen5|all] [--docs]
+Run: python benchmarks/eval_segmentation.py [--split dev|heldout|seeds|handwritten|unseen…unseen6|all] [--docs]
 (the splits are the fixture folders found on disk)
 """
 

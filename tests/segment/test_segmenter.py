@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -237,3 +238,127 @@ def test_posted_by_byline_and_unlabelled_photo_credits() -> None:
     ]
     assert len(r.article.paragraphs) == 3
     assert [s.label for s in r.segments if s.label != "blank"][2] == "paragraph"  # not "subheading"
+
+
+# -- cues added after unseen6 (new wordings, not copied from any fixture) ----------------------
+
+LEAD_CAPTION = """\
+News › Environment › Rivers
+Otters return to the upper Wensum after forty years
+By Imogen Tarrant
+Environment Reporter
+Published 4 May 2026
+A young otter rests on a fallen alder near Lyng weir.
+Otters have been recorded breeding on the upper reaches of the River Wensum for the first time since the 1980s, the county wildlife trust said on Monday.
+Listen to this article
+5 min
+Volunteers spent three winters planting reeds and removing a concrete weir that had blocked fish passage.
+The Wild Rivers podcast: can beavers fix our floods? Listen now
+"We expected to wait a decade," said the trust's river officer.
+Live: Norfolk floods – road closures and latest updates
+Anglers have welcomed the news, though some worry about stocks of brown trout.
+"""
+
+
+def test_unlabelled_lead_caption_breadcrumb_job_title_and_audio_furniture() -> None:
+    a = segment_text(LEAD_CAPTION).article
+    assert a.title == "Otters return to the upper Wensum after forty years"
+    assert a.captions == ["A young otter rests on a fallen alder near Lyng weir."]
+    assert "Environment Reporter" in a.credits and "By Imogen Tarrant" in a.credits
+    body = " ".join(p.text for p in a.paragraphs)
+    for furniture in ("5 min", "podcast", "latest updates", "Rivers"):
+        assert furniture not in body
+    assert len(a.paragraphs) == 4
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "The trust has spent £2m on the river.",
+        "Anglers counted nine otters last summer.",
+        "The survey began at dawn on Sunday.",
+        "Nobody expected them back so soon.",
+    ],
+)
+def test_short_lede_stays_body(lede: str) -> None:
+    a = segment_text(LEAD_CAPTION.replace("A young otter rests on a fallen alder near Lyng weir.", lede)).article
+    assert a.captions == []
+    assert a.paragraphs[0].text == lede
+
+
+def test_bracketed_photo_credit_tail_is_a_caption() -> None:
+    text = LEAD_CAPTION.replace(
+        "A young otter rests on a fallen alder near Lyng weir.",
+        "Volunteers clear reeds at Lyng in March. (Trust archive photo)",
+    )
+    assert segment_text(text).article.captions == ["Volunteers clear reeds at Lyng in March. (Trust archive photo)"]
+
+
+FIRST_PERSON = """\
+Why I gave up my car (and what I use now)
+Posted on 9 June 2025 by Ravi Menon
+For fifteen years I drove to work every day, forty minutes each way, alone, with the radio on.
+Then the clutch went, and the garage quoted me more than the car was worth. I did not replace it.
+How I get around now
+I cycle to the station, take the train, and walk the last mile. It takes ten minutes longer.
+I have lost weight. I read two books a month on the train. I do not miss the traffic.
+Filed under: Transport, Life
+
+Ann Lowe says:
+10 June 2025 at 8:14 am
+Good for you. Not everyone has a station nearby though.
+Reply
+    Ravi Menon says:
+    10 June 2025 at 9:02 am
+    True, Ann. I was lucky with where I live.
+"""
+
+
+def test_first_person_subheading_is_not_a_comment_header() -> None:
+    r = segment_text(FIRST_PERSON)
+    assert [p.text for p in r.article.paragraphs if p.kind == "subheading"] == ["How I get around now"]
+    assert len(r.article.paragraphs) == 5
+    assert [c.author for c in r.comments] == ["Ann Lowe", "Ravi Menon"]
+    assert r.comments[1].reply_to == "c1"
+
+
+OPINION_HONORIFIC = """\
+OPINION
+Our village school closed. The bus that replaced it is a disgrace
+Mrs. Gwen Harcourt
+12 March 2026
+When the council closed the school in Aldwick two years ago, it promised a safe and reliable bus for every child.
+Some mornings the bus does not come at all. Parents find out from a text message sent at 8.05am.
+Other mornings it comes early and leaves before the younger children have reached the stop.
+Gwen Harcourt is chair of the Aldwick parents' association.
+Opinion articles represent the views of their authors only.
+
+The council's transport budget is fixed by statute and the contract was let after a competitive tender; the difficulty lies with the operator rather than the council.
+
+Same in our village. Nobody listens.
+
+Drive them yourself then.
+"""
+
+
+def test_bio_after_an_honorific_byline_ends_the_article() -> None:
+    r = segment_text(OPINION_HONORIFIC)
+    assert r.article.credits[-1] == "Gwen Harcourt is chair of the Aldwick parents' association."
+    assert "Opinion articles represent the views of their authors only." in r.article.boilerplate
+    assert len(r.comments) == 3
+    assert len(r.article.paragraphs) == 3
+
+
+def test_a_line_introducing_a_quote_is_not_a_says_header() -> None:
+    text = (
+        "Pool to close for a year of repairs\nBy Dev Patel\n"
+        "The town's only public swimming pool will close in September for a year while the roof is replaced.\n"
+        "Swimming clubs will move to the leisure centre in the next town, a twenty-minute bus ride away.\n"
+        "This is what the head of the swimming club says:\n"
+        "“Our younger members will simply stop coming. That is the real cost.”\n"
+        "The council said the repairs could not be put off any longer after an inspection in the spring.\n\n"
+        "Mo Hart says:\n4 July 2025 at 8:00 am\nAbout time. The roof has leaked for years.\n"
+    )
+    r = segment_text(text)
+    assert [c.author for c in r.comments] == ["Mo Hart"]
+    assert len(r.article.paragraphs) == 5

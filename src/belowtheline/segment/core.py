@@ -117,7 +117,16 @@ def _says_name(name: str) -> bool:
     if P.is_name_like(name):
         return True
     words = name.split()
+    if _SAYS_PROSE.search(name):
+        return False  # "Here is what the council leader says:" introduces a quote
     return 1 <= len(words) <= 6 and len(name) <= 48 and not re.search(r"[.,;:!?\"“”]$", name)
+
+
+_SAYS_PROSE = re.compile(
+    r"^(?:here|this|that|what|which|it|he|she|they|there|and|but|so|as|or|everyone|nobody)\b"
+    r"|\b(?:is|are|was|were|what|who|how|which|that|she|he|they|it|also|now|then|still)\b",
+    re.IGNORECASE,
+)
 
 
 def _classify(line: _Line) -> str:
@@ -199,6 +208,115 @@ def _mark_caption_descriptions(lines: list[_Line]) -> None:
             prev.kind = "caption"
 
 
+_JOB_TITLE = re.compile(
+    r"^(?:[A-Z][\w'’&-]*\s+){0,3}(?:editor|reporter|writer|correspondent|columnist|critic|producer|contributor|"
+    r"journalist|presenter|analyst)(?:,\s*[A-Z][\w'’ -]{1,30})?$",
+    re.IGNORECASE,
+)
+_DURATION = re.compile(r"^\d{1,3}\s*(?:min|mins|minutes?)(?:\s*\d{1,2}\s*(?:s|secs?|seconds?))?$|^\d{1,2}:\d{2}$", re.I)
+
+
+def _mark_head_lines(lines: list[_Line], opts: SegmentOptions) -> None:
+    """Fix rule kinds that only position tells apart.
+
+    Before the first paragraph, a "Money › Pensions" line is a breadcrumb (not "Ann › Bob", a
+    reply header) and "Technology Editor" under the writer's name is a credit. Anywhere in the
+    article, "4 min" right under an audio-player line ("Listen to this article") is furniture.
+    """
+    for line in lines[: _first_body(lines)]:
+        m = P.REPLIED_TO.match(line.text) if line.kind == "replied_to" else None
+        if m and m.group("time") is None and re.search(r"[›»>▸]", line.text):
+            line.kind = "boilerplate"
+    title_at = _title_index(lines, opts)
+    first_body = _first_body(lines, after=title_at if title_at is not None else -1)
+    for i, line in enumerate(lines[:first_body]):
+        if (
+            line.kind in ("name", "text")
+            and i > 0
+            and lines[i - 1].kind in ("name", "byline")
+            and _JOB_TITLE.match(line.text)
+        ):
+            line.kind = "byline"
+    for i in range(1, len(lines)):
+        if (
+            lines[i].kind in ("timestamp", "text")
+            and lines[i - 1].kind == "boilerplate"
+            and _DURATION.match(lines[i].text)
+        ):
+            lines[i].kind = "boilerplate"
+
+
+#: Words a caption does without: auxiliaries, reporting verbs, first and second person.
+_NOT_CAPTION_WORDS = re.compile(
+    r"\b(?:will|would|has|have|had|was|were|is|are|been|said|says|could|should|can|may|might|must|did|does|do|"
+    r"i|we|my|our|me|us|you|your|[a-z]+n['’]t)\b|['’](?:s|re|ve|ll|d)\s+(?:been|not|a|an|the)\b",
+    re.IGNORECASE,
+)
+#: A finite verb in the past tense tells a news event ("The strike ended at midnight.", "Prices rose
+#: again."); captions describe the picture in the present ("… loads wheat", "… charging at …").
+#: A participle before "by" ("photographed by a camera trap") is still a caption.
+_PAST_VERB = re.compile(
+    r"\b(?-i:[a-z])[a-z]{2,}ed\b(?!\s+by\b)|\b(?:rose|fell|saw|won|lost|made|took|came|went|told|gave|met|began|ran|"
+    r"grew|kept|paid|sold|spent|struck|broke|became|found|sent|brought|bought|fought|thought|stood|led|hit|"
+    r"wrote|spoke|chose|drove|flew|knew|threw|wore|rang|sang|swam|fled|sought|caught|taught|felt|heard)\b",
+    re.IGNORECASE,
+)
+_NOT_CAPTION_START = re.compile(
+    r"^(?:there|it|this|that|these|those|but|and|so|yet|now|here|what|when|why|how|he|she|they|if|as|while|"
+    r"after|before|since|for|in|on|at|by|with|read|share|sign|summary|nobody|no one|everyone|everybody|someone|"
+    r"somebody|few|many|most|all|some|none|one|each|every|such|then|still|even|only|just|also)\b",
+    re.IGNORECASE,
+)
+
+
+def _caption_sentence(t: str) -> bool:
+    """A short descriptive sentence that reads like a photo caption ("A bulk carrier loads wheat at
+    the port of Chornomorsk.", "Pupils at lunch in St Cuthbert's Primary School, Durham.")."""
+    core = re.sub(r"\s*\([^()]{1,50}\)\s*$", "", t).strip()
+    words = core.split()
+    if not 4 <= len(words) <= 16 or not core[0].isupper() or not t.endswith((".", ")")):
+        return False
+    if core.endswith(("?", "!", ":", ";", ",")) or re.search(r"[\"“”:;—–]|\s-\s", core):
+        return False
+    if len(re.findall(r"[.!?](?:\s|$)", core)) > 1 or re.search(r"[£$€%]|\bper ?cent\b", core):
+        return False  # two sentences, or figures: a lede, not a caption
+    return not (_NOT_CAPTION_WORDS.search(core) or _NOT_CAPTION_START.match(core) or _PAST_VERB.search(core))
+
+
+def _mark_lead_caption(lines: list[_Line], opts: SegmentOptions) -> None:
+    """An unlabelled photo caption between the headline block and the first paragraph.
+
+    Pages put the lead picture under the title and byline; pasted as text, its caption is a
+    short descriptive sentence (no auxiliary or reporting verb, no quote, no first person)
+    directly followed by the much longer opening paragraph.
+    """
+    title_at = _title_index(lines, opts)
+    if title_at is None:
+        return
+    i = title_at + 1
+    while i < len(lines) and lines[i].kind in (
+        "byline",
+        "timestamp",
+        "header_tail",
+        "bio",
+        "boilerplate",
+        "name",
+        "caption",
+        "caption_double",
+    ):
+        i += 1
+    if i + 1 >= len(lines) or lines[i].kind != "text" or not _caption_sentence(lines[i].text):
+        return
+    j = i + 1
+    while j < len(lines) and lines[j].kind in ("boilerplate", "caption", "caption_double"):
+        j += 1
+    if j >= len(lines) or lines[j].kind != "text":
+        return
+    n_cap, n_next = len(lines[i].text.split()), len(lines[j].text.split())
+    if n_next >= 15 and n_next >= 1.5 * n_cap:
+        lines[i].kind = "caption"
+
+
 _BY_NAME = re.compile(
     r"^\s*(?:by|written by|words by|words:)\s+((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)", re.IGNORECASE
 )
@@ -225,6 +343,8 @@ def _mark_author_bios(lines: list[_Line], opts: SegmentOptions) -> None:
         last = i
     if not names:
         return
+    # "Ms. Alana Fitzgerald" signs the piece; her bio starts "Alana Fitzgerald teaches …".
+    names = [_HONORIFIC.sub("", n) or n for n in names]
     for line in lines[last + 1 :]:
         if (
             line.kind == "text"
@@ -240,6 +360,8 @@ def _mark_author_bios(lines: list[_Line], opts: SegmentOptions) -> None:
         ):
             line.kind = "bio"
 
+
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Professor|Rev|Sir|Dame)\.?\s+(?=[A-Z])")
 
 _ROW_SPLIT = re.compile(r"\s*[|·•∙]\s*|\s{2,}")
 
@@ -912,6 +1034,8 @@ def _analyse(
     _mark_caption_descriptions(lines)
     _mark_author_bios(lines, opts)
     _mark_furniture_rows(lines)
+    _mark_head_lines(lines, opts)
+    _mark_lead_caption(lines, opts)
     headers = _find_headers(lines)
     start, how = _comment_start(lines, headers, opts)
     return lines, blanks, headers, start, how

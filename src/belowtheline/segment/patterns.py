@@ -315,6 +315,25 @@ _BOILER_WORDS = [
     r"(submit|send|write) (us )?(a|your) (letter|response|reply|view|article)s?\b.{0,240}",
     r".{0,80}\bletters? (to the editor|for publication|page)\b.{0,160}",
     r".{0,60}\bthe (views|opinions) expressed (here |in this .{1,20} )?are (those of )?the (author|writer)s?['’]?s?( own)?.{0,100}",
+    # Editorial disclaimers: "Opinion pieces reflect the views of the author, not of the paper."
+    r".{0,60}\b(reflects?|represents?|are|is) (solely |only |entirely )?(the )?(personal )?(views?|opinions?) of (the|its|their) "
+    r"(authors?|writers?|contributors?)\b.{0,140}",
+    # Podcast and audio promos: "Inside Business podcast: … Listen now", "Podcast: … – listen on all platforms".
+    r"((?-i:[A-Z])[\w'’&-]*\s+){0,4}(podcast|audio (edition|briefing|version|documentary))s?\s*[:|–—-]\s*.{3,200}",
+    r".{3,180}(\s[–—|-]|[.?!:])\s*(listen|tune in|play|watch)( (now|here|live|free|again|today)| on .{1,40}"
+    r"| wherever you get your podcasts)",
+    # Links to live pages: "LIVE Russia-Ukraine war: latest updates".
+    r"(?-i:LIVE)\b(?=[^.!?]*(?-i:[a-z]))[^.!?]{3,100}",
+    r"[^.!?]{3,100}[:–—|-]\s*(the )?(latest|live) (updates|news|coverage)( as (they|it) happens?)?",
+    r"(live|latest) (updates|coverage)\s*[:–—|-]\s*[^.!?]{3,100}",
+    # Blog and article navigation: "Older post: …", "Next article →".
+    r"(←|→|<|«)?\s*(older|newer|next|previous|prev)\s+(post|article|story|entry|page|episode)\s*(:\s*.{1,120}?)?\s*(←|→|>|»)?",
+    # Media promos labelled by their kind: "Watch: the moment …", "GALLERY: …", "Catch up: …".
+    r"(?!.*[.!?]\s*$)(watch|video|videos|gallery|in pictures|photos|pictures|audio|hear more|catch up|quiz|interactive)\s*:"
+    r"\s*[^.!?]{3,120}(\([^()]{1,40}\))?",
+    r".{0,100}[–—:|-]\s*(follow|find) us on [\w ]{2,30}",
+    # Invitations: "Pray with us: daily evensong is streamed live at 5.15pm", "Walk with us – …".
+    r"(?-i:[A-Z])\w+( \w+)? with us\s*[:–—-]\s*.{3,160}",
 ]
 
 #: Page furniture that is never article text: ads, prompts, navigation, cookie banners.
@@ -325,7 +344,8 @@ _BOILER_WRAP = r"^[\s\-–—*•·=_~#|]*(?:{})[\s.!:|›»>\-–—*•·=_~#]
 _FLOATING = [w for w in _BOILER_WORDS if w.startswith(".{")]
 _FLOATING_KEYS = re.compile(
     r"newsletter|cookie|contribution|paywall|journalism|posted|expressed|free|patreon|ko-?fi|coffee|liberapay|"
-    r"paypal|every|each|inbox|letter|like to|wish to",
+    r"paypal|every|each|inbox|letter|like to|wish to|views? of|opinions? of|podcast|audio|listen|tune in|play|watch|"
+    r"live|updates|coverage|with us|follow us|find us",
     _I,
 )
 
@@ -378,7 +398,7 @@ END_OF_ARTICLE = re.compile(
     r"adapted|updated|amended|corrected|produced|syndicated)"
     r"|(?:originally|first) (?:published|appeared)|read the original (?:article|piece|story|post)|(?:©|copyright|\(c\))"
     r"|(?:republished|reproduced|reprinted) (?:under|with|from|by|courtesy|here)|.{0,60}\bcreative commons\b"
-    r"|all rights reserved|(?:topics|tags|filed under)\s*:|additional reporting by|"
+    r"|all rights reserved|(?:topics|tags|filed (?:under|in)|posted (?:under|in))\s*:|additional reporting by|"
     r"a version of this (?:article|story|piece) (?:\w+ ){0,2}?(?:appeared|published)|"
     r"this (?:article|story|piece) is part of (?:our|a|the) .{1,100}|"
     r"(?:the )?(?:views|opinions) expressed (?:in this (?:article|piece|column|post) |here )?are (?:those of )?the (?:author|writer)|"
@@ -409,8 +429,10 @@ BIO = re.compile(
     rf"(?!(?:It|This|That|There|Here|What|Which|One|Each|Every|Such|Another|The)\b)(?:{_NAME}|(?:he|she|they))"
     rf"(?:\s*(?:,|and)\s*{_NAME})?\s+(?:(?:is|has been)\s+(?:(?:also|currently|now)\s+)?(?:a|an|the)\s+"
     rf"(?:[\w'’-]+\s+){{0,4}}?{_PROFESSION}\b"
+    # "… is leader of the district council", "… is professor of cultural policy at …"
+    rf"|(?:is|has been)\s+(?:(?:also|currently|now)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:{_PROFESSION}|leader)\s+(?:of|at)\b"
     rf"|are\s+(?:(?:also|both|currently)\s+)?(?:[\w'’-]+\s+){{0,3}}?{_PROFESSION}(?:s|es)?\b"
-    r"|(?:writes|teaches|works|lectures|reports|blogs)\s+(?:about|at|for|on|in)\b)"
+    r"|(?:writes|teaches|works|lectures|reports|blogs)\s+(?:(?:here|regularly|mainly)\s+)?(?:about|at|for|on|in)\b)"
     r".{0,400}$"
     r"|^\s*(?:about the author|the author|the writer)\b.{0,400}$"
     r"|^\s*the views expressed (?:in this (?:article|piece|column) )?are (?:those of )?the author.{0,200}$"
@@ -443,6 +465,11 @@ CAPTION = re.compile(
     r"^\s*(?:(?:photo(?:graph)?|image|picture|pic|illustration|credit|file photo|main image|top image|"
     r"pictured|above|left|right|below)\s*:.{0,300}"
     r"|.{0,300}\((?:photo|image|picture|credit|pic|file)s?\b[^)]{0,80}\)"
+    # "… in September. (Herald file photo)", "… at Halhjem. (NTB)": a credit in brackets after the sentence.
+    r"|.{10,300}[.!?]\s*\([^()]{0,40}\b(?:photo(?:graph)?|image|picture|pic|file|handout|pool)s?\)"
+    r"|.{10,180}[.!?]\s*\((?-i:[A-Z][A-Z/&-]{1,12}(?: [A-Z][A-Z/&-]{1,12})?)\)"
+    # "… on Tuesday. Jane Doe/Gallo Images": a "Name/Agency" credit after the sentence.
+    r"|.{10,300}[.!?]\s+(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){0,3}\s*/\s*(?-i:[A-Z])[\w'’&.-]+(?:\s+[\w'’&.-]+){0,3}"
     r"|.{10,300}[.!?]\s+(?:photo(?:graph)?|picture|image|pic|credit|illustration)s?\s*:\s*[^.!?]{2,80}"
     r"|(?:image|photo|picture) (?:source|caption|credit)s?\s*[,:].{1,300}"
     rf"|{_PHOTO_CREDIT}"
@@ -567,7 +594,9 @@ _TAIL_FLAGS = re.compile(
 
 _CREDIT_BY = re.compile(
     rf"^(?:by|written by|words(?: by)?:?|report(?:ed|ing)? by|filed by|story by|photos? by|pictures? by|"
-    rf"interview by|analysis by|text:?|author:?)\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s+(?:at|in|from)\s+.{{1,60}})?$",
+    rf"interview by|analysis by|text:?|author:?|photography(?: by)?:?|illustrations?(?: by)?:?|"
+    rf"(?:medically |fact[- ]checked (?:and )?)?reviewed by:?|fact[- ]checked by:?|edited by:?|additional reporting(?: by)?:?)\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s+(?:at|in|from)\s+.{{1,60}})?"
+    r"(?:\s*,\s*(?:the\s+)?(?-i:[a-z])[\w'’ -]{2,50})?$",
     _I,
 )
 _CREDIT_DATE = re.compile(
@@ -620,5 +649,9 @@ def split_time_tail(line: str) -> tuple[str, str] | None:
         return None
     name = line[: m.start()].strip().rstrip("|•·,–—-").strip()
     if not name or not is_name_like(name):
+        return None
+    sep = line[len(name) : m.start(1)]
+    if not re.search(r"[|•·∙,–—-]", sep) and not re.search(r"\d", m.group(1)):
+        # "What I do now", "Life today": a word-only time after a plain space is prose, not a header.
         return None
     return name, m.group(1).strip()
