@@ -105,7 +105,7 @@ def main() -> int:
                 ]
                 rows, results = [], []
                 for name, method, path, data in pages:
-                    times = []
+                    times, first = [], 0.0
                     for i in range(args.rounds + 1):
                         t = time.perf_counter()
                         resp = c.request(method, base + path, data=data)
@@ -113,18 +113,21 @@ def main() -> int:
                         assert resp.status_code == 200, (path, resp.status_code, resp.text[:300])
                         if i:
                             times.append(ms)
+                        else:  # the first view: cold caches (the overview is cached by data version)
+                            first = ms
                     times.sort()
                     med = statistics.median(times)
                     p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
                     ok = p95 < TARGET_MS
-                    rows.append([name, round(med, 1), round(p95, 1), f"{len(resp.content) / 1024:.0f} KB",
-                                 "yes" if ok else "NO"])
-                    results.append({"page": name, "path": path, "method": method, "median_ms": round(med, 2),
+                    rows.append([name, round(first, 1), round(med, 1), round(p95, 1),
+                                 f"{len(resp.content) / 1024:.0f} KB", "yes" if ok else "NO"])
+                    results.append({"page": name, "path": path, "method": method, "first_ms": round(first, 2),
+                                    "median_ms": round(med, 2),
                                     "p95_ms": round(p95, 2), "bytes": len(resp.content), "under_target": ok})
         finally:
             proc.terminate()
             proc.wait(10)
-    print(table(["page", "median ms", "p95 ms", "size", f"p95 < {TARGET_MS:.0f} ms"], rows))
+    print(table(["page", "first ms", "median ms", "p95 ms", "size", f"p95 < {TARGET_MS:.0f} ms"], rows))
     path = write_result("dashboard", {
         "comments": summary.comments, "articles": summary.documents, "queued": summary.queued,
         "rounds": args.rounds, "target_ms": TARGET_MS, "database": "sqlite", "seed_seconds": round(seed_s, 1),

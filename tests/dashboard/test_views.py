@@ -247,3 +247,28 @@ def test_overview_flags_follow_each_comments_newest_scores(db_url: str) -> None:
         assert sum(per_day[d]["threat"] for d in n) > 0
     finally:
         store.dispose()
+
+
+def test_overview_cache_follows_the_data() -> None:
+    """A cached overview is reused while nothing changed and recomputed once comments are added."""
+    from belowtheline.dashboard.views import overview_cached
+    from belowtheline.document import Article, Comment, Document
+    from belowtheline.store.repository import ingest_document
+
+    store = _store_docs()
+    with store.session() as s:  # type: ignore[attr-defined]
+        first = overview_cached(s)
+        assert overview_cached(s) is first
+        assert overview_cached(s, site="b.example") is not first
+    with store.session() as s:  # type: ignore[attr-defined]
+        extra = Document(
+            id="d9",
+            text="x",
+            article=Article(title="Nine"),
+            comments=[Comment("c1", "one more", timestamp="2025-03-21T10:00:00Z")],
+        )
+        ingest_document(s, extra, site="a.example")
+    with store.session() as s:  # type: ignore[attr-defined]
+        again = overview_cached(s)
+    assert again is not first
+    assert again.total == first.total + 1

@@ -553,13 +553,13 @@ def _http_url(url: str | None) -> str | None:
 @router.get("/dashboard/overview")
 def overview(request: Request, site: str | None = None, start: str | None = None, end: str | None = None) -> Response:
     from .charts import bar_chart, heatmap, line_chart
-    from .views import overview_data
+    from .views import overview_cached
 
     who = Who(request)
     if who.user is None:
         return _to_login(request)
     with _store(request).session() as s:
-        ov = overview_data(s, site=site or None, start=_date(start), end=_date(end))
+        ov = overview_cached(s, site=site or None, start=_date(start), end=_date(end))
     filters = {k: v for k, v in {"site": site, "start": start, "end": end}.items() if v}
     charts = {
         "label_time": line_chart(ov.days, ov.label_time),
@@ -584,7 +584,7 @@ def overview(request: Request, site: str | None = None, start: str | None = None
 def overview_csv(
     request: Request, chart: str, site: str | None = None, start: str | None = None, end: str | None = None
 ) -> Response:
-    from .views import CHARTS, overview_csv_rows, overview_data
+    from .views import CHARTS, overview_cached, overview_csv_rows
 
     who = Who(request)
     if who.user is None:
@@ -592,7 +592,7 @@ def overview_csv(
     if chart not in CHARTS:
         return _fail(request, who, 404, f"Unknown chart {chart!r}; choose one of {', '.join(CHARTS)}.")
     with _store(request).session() as s:
-        ov = overview_data(s, site=site or None, start=_date(start), end=_date(end))
+        ov = overview_cached(s, site=site or None, start=_date(start), end=_date(end))
     buf = io.StringIO()
     writer = csv.writer(buf)
     for row in overview_csv_rows(ov, chart):

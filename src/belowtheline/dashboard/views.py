@@ -9,6 +9,7 @@ the thread is.
 from __future__ import annotations
 
 import math
+import weakref
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ __all__ = [
     "dry_run_batched",
     "highlight",
     "latest_scores_map",
+    "overview_cached",
     "overview_data",
     "queue_page",
 ]
@@ -577,6 +579,52 @@ def overview_data(
     out.groups = [(g, n, group_text[g]) for g, n in groups.most_common(top) if n > 1]
     out.quoted = _quoted(s, docs_seen, site_id=site_id, site_given=bool(site), start=start, end=end, top=top)
     return out
+
+
+#: Overviews already computed, per database engine, by (filters, data version).
+_OVERVIEW_CACHE: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], Overview]] = weakref.WeakKeyDictionary()
+_OVERVIEW_CACHE_SIZE = 32
+
+
+def data_version(s: Session) -> tuple[Any, ...]:
+    """A cheap fingerprint of what the overview reads: it changes when comments, scores,
+    documents or sites are added, removed or (for documents) updated.
+
+    Comments are append-only in the store (a new capture adds rows, never edits them) and
+    scores are new rows, so counts and largest ids are enough for them.
+    """
+    row = s.execute(
+        select(
+            select(func.count(CommentRow.id)).scalar_subquery(),
+            select(func.max(CommentRow.id)).scalar_subquery(),
+            select(func.max(ScoreRow.id)).scalar_subquery(),
+            select(func.count(DocumentRow.id)).scalar_subquery(),
+            select(func.max(DocumentRow.updated_at)).scalar_subquery(),
+            select(func.count(Site.id)).scalar_subquery(),
+        )
+    ).one()
+    return tuple(row)
+
+
+def overview_cached(
+    s: Session, *, site: str | None = None, start: date | None = None, end: date | None = None
+) -> Overview:
+    """:func:`overview_data`, reused while :func:`data_version` is unchanged.
+
+    The overview aggregates every comment in the filters; repeated views of the same
+    filters (moderators reloading, CSV export after viewing a chart) cost a few index
+    look-ups instead of a scan.
+    """
+    cache = _OVERVIEW_CACHE.setdefault(s.get_bind(), {})
+    key = (site, start, end, data_version(s))
+    hit = cache.get(key)
+    if hit is not None:
+        return hit
+    ov = overview_data(s, site=site, start=start, end=end)
+    if len(cache) >= _OVERVIEW_CACHE_SIZE:
+        cache.pop(next(iter(cache)))
+    cache[key] = ov
+    return ov
 
 
 def _quoted(
