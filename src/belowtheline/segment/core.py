@@ -18,6 +18,7 @@ exactly once.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -194,16 +195,29 @@ def _mark_link_lists(lines: list[_Line]) -> None:
 
 
 def _mark_caption_descriptions(lines: list[_Line]) -> None:
-    """A short description line directly above a picture credit is part of the caption."""
+    """A short description line directly above a picture credit is part of the caption.
+
+    A blank line may part them when the description is one short sentence standing alone.
+    """
     for i in range(2, len(lines)):
         line, prev = lines[i], lines[i - 1]
         if (
             line.kind == "caption"
-            and line.blank_before == 0
             and prev.kind in ("text", "name")
             and len(prev.text.split()) <= 30
             and not prev.text.endswith(":")
             and P.CAPTION_CREDIT.match(line.text)
+            and (
+                line.blank_before == 0
+                or (
+                    line.blank_before == 1
+                    and len(line.text.split()) <= 6  # a bare credit, not a captioned "Photo: …"
+                    and prev.blank_before >= 1
+                    and len(prev.text.split()) <= 25
+                    and len(re.findall(r"[.!?](?:\s|$)", prev.text)) <= 1
+                    and not re.search(r"[“”\"]", prev.text)
+                )
+            )
         ):
             prev.kind = "caption"
 
@@ -586,20 +600,39 @@ def _comment_start(lines: list[_Line], headers: dict[int, _Header], opts: Segmen
             return start, "marker"
         return n, "none"
 
+    # 3b. A bio the patterns do not know, in a first-person piece ("Liam Doherty has refereed
+    #     youth football for nine years."), when reader talk follows.
+    loose = _loose_bio(lines, styles, earliest)
+    if loose is not None:
+        lines[loose].kind = "bio"
+        start = loose + 1
+        while start < n and lines[start].kind in ("end_marker", "bio", "boilerplate", "comments_marker", "action"):
+            start += 1
+        if start < n:
+            return start, "marker"
+
     # 4. No marker: the first paragraph that talks about the piece or its writer ("The author's
     #    case…", "I read this column…"), when what follows reads more like reader talk.
+    #    First-person opinion pieces read much like reader talk, so the tail need only be about
+    #    as comment-like as the head.
     for i in range(max(earliest, 3), n - 1):
-        if lines[i].kind == "text" and _ABOUT_THE_PIECE.search(lines[i].text[:300]):
+        if lines[i].kind == "text" and (
+            _ABOUT_THE_PIECE.search(lines[i].text[:300]) or _ADDRESSES_WRITER.match(lines[i].text)
+        ):
             head = [styles[k] for k in range(1, i) if lines[k].kind == "text"]
             tail = [styles[k] for k in range(i, n) if lines[k].kind not in _FURNITURE]
-            if head and len(tail) >= 3 and sum(tail) / len(tail) >= sum(head) / len(head):
+            if head and len(tail) >= 3 and sum(tail) / len(tail) >= sum(head) / len(head) - 0.25:
                 return i, "style"
             break
 
-    # 5. A layout change (a gap unlike any other), confirmed by style; else style alone.
+    # 5. A layout change: a gap unlike any other, confirmed by style; or paragraphs that
+    #    switch from no blank line between them to blank lines for good; else style alone.
     gap = _unique_gap(lines, earliest)
     if gap is not None and _style_split_ok(styles, gap, margin=0.4):
         return gap, "gap"
+    switch = _spacing_switch(lines, earliest)
+    if switch is not None:
+        return switch, "gap"
     best = _style_change_point(styles, earliest, opts.style_margin)
     if best is not None:
         return best, "style"
@@ -612,6 +645,81 @@ _ABOUT_THE_PIECE = re.compile(
     r"|\b(?:this|the) piece\b(?! of\b)|\b(?:dear|with respect to) (?:editor|author|(?:mr|mrs|ms|dr) [A-Z])",
     re.IGNORECASE,
 )
+
+
+#: A reader naming the writer at the start of a comment: "Dr Marsh writes with evident
+#: sincerity…", "Mrs Parry-Jones makes a moving case…", "Ms. Fitzgerald's experience is…".
+_ADDRESSES_WRITER = re.compile(
+    r"\s*(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?\s+(?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+"
+    r"(?:['’]s\s+(?:article|piece|column|essay|argument|case|experience|point|view|proposal|plan|idea)\b"
+    r"|\s+(?:writes|argues|makes|is right|is wrong|has a point|misses|overlooks|ignores|forgets|fails|raises)\b)"
+)
+
+
+#: A full name (with an optional title) and a verb that opens a bio in any tense.
+_LOOSE_BIO = re.compile(
+    r"\s*(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame)\.?\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3})"
+    r"\s+(?:is|was|has|had|lives|lived|works|worked|farms|teaches|taught|runs|ran|writes|wrote|chairs|chaired|"
+    r"leads|led|served|spent|founded|co-founded|directs|edits|edited|manages|studies|studied|trained|retired|"
+    r"coaches|coached|volunteers|campaigns|covers|hosts|presents|represents|sits)\b"
+)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|my|me|myself)\b")
+
+
+def _loose_bio(lines: list[_Line], styles: list[float], earliest: int) -> int | None:
+    """A short third-person line naming someone the story never named, after first-person prose.
+
+    Opinion writers speak as "I"; news copy seldom does, and there a newcomer mid-story is
+    seldom a sign-off. Reader talk must follow: two lines at least, about as chatty as a
+    first-person piece, or clearly chattier than a third-person one.
+    """
+    n = len(lines)
+    for i in range(max(earliest, 3), n - 2):
+        line = lines[i]
+        if line.kind != "text" or len(line.text.split()) > 60 or len(re.findall(r"[.!?](?:\s|$)", line.text)) > 3:
+            continue
+        m = _LOOSE_BIO.match(line.text)
+        if not m:
+            continue
+        surname = m.group("name").split()[-1]
+        named = re.compile(rf"\b{re.escape(surname)}\b")
+        body = [k for k in range(i) if _is_body(lines[k])]
+        if len(body) < 3 or any(named.search(lines[k].text) for k in range(body[0], i)):
+            return None
+        rest = [k for k in range(i + 1, n) if lines[k].kind not in _FURNITURE]
+        if len(rest) < 2:
+            return None
+        own = [_QUOTED.sub(" ", lines[k].text) for k in body]  # quoted speakers say "I" in news too
+        first_person = sum(1 for t in own if _FIRST_PERSON.search(t)) >= 0.5 * len(body)
+        head = [styles[k] for k in body]
+        tail = [styles[k] for k in rest]
+        # Readers who name the writer ("Mrs Quinlan makes a fair point") settle it.
+        if first_person and (_ADDRESSES_WRITER.match(lines[rest[0]].text) or named.search(lines[rest[0]].text)):
+            return i
+        tail_mean = sum(tail) / len(tail)
+        margin = -0.5 if first_person else 0.5
+        if tail_mean < sum(head) / len(head) + margin or (not first_person and tail_mean < 0.3):
+            return None
+        return i
+    return None
+
+
+def _spacing_switch(lines: list[_Line], earliest: int) -> int | None:
+    """Where paragraphs that had no blank line between them start to have one, for good.
+
+    Article paragraphs pasted one per line, then comments pasted with blank lines between
+    them (or the other way round) mark the border as well as any gap.
+    """
+    n = len(lines)
+    for k in range(max(earliest, 3), n - 1):
+        before = [line.blank_before > 0 for line in lines[1:k]]
+        after = [line.blank_before > 0 for line in lines[k:]]
+        if len(before) < 3 or len(after) < 2 or any(line.kind in _FURNITURE for line in lines[k:]):
+            continue
+        if (not any(before) and all(after)) or (all(before) and not any(after[1:]) and after[0]):
+            return k
+    return None
 
 
 def _bio_ends_article(lines: list[_Line], styles: list[float], i: int) -> bool:
@@ -628,6 +736,14 @@ def _bio_ends_article(lines: list[_Line], styles: list[float], i: int) -> bool:
     gaps = [line.blank_before for line in lines[1 : i + 1]]
     if gaps and lines[rest[0]].blank_before > max(gaps):
         return True
+    head = [styles[k] for k in range(1, i) if lines[k].kind == "text"]
+    tail = [styles[k] for k in rest]
+    head_mean = sum(head) / len(head) if head else 0.0
+    tail_mean = sum(tail) / len(tail)
+    # Plain reporting carries on after it: a newcomer to the story ("Tom Reilly is a teacher at
+    # the school."), not a sign-off.
+    if len(rest) >= 3 and tail_mean < min(0.0, head_mean + 0.5):
+        return False
     # Writers are not named in their own story; experts introduced mid-story are quoted by name.
     m = re.match(r"[\W_]{0,3}((?:[A-Z][\w'’.-]+\s+)*[A-Z][\w'’-]+?)(?:['’]s)?\s+(?=[a-z])", lines[i].text)
     if m:
@@ -639,10 +755,7 @@ def _bio_ends_article(lines: list[_Line], styles: list[float], i: int) -> bool:
             return True
         if not any(named.search(lines[k].text) for k in range(i)):
             return True
-    head = [styles[k] for k in range(1, i) if lines[k].kind == "text"]
-    tail = [styles[k] for k in rest]
-    head_mean = sum(head) / len(head) if head else 0.0
-    return sum(tail) / len(tail) >= head_mean + 0.25
+    return tail_mean >= head_mean + 0.25
 
 
 def _unique_gap(lines: list[_Line], earliest: int) -> int | None:
@@ -947,6 +1060,9 @@ def _action_block_comments(lines: list[_Line]) -> list[Comment]:
 
 
 def _bare_comments(lines: list[_Line]) -> list[Comment]:
+    timed = _timed_comments(lines)
+    if timed is not None:
+        return timed
     transitions = lines[1:]
     blank_sep = sum(1 for line in transitions if line.blank_before > 0)
     by_block = bool(transitions) and blank_sep >= 0.5 * len(transitions)
@@ -962,6 +1078,34 @@ def _bare_comments(lines: list[_Line]) -> list[Comment]:
         _append_text(current, line)
         line.label = "comment"
     return comments
+
+
+def _timed_comments(lines: list[_Line]) -> list[Comment] | None:
+    """Comments headed by a time line and no author ("5 hours ago", then the text).
+
+    Used when the comment section opens with a time line and time lines recur; each time
+    line starts a comment and the lines up to the next one are its text.
+    """
+    kept = [line for line in lines if line.kind not in ("boilerplate", "comments_marker", "action")]
+    times = [line for line in kept if line.kind == "timestamp"]
+    if not kept or kept[0].kind != "timestamp" or len(times) < 2 or len(kept) < 2 * len(times):
+        return None
+    if any(a.kind == "timestamp" and b.kind == "timestamp" for a, b in itertools.pairwise(kept)):
+        return None
+    comments: list[Comment] = []
+    current: Comment | None = None
+    for line in lines:
+        if line.kind in ("boilerplate", "comments_marker", "action"):
+            line.label = "boilerplate" if line.kind != "action" else "comment_meta"
+            continue
+        if line.kind == "timestamp":
+            current = _new_comment(comments, line, None, line.text)
+            line.label = "comment_meta"
+            continue
+        assert current is not None
+        _append_text(current, line)
+        line.label = "comment"
+    return [c for c in comments if c.text]
 
 
 # -- entry point ----------------------------------------------------------------------
@@ -1038,7 +1182,23 @@ def _analyse(
     _mark_lead_caption(lines, opts)
     headers = _find_headers(lines)
     start, how = _comment_start(lines, headers, opts)
+    _mark_breadcrumbs(lines, start)
     return lines, blanks, headers, start, how
+
+
+def _mark_breadcrumbs(lines: list[_Line], start: int) -> None:
+    """Breadcrumbs anywhere in the article ("Science › Space"): short parts joined by › or ».
+
+    Above the comments "Science › Space" is no "Name › Name" reply header.
+    """
+    for line in lines[:start]:
+        if (
+            line.kind in ("text", "name", "replied_to")
+            and re.search(r"\s[›»]\s", line.text)
+            and _section_label(line.text)
+            and not line.text.rstrip().endswith((".", "?", "!"))
+        ):
+            line.kind = "boilerplate"
 
 
 def _segments(text: str, lines: list[_Line], blanks: list[tuple[int, int]]) -> list[Segment]:

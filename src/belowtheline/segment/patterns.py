@@ -458,6 +458,8 @@ _PHOTO_CREDIT = (
     r"|(?-i:[A-Z])[\w'’.-]+(?: (?-i:[A-Z])[\w'’.-]+){0,3}\s*/\s*(?:staff |freelance |contributing )?(?:photographer|photo|pool|file|handout)"
     r"|(?:reuters|ap|afp|epa|getty images|pa|anadolu|xinhua|tass|shutterstock)\s*/\s*(?-i:[A-Z])[\w'’.-]+(?: (?-i:[A-Z])[\w'’.-]+){0,3}"
     r"|(?-i:[A-Z])[\w'’.-]+(?: (?-i:[A-Z])[\w'’.-]+){0,2} photo\s*/\s*(?-i:[A-Z])[\w'’.-]+(?: (?-i:[A-Z])[\w'’.-]+){0,3}"
+    # "Keystone/Jean-Christophe Bott", "Xinhua/Li Wei": an agency and a photographer's full name.
+    r"|(?-i:[A-Z])[\w&.-]+(?: (?-i:[A-Z])[\w&.-]+)?/(?-i:[A-Z])[\w'’.-]+(?: (?-i:[A-Z])[\w'’.-]+){1,3}"
 )
 
 #: Caption and picture-credit lines.
