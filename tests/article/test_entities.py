@@ -211,3 +211,28 @@ def test_generational_suffix_keeps_its_full_stop() -> None:
 def test_acronym_in_brackets_is_not_part_of_the_name() -> None:
     text = "Finland's National Bureau of Investigation (NBI) said on Thursday that divers had found a trail."
     assert not any("(" in e.canonical for e in _run(text)[0])
+
+
+def test_accent_variants_merge_under_the_accented_form() -> None:
+    text = (
+        "Council president Joaquín Ferreira chaired the meeting. "
+        "Joaquin Ferreira said the leaders were closer to a deal. Ferreira left at noon."
+    )
+    groups = _groups(text)
+    assert "Joaquín Ferreira" in groups
+    assert "Joaquin Ferreira" not in groups
+    assert _run(text)[1]("Joaquin Ferreira") == "Joaquín Ferreira"
+
+
+def test_gazetteer_prefers_the_accented_canonical_name() -> None:
+    assert gazetteer().lookup("Antonio Costa") is not None
+    assert gazetteer().lookup("Antonio Costa").canonical == "António Costa"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [("Cllr Devon Ashcroft", "Devon Ashcroft"), ("Sheikh Tamim Al Nuaimi", "Tamim Al Nuaimi"),
+     ("Headteacher Marion Fairweather", "Marion Fairweather"), ("Councillor Ann Jebb", "Ann Jebb")],
+)  # fmt: skip
+def test_normalize_name_drops_local_and_religious_titles(surface: str, name: str) -> None:
+    assert normalize_name(surface) == name

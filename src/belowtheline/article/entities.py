@@ -38,6 +38,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -78,8 +79,9 @@ ORG_NOUNS = frozenset(
 
 #: Courtesy titles left out of a name ("Mr Starmer" -> "Starmer").
 HONORIFICS = frozenset(
-    {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "mx", "rev"}
-)
+    {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "mx", "rev", "cllr",
+     "councillor", "sheikh", "headteacher"}
+)  # fmt: skip
 
 #: Title words that may precede a name ("President Zelensky", "Prime Minister Keir Starmer").
 TITLE_WORDS = frozenset(
@@ -89,6 +91,7 @@ TITLE_WORDS = frozenset(
         "foreign", "defence", "defense", "deputy", "vice", "colonel", "col", "lieutenant", "lt", "major",
         "admiral", "commander", "chief", "spokesman", "spokeswoman", "spokesperson", "representative", "rep",
         "state", "first", "lady", "crown", "prince", "princess", "home", "interior", "finance", "economy",
+        "coach", "manager", "headteacher", "councillor", "cllr", "sheikh",
     }
 )  # fmt: skip
 
@@ -175,6 +178,7 @@ class Gazetteer:
         for entry in self.entries:
             for alias in (entry.canonical, *entry.aliases):
                 self.by_key.setdefault(normalize_name(alias).casefold(), entry)
+                self.by_key.setdefault(fold_accents(normalize_name(alias)).casefold(), entry)
                 surfaces.append(alias)
         surfaces.sort(key=len, reverse=True)
         alternation = "|".join(re.escape(s) for s in surfaces)
@@ -219,6 +223,25 @@ def normalize_name(surface: str) -> str:
     while len(words) > 1 and (words[0].casefold() == "the" or words[0].casefold().rstrip(".") in HONORIFICS):
         words = words[1:]
     return " ".join(words)
+
+
+def fold_accents(name: str) -> str:
+    """``name`` without diacritics, for matching variants ("António Costa" -> "Antonio Costa").
+
+    Example:
+        >>> fold_accents("Tadej Pogačar")
+        'Tadej Pogacar'
+    """
+    if name.isascii():
+        return name
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def _accented(name: str, forms: Iterable[str]) -> str:
+    """The form of ``name`` with the most diacritics among accent variants of it in ``forms``."""
+    folded = fold_accents(name).casefold()
+    variants = [f for f in forms if fold_accents(f).casefold() == folded]
+    return max(variants, key=lambda f: (sum(not c.isascii() for c in f), f == name), default=name)
 
 
 def _initials(name: str) -> str:
@@ -345,9 +368,15 @@ def _canonical(table: dict[str, str], gaz: Gazetteer, surface: str) -> str:
     norm = normalize_name(surface)
     if norm.casefold().startswith(("the ", "a ")) is False and norm.casefold() in table:
         return table[norm.casefold()]
-    entry = gaz.lookup(surface)
+    entry = gaz.lookup(surface) or gaz.lookup(fold_accents(surface))
     if entry is not None:
         return entry.canonical
+    folded = fold_accents(normalize_name(surface)).casefold()
+    if not surface.isascii() or any(not k.isascii() for k in table):
+        # "Antonio Costa" for the document's "António Costa": the one name that differs by accents only
+        variants = {c for k, c in table.items() if fold_accents(k) == folded}
+        if len(variants) == 1:
+            return variants.pop()
     # A full name cut short ("Robert F. Kennedy" for "Robert F. Kennedy Jr"): the one longer name it starts.
     key = normalize_name(surface).casefold()
     if " " in key:
@@ -697,7 +726,8 @@ def _group(mentions: list[_Mention], text: str) -> _Groups:
     groups = _Groups(len(mentions))
     first: dict[str, int] = {}
     for i, m in enumerate(mentions):
-        key = (m.canonical or (m.gazetteer.canonical if m.gazetteer else normalize_name(m.text))).casefold()
+        key = fold_accents(m.canonical or (m.gazetteer.canonical if m.gazetteer else normalize_name(m.text)))
+        key = key.casefold()
         if m.label == "NORP" and m.gazetteer is None:
             key = "norp:" + key
         if key in first:
@@ -795,8 +825,9 @@ def _name_groups(mentions: list[_Mention], groups: _Groups) -> tuple[dict[int, s
             continue
         forms = Counter(normalize_name(m.text) for m in ms)
         if labels[gid] == "PERSON" or any(len(f.split()) > 1 for f in forms) and any(_is_acronym(f) for f in forms):
-            # The longest full form: "Keir Starmer" over "Starmer", "European Union" over "EU".
-            names[gid] = max(forms, key=lambda f: (len(f.split()), forms[f], len(f)))
+            # The longest full form: "Keir Starmer" over "Starmer", "European Union" over "EU";
+            # the accented form of a name also written without ("António Costa", "Antonio Costa").
+            names[gid] = _accented(max(forms, key=lambda f: (len(f.split()), forms[f], len(f))), forms)
         elif _full_and_surname(list(forms)):
             # "Tadej Pogačar" and "Pogačar" tagged ORG: still one name and its short form
             names[gid] = max(forms, key=lambda f: (len(f.split()), forms[f], len(f)))

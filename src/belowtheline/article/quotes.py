@@ -78,7 +78,8 @@ _TITLES = _wordset(
     chairman chairwoman mayor king queen prince princess pope judge justice speaker leader
     commissioner ambassador foreign defence defense ceo republican democrat democratic gop
     candidate nominee rep sen gov senior presidential member founder detective inspector
-    superintendent constable sergeant prosecutor colonel lieutenant admiral archbishop bishop"""
+    superintendent constable sergeant prosecutor colonel lieutenant admiral archbishop bishop
+    headteacher cllr councillor sheikh coach manager"""
 )
 _ORG_WORDS = _wordset(
     """house party ministry council commission times post news union service department
@@ -226,6 +227,16 @@ _PERSON_ROLES = _wordset(
     king queen prince pope member owner boss player striker defender midfielder goalkeeper
     striker official scientist doctor officer commander negotiator mediator activist campaigner
     historian lawmaker politician deputy representative delegate"""
+)
+
+#: Nouns for a person of a nationality ("the Swede said"): a description, not a name.
+_NATIONALITY_NOUNS = _wordset(
+    """swede dane finn pole scot brit briton turk spaniard swiss dutchman dutchwoman frenchman
+    frenchwoman englishman englishwoman irishman irishwoman welshman welshwoman scotsman scotswoman
+    argentine argentinian brazilian italian german austrian belgian norwegian icelander croat serb
+    portuguese american canadian australian kiwi ukrainian russian georgian greek czech slovak hungarian
+    romanian bulgarian japanese chinese korean indian nigerian ghanaian kenyan egyptian moroccan
+    algerian senegalese cameroonian ivorian colombian chilean uruguayan peruvian mexican israeli"""
 )
 
 _DOUBLE_OPEN = "“„«"
@@ -487,6 +498,10 @@ def _name_run(tok: Token) -> tuple[int, int]:
         if (_is_title(doc[k]) or not any(ch.isalpha() for ch in doc[k].text)) and doc[k].text != "-":
             a = k + 1
             break
+    # "Ukraine’s Coordination Headquarters ...": a country's possessive is not part of the name
+    poss = next((k for k in range(a + 1, b - 1) if doc[k].text in ("’s", "'s")), None)
+    if poss is not None and _is_country(doc[poss - 1]) and doc[poss + 1].text[:1].isupper():
+        a = poss + 1
     paren = next((k for k in range(max(a, tok.i) + 1, b + 1) if doc[k].text == "("), None)
     if paren is not None:
         b = paren - 1  # "National Bureau of Investigation (NBI)": the name without its acronym
@@ -495,6 +510,16 @@ def _name_run(tok: Token) -> tuple[int, int]:
     while a < b and (doc[a].is_punct or (doc[a].lower_ == "the" and b - a > 1)):
         a += 1  # "the Met Office" -> "Met Office", but "The Times" stays
     return a, b + 1
+
+
+def _is_country(tok: Token) -> bool:
+    """Whether ``tok`` names a country or place ("Ukraine" in "Ukraine’s Coordination Headquarters")."""
+    from .entities import gazetteer
+
+    if tok.ent_type_ in ("GPE", "NORP"):
+        return True
+    entry = gazetteer().lookup(tok.text)
+    return tok.text in gazetteer().demonym_of or (entry is not None and entry.label == "GPE")
 
 
 def _is_title(tok: Token) -> bool:
@@ -523,6 +548,10 @@ class _Names:
         person_last = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON"}
         person_last.update(doc[i].lower_ for i in speakers if doc[i].pos_ == "PROPN")
         self.person_last = person_last
+        #: surnames of people the tagger named in full: "adeyemi-okafor" for "Chukwuemeka Adeyemi-Okafor"
+        self.surnames = {
+            _surface(doc, ent.start + 1, ent.end).lower() for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+        }
         seen: set[int] = set()
         for tok in tokens:
             if tok.i in seen or not (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG")):
@@ -600,6 +629,37 @@ class _Names:
                     self.gender[key] = g if self.gender.get(key, g) == g else "?"
         for key in [k for k, v in self.gender.items() if v != "?"]:
             self.gender.setdefault(self.full(key), self.gender[key])
+        for key, g in self._pronoun_genders(quoted).items():
+            self.gender.setdefault(key, g)
+
+    def _pronoun_genders(self, quoted: list[tuple[int, int]]) -> dict[str, str]:
+        """Genders of people told by the pronouns of sentences that name only them.
+
+        "Noda told supporters that he would take responsibility": Noda is "m",
+        so a later "she said" passes him over. A name whose sentences use both
+        "he" and "she" gets no gender.
+        """
+        doc = self.doc
+        seen: dict[str, set[str]] = {}
+        by_sent: dict[int, list[tuple[int, str]]] = {}
+        for a, _b, name, person in self.mentions:
+            if person:
+                by_sent.setdefault(doc[a].sent.start, []).append((a, self.full(name)))
+        for start, people in by_sent.items():
+            if len({n for _, n in people}) != 1:
+                continue
+            first, name = people[0]
+            sent = doc[start].sent
+            for t in doc[first + 1 : sent.end]:
+                g = _PRONOUN_GENDER.get(t.lower_)
+                if g is not None and t.pos_ == "PRON" and not any(qa <= t.idx < qb for qa, qb in quoted):
+                    seen.setdefault(name, set()).add(g)
+        out: dict[str, str] = {}
+        for name, gs in seen.items():
+            if len(gs) == 1:
+                out[name] = next(iter(gs))
+                out.setdefault(name.split()[-1], out[name])
+        return out
 
     def _person_like(self, span: Span, speakers: set[int]) -> bool:
         words = [t for t in span if t.is_alpha]
@@ -616,6 +676,8 @@ class _Names:
             c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in _PERSON_ROLES for c in root.children
         ):
             return True  # "Lars Klingbeil, the SPD leader, ...": whatever the tagger says
+        if "-" in span.text and span.text.lower() in self.surnames:
+            return True  # "Adeyemi-Okafor" tagged a place after "Chukwuemeka Adeyemi-Okafor"
         if span.text.lower() in self.places or words[-1].lower_ in self.places:
             return False
         labels = {t.ent_type_ for t in span}
@@ -708,6 +770,7 @@ class _Names:
 
 #: Cue words that continue the previous speaker's statement ("The coach added that ...").
 _CONTINUE_CUES = frozenset({"added", "adds", "adding", "continued", "continues", "went"})
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
 _GENDERED = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f"}
 
 
@@ -763,8 +826,19 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
     source = _source_org(tok, names, roles, s0, s1)
     if source is not None:
         return source
+    if _dateline(tok):
+        # "CAIRO, Jan 14 (AP) — mediators said ...": the place of the dateline does not speak
+        return _Speaker(None, s0, s1)
+    capitalised = _capitalised_name(tok)
+    if capitalised is not None:
+        # "Doctors Without Borders said": a plural noun that starts a capitalised name
+        a, b = capitalised
+        return _Speaker(_surface(doc, a, b), doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
     if tok.lower_ in _ANONYMOUS | _PLURAL_GROUPS and tok.tag_ in ("NNS", "NNPS"):
         return _Speaker(None, s0, s1)  # "Campaigners said ...": capitalised only as the first word
+    if _nationality_description(tok):
+        # "the Swede told BBC Scotland": the person last named, not a name "Swede"
+        return _Speaker(names.before(tok.i), s0, s1, definite_head=tok.lower_, person_role=True)
     if (
         tok.pos_ == "PROPN"
         or tok.ent_type_ in ("PERSON", "ORG")
@@ -787,7 +861,7 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
             if b > a and names._person_like(doc[a:b], set()):
                 cand = _surface(doc, a, b)
                 return _Speaker(names.full(cand), doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
-            if b > a and t.head is tok and tok.tag_ in ("NNS", "NN") and names._org_like(doc[a:b]):
+            if b > a and t.head.i == tok.i and tok.tag_ in ("NNS", "NN") and names._org_like(doc[a:b]):
                 # "the organisers, Amaury Sport Organisation,": the organisation speaks
                 return _Speaker(_surface(doc, a, b), doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
     head = tok.lemma_.lower()
@@ -809,6 +883,66 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
         sp.description = "".join(t.text_with_ws for t in doc[tok.left_edge.i : tok.i + 1]).strip()
         return sp
     return _Speaker(None, s0, s1)
+
+
+def _dateline(tok: Token) -> bool:
+    """Whether ``tok`` is the upper-case place opening a paragraph's dateline ("CAIRO, Jan 14 —")."""
+    doc = tok.doc
+    if not (tok.is_upper and tok.is_alpha and len(tok.text) > 2):
+        return False
+    if tok.i > 0 and "\n" not in doc[tok.i - 1].text_with_ws:
+        return False
+    return tok.i + 1 < len(doc) and doc[tok.i + 1].text in (",", "(", "—", "–")
+
+
+def _capitalised_name(tok: Token) -> tuple[int, int] | None:
+    """Token range of a name led by a capitalised plural noun ("Doctors Without Borders"), or ``None``."""
+    doc = tok.doc
+    if tok.tag_ != "NNS" or not tok.text[:1].isupper() or tok.i + 2 >= len(doc):
+        return None
+    b = tok.i + 1
+    while b < len(doc) and doc[b].is_alpha and doc[b].text[:1].isupper() and "\n" not in doc[b - 1].whitespace_:
+        b += 1
+    if b - tok.i < 3 or doc[tok.i + 1].pos_ != "ADP":
+        return None
+    return tok.i, b
+
+
+def _recent_org(names: _Names, token_i: int, limit: int = 120) -> str | None:
+    """The organisation named most recently within ``limit`` tokens before ``token_i``.
+
+    Organisations inside a prepositional phrase ("an appeal to the General Court",
+    "a statement posted on Telegram") are passed over for one named as a subject or
+    modifier, if there is one.
+    """
+    k = bisect.bisect_left(names.starts, token_i) - 1
+    first: str | None = None
+    while k >= 0 and token_i - names.mentions[k][0] <= limit:
+        a, b, name, person = names.mentions[k]
+        k -= 1
+        if person:
+            continue
+        root = next((t for t in names.doc[a:b] if not (a <= t.head.i < b) or t.head.i == t.i), names.doc[a])
+        according = root.head.head.lower_ == "according"
+        if root.dep_ == "pobj" and root.head.lower_ in ("to", "on", "in", "into", "against", "with") and not according:
+            continue  # "an appeal to the General Court", "posted on Telegram": a place or medium
+        first = first or name
+        if root.dep_ not in ("pobj", "poss") or according:
+            first = name
+            break
+    if first is None:
+        return None
+    longer = [m[2] for m in names.mentions if not m[3] and m[2].endswith(" " + first)]
+    return max(longer, key=len) if longer else first  # "Rovers" -> "Wantage Rovers"
+
+
+def _nationality_description(tok: Token) -> bool:
+    """Whether ``tok`` is a nationality noun with "the" standing for a person ("the Swede", "the Dane")."""
+    if tok.lower_ not in _NATIONALITY_NOUNS or not tok.text[:1].isupper():
+        return False
+    if any(c.dep_ in ("compound", "amod", "poss") for c in tok.children):
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 
 def _source_org(tok: Token, names: _Names, roles: dict[str, str], s0: int, s1: int) -> _Speaker | None:
@@ -866,6 +1000,8 @@ def _describe(
                 if b > a:
                     return _Speaker(_surface(doc, a, b), s0, s1)
             org = names.before(tok.i, person=False, head=mod.lower_)
+            if org is None and mod.pos_ == "NOUN" and mod.lower_ in _ORG_WORDS | _ORG_ROLES:
+                org = _recent_org(names, tok.i)  # "a club spokesman": the club just named
             if org is not None:
                 return _Speaker(org, s0, s1)
         if det == "the" and head in roles:
@@ -882,7 +1018,10 @@ def _describe(
     ):
         return _Speaker(None, s0, s1)  # "sources said", "an official said"; not "the analyst said"
     if det is not None and head in _ORG_WORDS:
-        return _Speaker(names.before(tok.i, person=False, head=head), s0, s1, definite_head=head)
+        org = names.before(tok.i, person=False, head=head)
+        if org is None and det in ("the", "its") and tok.tag_ == "NN":
+            org = _recent_org(names, tok.i)  # "ATP ... said. "...," the fund said": the fund just named
+        return _Speaker(org, s0, s1, definite_head=head)
     if det in ("the", "its") and head in _ORG_ROLES:
         # "the regulator", "the watchdog": the organisation named most recently
         org = names.before(tok.i, person=False, head=head) or names.before(tok.i, person=False)
@@ -891,7 +1030,8 @@ def _describe(
         if head in _ORG_WORDS:
             return _Speaker(names.before(tok.i, person=False, head=head), s0, s1, definite_head=head)
         role: str | None = roles.get(head)
-        person_role = head in _PERSON_ROLES or head in _TITLES or tok.lower_.endswith("-old")
+        aged = tok.lower_ == "old" and tok.i >= 2 and doc[tok.i - 2].lower_ in ("year", "years")  # "the 61-year-old"
+        person_role = head in _PERSON_ROLES or head in _TITLES or tok.lower_.endswith("-old") or aged
         declared = role is not None
         if role is None and person_role:
             role = names.before(tok.i)
