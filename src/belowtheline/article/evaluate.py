@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import Any
 
 from ..document import Article, Claim, Document, Entity, Paragraph, Quote
+from ._matching import one_to_one
 
 __all__ = [
     "FLOOR_METRICS",
@@ -368,13 +369,10 @@ def _score_quotes(
             if toks and n * 2 >= len(toks):
                 pairs.append((n / len(toks), gi, pi))
     pairs.sort(reverse=True)
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    for _, gi, pi in pairs:
-        if gi in used_g or pi in used_p:
-            continue
-        used_g.add(gi)
-        used_p.add(pi)
+    matches = one_to_one(pairs)
+    used_g = {gi for gi, _ in matches}
+    used_p = {pi for _, pi in matches}
+    for gi, pi in matches:
         g, _span = gold_spans[gi]
         q = pred_spans[pi][0]
         s.matched_quotes += 1

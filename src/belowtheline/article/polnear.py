@@ -38,6 +38,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ._matching import one_to_one
+
 __all__ = [
     "GoldAttribution",
     "GoldArticle",
@@ -276,13 +278,7 @@ def score(articles: Sequence[GoldArticle], predictions: Sequence[Sequence[Predic
                 if ov > 0:
                     pairs.append((ov, i, j))
         pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
-        used_p: set[int] = set()
-        used_g: set[int] = set()
-        for _ov, i, j in pairs:
-            if i in used_p or j in used_g:
-                continue
-            used_p.add(i)
-            used_g.add(j)
+        for i, j in one_to_one(pairs):
             s.matched += 1
             g, p = gold[j], preds[i]
             if g.source is None:
