@@ -169,6 +169,8 @@ def _classify(line: _Line) -> str:
         return "byline"
     if len(t) < 400 and P.CAPTION.match(t):
         return "caption"
+    if len(t) < 100 and P.BARE_CREDIT.match(t):
+        return "caption"
     if P.is_name_like(t):
         return "name"
     return "text"
@@ -270,7 +272,7 @@ _NOT_CAPTION_WORDS = re.compile(
 #: again."); captions describe the picture in the present ("… loads wheat", "… charging at …").
 #: A participle before "by" ("photographed by a camera trap") is still a caption.
 _PAST_VERB = re.compile(
-    r"\b(?-i:[a-z])[a-z]{2,}ed\b(?!\s+by\b)|\b(?:rose|fell|saw|won|lost|made|took|came|went|told|gave|met|began|ran|"
+    r"(?<![-‐])\b(?-i:[a-z])[a-z]{2,}ed\b(?!\s+by\b)|\b(?:rose|fell|saw|won|lost|made|took|came|went|told|gave|met|began|ran|"
     r"grew|kept|paid|sold|spent|struck|broke|became|found|sent|brought|bought|fought|thought|stood|led|hit|"
     r"wrote|spoke|chose|drove|flew|knew|threw|wore|rang|sang|swam|fled|sought|caught|taught|felt|heard)\b",
     re.IGNORECASE,
@@ -283,12 +285,22 @@ _NOT_CAPTION_START = re.compile(
 )
 
 
-def _caption_sentence(t: str) -> bool:
+#: A relative clause closing a caption ("The Mumbles Arms, where the final round was held."): it
+#: may tell the past, the noun phrase before it is what the picture shows.
+_RELATIVE_TAIL = re.compile(r",\s+(?:where|which|when)\s[^,;:]{3,80}\.$")
+
+
+def _caption_sentence(t: str, *, min_words: int = 4) -> bool:
     """A short descriptive sentence that reads like a photo caption ("A bulk carrier loads wheat at
-    the port of Chornomorsk.", "Pupils at lunch in St Cuthbert's Primary School, Durham.")."""
+    the port of Chornomorsk.", "Pupils at lunch in St Cuthbert's Primary School, Durham.").
+
+    With ``min_words`` below 4 a closing relative clause (:data:`_RELATIVE_TAIL`) is set aside
+    and the noun phrase before it is judged."""
+    if min_words < 4:
+        t = _RELATIVE_TAIL.sub(".", t)
     core = re.sub(r"\s*\([^()]{1,50}\)\s*$", "", t).strip()
     words = core.split()
-    if not 4 <= len(words) <= 16 or not core[0].isupper() or not t.endswith((".", ")")):
+    if not min_words <= len(words) <= 16 or not core[0].isupper() or not t.endswith((".", ")")):
         return False
     if core.endswith(("?", "!", ":", ";", ",")) or re.search(r"[\"“”:;—–]|\s-\s", core):
         return False
@@ -329,6 +341,53 @@ def _mark_lead_caption(lines: list[_Line], opts: SegmentOptions) -> None:
     n_cap, n_next = len(lines[i].text.split()), len(lines[j].text.split())
     if n_next >= 15 and n_next >= 1.5 * n_cap:
         lines[i].kind = "caption"
+
+
+#: Openings that tie a paragraph to the one before it ("He said …", "But …", "The move …"): a
+#: paragraph that opens so continues the text above, so the line above it is not a caption.
+_CONTINUES = re.compile(
+    r"^(?:he|she|it|they|this|that|these|those|his|her|its|their|but|and|so|yet|also|however|instead|"
+    r"still|then|there|here|such|both|neither|either|the (?:move|decision|plan|change|figures?|move|company|council|"
+    r"group|report|scheme|rule|case|study|team|club|firm|agency|ministry|government|police))\b",
+    re.IGNORECASE,
+)
+
+
+#: Words that point back to the text above ("The current plan offers none of them."): a caption
+#: describes its picture and needs no antecedent.
+_ANAPHORA = re.compile(
+    r"\b(?:them|it|they|this|these|those|its|their|theirs|him|he|she|none|such|others?|same)\b", re.I
+)
+#: Advice opens with a bare verb ("Try setting a regular eating schedule."); a caption never does.
+_IMPERATIVE = re.compile(
+    r"^(?:try|make|keep|remember|consider|avoid|take|get|use|check|look|ask|find|let|give|stop|start|choose|"
+    r"think|add|put|go|buy|pick|set|watch|read|call|visit|book|plan|save|turn|leave|bring|see|note|expect)\b",
+    re.IGNORECASE,
+)
+
+
+def _mark_mid_captions(lines: list[_Line], end: int, opts: SegmentOptions) -> None:
+    """An unlabelled photo caption between two paragraphs of the article.
+
+    Pasted pages keep the caption of a picture in the middle of the article as a line of its own:
+    one short descriptive sentence (:func:`_caption_sentence`: no auxiliary, reporting or past-tense
+    verb, no quote, no first person, no figures) between two much longer paragraphs, where the
+    paragraph below does not continue from it with a pronoun or connective.
+    """
+    title_at = _title_index(lines, opts)
+    first = _first_body(lines, after=title_at if title_at is not None else -1)
+    for i in range(first + 1, min(end, len(lines)) - 1):
+        line, prev, nxt = lines[i], lines[i - 1], lines[i + 1]
+        if line.kind != "text" or prev.kind != "text" or nxt.kind != "text" or i + 1 >= end:
+            continue
+        n, n_prev, n_next = len(line.text.split()), len(prev.text.split()), len(nxt.text.split())
+        if n > 16 or n_prev < 10 or n_next < 15 or n_prev < n or n_next < 1.3 * n:
+            continue
+        if _CONTINUES.match(nxt.text) or _IMPERATIVE.match(line.text) or _ANAPHORA.search(line.text):
+            continue
+        if not _caption_sentence(line.text, min_words=2 if _RELATIVE_TAIL.search(line.text) else 4):
+            continue
+        line.kind = "caption"
 
 
 _BY_NAME = re.compile(
@@ -529,8 +588,8 @@ _FURNITURE = ("boilerplate", "caption", "caption_double", "action", "comments_ma
 def _title_index(lines: list[_Line], opts: SegmentOptions) -> int | None:
     """The first line that is not page furniture, when it reads like a headline.
 
-    A short section label ("Opinion", "Space & Astronomy") or a breadcrumb
-    ("World | Europe | Ukraine war") just above a longer headline is furniture.
+    A short section label ("Opinion", "Space & Astronomy"), a breadcrumb ("World | Europe |
+    Ukraine war") or a short all-capitals site label just above a longer headline is furniture.
     """
     for i, line in enumerate(lines):
         if line.kind in _FURNITURE:
@@ -538,8 +597,14 @@ def _title_index(lines: list[_Line], opts: SegmentOptions) -> int | None:
         if line.kind not in ("text", "name") or i + 1 >= len(lines) or not _title_like(line.text, opts):
             return None
         nxt = lines[i + 1]
+        caps_label = (  # "RAIL USERS' FORUM BLOG" above the headline and its byline
+            len(line.text.split()) <= 5
+            and not re.search(r"[a-z]", line.text)
+            and i + 2 < len(lines)
+            and lines[i + 2].kind in ("byline", "timestamp", "header_tail")
+        )
         if (
-            _section_label(line.text)
+            (_section_label(line.text) or caps_label)
             and nxt.kind in ("text", "name")
             and _title_like(nxt.text, opts)
             and len(nxt.text.split()) > len(line.text.split())
@@ -1182,6 +1247,7 @@ def _analyse(
     _mark_lead_caption(lines, opts)
     headers = _find_headers(lines)
     start, how = _comment_start(lines, headers, opts)
+    _mark_mid_captions(lines, start, opts)
     _mark_breadcrumbs(lines, start)
     return lines, blanks, headers, start, how
 

@@ -14,6 +14,7 @@ __all__ = [
     "BOILERPLATE",
     "BYLINE",
     "CAPTION",
+    "BARE_CREDIT",
     "CAPTION_CREDIT",
     "COMMENTS_MARKER",
     "END_OF_ARTICLE",
@@ -333,7 +334,19 @@ _BOILER_WORDS = [
     r"\s*[^.!?]{3,120}(\([^()]{1,40}\))?",
     r".{0,100}[–—:|-]\s*(follow|find) us on [\w ]{2,30}",
     # Invitations: "Pray with us: daily evensong is streamed live at 5.15pm", "Walk with us – …".
-    r"(?-i:[A-Z])\w+( \w+)? with us\s*[:–—-]\s*.{3,160}",
+    r"(?-i:[A-Z])\w+( \w+)? with us\s*[:–—-]\s*.{3,160}",  # Support and helpline notices after sensitive stories: "If you have been affected by any of the
+    # issues raised in this article, contact …", "Samaritans can be contacted on 116 123.",
+    # "Help is available from Mind on 0300 123 3393.".
+    r"(if|where) you('ve| have)? (been|are|feel|were) (affected|struggling|worried|upset|concerned|impacted)"
+    r"\b.{0,120}\b(contact|call|ring|speak|talk|visit|help|support|available|advice|email|write|reach)\b.{0,200}",
+    r"(if you( or someone you know)?|anyone) (need|needs|are|is) (support|help|struggling|in crisis|"
+    r"affected|having suicidal thoughts)\b.{0,240}",
+    r"(the )?(samaritans|childline|mind|shelter|refuge|papyrus|calm|lifeline|beyond blue|crisis text line)"
+    r" (can be|may be|is|are) (contacted|reached|available)\b.{0,160}",
+    r"(free(, confidential)? )?(help|support|advice) (and (support|advice|information) )?(is|are) available"
+    r" (from|through|via|24 hours|free|on|at)\b.{0,200}",
+    r"(for (confidential )?(help|support|advice)|in the (uk|us|u\.s\.|ireland|australia),?)"
+    r"[^.!?]{0,80}\b(call|contact|text|ring|phone)\b.{0,160}",
 ]
 
 #: Page furniture that is never article text: ads, prompts, navigation, cookie banners.
@@ -472,7 +485,9 @@ CAPTION = re.compile(
     r"|.{10,180}[.!?]\s*\((?-i:[A-Z][A-Z/&-]{1,12}(?: [A-Z][A-Z/&-]{1,12})?)\)"
     # "… on Tuesday. Jane Doe/Gallo Images": a "Name/Agency" credit after the sentence.
     r"|.{10,300}[.!?]\s+(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){0,3}\s*/\s*(?-i:[A-Z])[\w'’&.-]+(?:\s+[\w'’&.-]+){0,3}"
-    r"|.{10,300}[.!?]\s+(?:photo(?:graph)?|picture|image|pic|credit|illustration)s?\s*:\s*[^.!?]{2,80}"
+    r"|.{10,300}[.!?]\s+(?:[|/–—-]\s*)?(?:photo(?:graph)?|picture|image|pic|credit|illustration|foto)s?\s*[:©]\s*[^.!?]{2,80}"
+    r"|.{10,300}[.!?]\s+(?:(?:image|photo|photograph|picture)s? )?courtesy (?:of|by) [^.!?]{2,60}\.?"
+    r"|.{10,300}[.!?]\s+\(?(?:stock|file|handout) (?:image|photo|picture)s?\)?\.?"
     r"|(?:image|photo|picture) (?:source|caption|credit)s?\s*[,:].{1,300}"
     rf"|{_PHOTO_CREDIT}"
     r"|.{0,300}(?:\bgetty images?|\breuters|\bap photo|\bafp(?: via getty images)?|\bshutterstock|\balamy|"
@@ -480,10 +495,23 @@ CAPTION = re.compile(
     _I,
 )
 
+#: Lines that are only a picture credit in a form no prose line takes: "(Foto: Jens Albers)",
+#: "Photo © Owen Gethin", "© Jo Bloggs", "Stock image", "Handout", "Image courtesy of a reader".
+_BARE_CREDIT = (
+    r"^\s*[(\[]?(?:foto|bild|photo|image|picture)s?\s*[:©]\s*.{1,60}[)\]]?\s*$"
+    r"|^\s*[(\[]?(?:©|\(c\)|copyright)\s*(?-i:[A-Z]).{1,60}[)\]]?\s*$"
+    r"|^\s*[(\[]?(?:stock|file|library|archive|handout|supplied|submitted|pool) (?:image|photo|photograph|picture|pic)s?"
+    r"[)\]]?\.?\s*$|^\s*[(\[]?(?:handout|supplied|submitted)[)\]]?\.?\s*$"
+    r"|^\s*[(\[]?(?:(?:image|photo|photograph|picture)s? )?(?:courtesy|supplied) (?:of|by) .{2,60}[)\]]?\.?\s*$"
+    r"|^\s*\((?:photo(?:graph)?|image|picture)s? by [^()]{2,60}\)\s*$"
+)
+BARE_CREDIT = re.compile(_BARE_CREDIT, _I)
+
 #: Bare picture credits ("Credit: AFP via Getty Images", "Photograph: Reuters"), which caption the line above.
 CAPTION_CREDIT = re.compile(
     r"^\s*[(\[]?(?:photo(?:graph)?s?|images?|pictures?|pic|credit|source|illustration|file photo)\s*(?:credit)?\s*[:/|-]\s*.{1,80}[)\]]?\s*$"
     r"|^\s*[(\[]?(?:getty images?|reuters|ap(?: photo)?|afp(?: via getty images)?|shutterstock|alamy|epa(?:-efe)?|pa(?: wire| media)?|bloomberg|anadolu)\b.{0,60}[)\]]?\s*$"
+    rf"|{_BARE_CREDIT}"
     rf"|^\s*(?:{_PHOTO_CREDIT})\s*$",
     _I,
 )
