@@ -124,6 +124,31 @@ def main() -> int:
                     results.append({"page": name, "path": path, "method": method, "first_ms": round(first, 2),
                                     "median_ms": round(med, 2),
                                     "p95_ms": round(p95, 2), "bytes": len(resp.content), "under_target": ok})
+                # The overview is cached by data version: time the first view after new comments arrive.
+                from belowtheline.document import Article, Comment, Document
+                from belowtheline.store.repository import ingest_document
+
+                fresh = []
+                for n in range(3):
+                    extra = open_store(db)
+                    with extra.session() as s:
+                        late = Document(id=f"late{n}", text=f"late capture {n}", article=Article(title=f"Late {n}"),
+                                        comments=[Comment("c1", f"A late comment {n}.")])
+                        ingest_document(s, late, site="example.org")
+                    extra.dispose()
+                    t = time.perf_counter()
+                    resp = c.get(base + "/dashboard/overview")
+                    fresh.append((time.perf_counter() - t) * 1000)
+                    assert resp.status_code == 200
+                fresh.sort()
+                ok = fresh[-1] < TARGET_MS
+                rows.append(["overview, first view after new comments (3 times)", round(fresh[0], 1),
+                             round(statistics.median(fresh), 1), round(fresh[-1], 1),
+                             f"{len(resp.content) / 1024:.0f} KB", "yes" if ok else "NO"])
+                results.append({"page": "overview after new comments", "path": "/dashboard/overview",
+                                "method": "GET", "first_ms": round(fresh[0], 2),
+                                "median_ms": round(statistics.median(fresh), 2),
+                                "p95_ms": round(fresh[-1], 2), "bytes": len(resp.content), "under_target": ok})
         finally:
             proc.terminate()
             proc.wait(10)
