@@ -55,34 +55,25 @@ def _normalise(text: str) -> str:
 
 
 def _check_quotes(page: Any, stored: list[dict[str, Any]]) -> None:
-    """Who said what: the section is there; its rows are the stored quotes.
-
-    LEAD: until ``article.spacy.v1`` extracts quotes, seed 000 may have none and the
-    section says so; once it does, the branch below requires Donald Trump among the
-    speakers (tighten to ``assert rows`` then).
-    """
+    """Who said what: every quote the pipeline stored, Donald Trump among the speakers."""
     assert page.inner_text("#article-quotes h2") == "Who said what"
     rows = page.query_selector_all("#quotes tbody tr")
+    assert rows, "seed 000 quotes Donald Trump and Ursula von der Leyen"
     assert len(rows) == len(stored), "the page shows every quote the pipeline stored"
-    if rows:
-        speakers = [el.inner_text() for el in page.query_selector_all("#quotes td.speaker")]
-        assert "Donald Trump" in speakers, speakers
-        assert all(s and s.strip() for s in speakers), "unattributed quotes say so"
-    else:
-        assert "None found" in page.inner_text("#article-quotes")
+    speakers = [el.inner_text() for el in page.query_selector_all("#quotes td.speaker")]
+    assert "Donald Trump" in speakers, speakers
+    assert all(s and s.strip() for s in speakers), "unattributed quotes say so"
 
 
 def _check_claims(page: Any, stored: list[dict[str, Any]], body: str) -> None:
     """Claims: the section is there; every figure shows its quantity and a sentence of the article."""
     assert page.inner_text("#article-claims h2") == "Claims"
     rows = page.query_selector_all("#claims tbody tr")
+    assert rows, "seed 000 states figures"
     assert len(rows) == len(stored)
-    if rows:
-        for row in rows:
-            quantity, _value, _unit, _actor, evidence = (td.inner_text() for td in row.query_selector_all("td"))
-            assert quantity.strip() and _normalise(evidence) in body, (quantity, evidence)
-    else:
-        assert "None found" in page.inner_text("#article-claims")
+    for row in rows:
+        quantity, _value, _unit, _actor, evidence = (td.inner_text() for td in row.query_selector_all("td"))
+        assert quantity.strip() and _normalise(evidence) in body, (quantity, evidence)
 
 
 def test_analyst_reads_seed_article_thread_facts_and_charts(seeded: tuple[Dash, Path], page: Any) -> None:
