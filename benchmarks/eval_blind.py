@@ -31,10 +31,15 @@ def auc(scores: list[float], labels: list[int]) -> float | None:
     return wins / (len(pos) * len(neg))
 
 
-def evaluate_toxicity() -> dict[str, object]:
+def toxicity_sets() -> list[str]:
+    """The blind comment-label files, oldest first: ``toxicity.jsonl``, ``toxicity2.jsonl``, ..."""
+    return sorted((p.stem for p in BLIND.glob("toxicity*.jsonl")), key=lambda s: (len(s), s))
+
+
+def evaluate_toxicity(name: str = "toxicity") -> dict[str, object]:
     from belowtheline import score
 
-    rows = [json.loads(line) for line in (BLIND / "toxicity.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    rows = [json.loads(line) for line in (BLIND / f"{name}.jsonl").read_text(encoding="utf-8").splitlines() if line]
     texts = [r["text"] for r in rows]
     ours = score(texts)
     result: dict[str, object] = {"n": len(rows)}
@@ -91,21 +96,24 @@ def main() -> int:
     if not (BLIND / "toxicity.jsonl").exists():
         print(f"no blind sets in {BLIND}; nothing to do")
         return 0
-    tox = evaluate_toxicity()
+    results = {}
+    for name in toxicity_sets():
+        tox = results[name] = evaluate_toxicity(name)
+        ours = tox["belowtheline"]
+        apc = tox["alt_profanity_check"]
+        print(f"Blind comment labels, {name}.jsonl ({tox['n']} comments): ROC-AUC, and flags at 0.5")
+        print(table(["label", "positives", "AUC", "pos flagged", "neg flagged", "alt-profanity-check AUC"], [
+            [lab, ours[lab]["positives"], ours[lab]["auc"], ours[lab]["flagged_pos"], ours[lab]["flagged_neg"],
+             (apc[lab]["auc"] if apc else "-")] for lab in LABELS]))
+        print()
     nar = evaluate_narratives()
-    ours = tox["belowtheline"]
-    apc = tox["alt_profanity_check"]
-    print(f"Blind comment labels ({tox['n']} comments): ROC-AUC, and flags at 0.5")
-    print(table(["label", "positives", "AUC", "pos flagged", "neg flagged", "alt-profanity-check AUC"], [
-        [lab, ours[lab]["positives"], ours[lab]["auc"], ours[lab]["flagged_pos"], ours[lab]["flagged_neg"],
-         (apc[lab]["auc"] if apc else "-")] for lab in LABELS]))
     matched = f"{nar['negatives_matched']} of {nar['negatives']} negatives matched"
-    print(f"\nBlind narratives: per narrative at 0.5 ({matched})")
+    print(f"Blind narratives: per narrative at 0.5 ({matched})")
     print(table(["narrative", "support", "precision", "recall", "F1"], [
         [nid, int(v["support"]), v["precision"], v["recall"], v["f1"]] for nid, v in nar["per_narrative"].items()
     ] + [["micro", "", nar["micro"]["precision"], nar["micro"]["recall"], nar["micro"]["f1"]],
          ["macro F1", "", "", "", nar["macro_f1"]]]))
-    write_result("blind", {"toxicity": tox, "narratives": nar})
+    write_result("blind", {**results, "narratives": nar})
     return 0
 
 

@@ -36,7 +36,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from training.toxicity import data  # noqa: E402
 
-VERSION = "1.1.0"
+VERSION = "1.2.0"
+#: Weight multiplier of the hand-written in-domain comments (chosen on their dev split).
+HAND_BOOST = 3.0
 LABELS = data.LABELS
 
 
@@ -104,10 +106,15 @@ def build_matrix(norms, bits, vocab, lexicon, lex_features, emb=None, emb_index=
     return sparse.hstack(blocks, format="csr"), hits
 
 
-def balanced_weights(sources: list[str], y: np.ndarray) -> np.ndarray:
-    """Each class of each source weighs the same (a one-class source weighs half)."""
+def balanced_weights(sources: list[str], y: np.ndarray, boost: dict[str, float] | None = None) -> np.ndarray:
+    """Each class of each source weighs the same (a one-class source weighs half).
+
+    ``boost`` multiplies the weight of named sources (the in-domain hand-written
+    comments count for more than one source among six).
+    """
+    boost = boost or {}
     counts = Counter(zip(sources, y.tolist(), strict=False))
-    w = np.array([0.5 / counts[(s, c)] for s, c in zip(sources, y.tolist(), strict=True)])
+    w = np.array([0.5 * boost.get(s, 1.0) / counts[(s, c)] for s, c in zip(sources, y.tolist(), strict=True)])
     return w * len(w) / w.sum()
 
 
@@ -158,7 +165,18 @@ def main(argv: list[str] | None = None) -> int:
         default=0.5,
         help="toxic share each development source is reweighted to when calibrating toxicity",
     )
+    parser.add_argument(
+        "--boost",
+        action="append",
+        default=[],
+        metavar="SOURCE=W",
+        help=f"weight multiplier for a training source (default: handwritten={HAND_BOOST})",
+    )
     args = parser.parse_args(argv)
+    boost = {"handwritten": HAND_BOOST}
+    for item in args.boost:
+        name, _, value = item.partition("=")
+        boost[name] = float(value)
     try:
         from sklearn.linear_model import LogisticRegression
         from sklearn.metrics import roc_auc_score
@@ -239,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     for rows, hits in ((train, hits_train), (dev, hits_dev)):
         for e, hs in zip(rows, hits, strict=False):
             kinds = {h.kind for h in hs}
-            if e.labels.get("toxicity") == 1.0:
+            if e.labels.get("toxicity") == 1.0 and e.labels.get("sexual_explicit") is None:
                 e.labels["sexual_explicit"] = 1.0 if kinds & {"sexual", "sexual_harassment"} else 0.0
                 if e.labels.get("profanity") is None and "profanity_strong" in kinds:
                     e.labels["profanity"] = 1.0
@@ -254,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
         idx = np.array([i for i, e in enumerate(train) if e.labels.get(label) is not None])
         y = np.array([train[i].labels[label] for i in idx], dtype=int)
         srcs = [train[i].source for i in idx]
-        w = balanced_weights(srcs, y)
+        w = balanced_weights(srcs, y, boost)
         clf = LogisticRegression(C=args.C, solver="liblinear", max_iter=200)
         clf.fit(X[idx], y, sample_weight=w)
         W[:, j] = clf.coef_[0]

@@ -34,16 +34,18 @@ def test_blind_data_is_the_measured_data() -> None:
 def results() -> dict:
     from eval_blind import evaluate_narratives, evaluate_toxicity
 
-    return {"toxicity": evaluate_toxicity(), "narratives": evaluate_narratives()}
-
-
-def test_label_auc_floors(results: dict) -> None:
-    low = {
-        label: round(v["auc"], 3)
-        for label, v in results["toxicity"]["belowtheline"].items()
-        if v["auc"] < BASELINE["auc_floors"][label]
+    return {
+        "toxicity": evaluate_toxicity(),
+        "toxicity2": evaluate_toxicity("toxicity2"),
+        "narratives": evaluate_narratives(),
     }
-    assert not low, f"blind AUC below floor: {low} (floors {BASELINE['auc_floors']})"
+
+
+@pytest.mark.parametrize("name", ["toxicity", "toxicity2"])
+def test_label_auc_floors(results: dict, name: str) -> None:
+    floors = BASELINE["auc_floors"] if name == "toxicity" else BASELINE[name]["auc_floors"]
+    low = {label: round(v["auc"], 3) for label, v in results[name]["belowtheline"].items() if v["auc"] < floors[label]}
+    assert not low, f"{name}.jsonl: blind AUC below floor: {low} (floors {floors})"
 
 
 def test_narrative_floors(results: dict) -> None:
