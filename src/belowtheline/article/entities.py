@@ -58,7 +58,7 @@ LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 #: Lower-case name particles that continue a personal name ("Ursula von der Leyen").
 PARTICLES = frozenset(
     {"von", "der", "den", "de", "van", "bin", "al", "ibn", "abu", "da", "di", "du", "la", "le", "ter", "el", "do",
-     "dos", "das", "del", "della", "für", "zu"}
+     "dos", "das", "del", "della", "für", "zu", "por", "ó", "ní", "nic", "uí"}
 )  # fmt: skip
 
 #: Letters after a name that are not part of it ("Sian Morgan KC").
@@ -80,7 +80,8 @@ ORG_NOUNS = frozenset(
 #: Courtesy titles left out of a name ("Mr Starmer" -> "Starmer").
 HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "mx", "rev", "cllr",
-     "councillor", "sheikh", "headteacher"}
+     "councillor", "sheikh", "headteacher", "revd", "reverend", "fr", "rabbi", "imam", "pastor", "commodore",
+     "capt", "captain", "sgt", "cpl", "brig", "cmdr", "judge", "insp", "supt"}
 )  # fmt: skip
 
 #: Title words that may precede a name ("President Zelensky", "Prime Minister Keir Starmer").
@@ -311,10 +312,12 @@ def extract_entities(doc: Doc) -> tuple[list[Entity], Callable[[str], str]]:
     gaz = gazetteer()
     mentions = _spans(doc, gaz)
     mentions = _add_gazetteer_matches(doc, mentions, gaz)
+    mentions = _add_apposed_orgs(doc, mentions)
     _mark_speech_subjects(doc, mentions)
     groups = _group(mentions, _text(doc))
     names, labels = _name_groups(mentions, groups)
     mentions = _add_missed_mentions(doc, mentions, names, labels)
+    _merge_first_names(mentions, names, labels)
     roles = _resolve_roles(doc, mentions, names, labels, gaz)
 
     entities = [
@@ -334,6 +337,15 @@ def extract_entities(doc: Doc) -> tuple[list[Entity], Callable[[str], str]]:
                 table.setdefault(re.sub(r"^(?:al|el|ad|as|ash|an|ar)-", "", words[-1].casefold()), canonical)
     for phrase, canonical in roles.items():
         table.setdefault(phrase, canonical)
+    # a first name alone, for the one person of the document whose full name starts with it
+    by_first: dict[str, set[str]] = defaultdict(set)
+    for gid, canonical in names.items():
+        words = canonical.split()
+        if labels[gid] == "PERSON" and len(words) > 1:
+            by_first[words[0].casefold()].add(canonical)
+    for first, full in by_first.items():
+        if len(full) == 1:
+            table.setdefault(first, next(iter(full)))
     return entities, functools.partial(_canonical, table, gaz)
 
 
@@ -429,9 +441,51 @@ def _spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
         paren = next((i for i in range(start + 1, end) if doc[i].text == "("), None)
         if paren is not None:
             end = paren  # "National Bureau of Investigation (NBI": the acronym is its own mention
+        start = _after_shouted_lead(doc, start, end, gaz)
         for piece in _split_span(doc, start, end, label):
             out.append(piece)
-    return _national_bodies(doc, out, gaz)
+    return _nicknamed(doc, _national_bodies(doc, out, gaz))
+
+
+#: A first name, a nickname in quotation marks and a surname: 'Gary "Gazza" Pendleton'.
+_NICKNAMED = re.compile(
+    r"\b([A-Z][\w’'-]+) [\"“‘']([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?)[\"”’'] ((?:[a-z]{1,3} )?[A-Z][\w’'-]+)\b"
+)
+
+
+def _nicknamed(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """One person for a name written with a quoted nickname inside it ('Gary "Gazza" Pendleton').
+
+    The tagger cuts such a name at the quotation mark; the first name and the
+    surname make the canonical name, the whole run is the mention.
+    """
+    text = _text(doc)
+    out = list(mentions)
+    for hit in _NICKNAMED.finditer(text):
+        first = next((m for m in out if m.start == hit.start(1) and m.end == hit.end(1)), None)
+        if first is None or first.label not in ("PERSON", "ORG") or first.gazetteer is not None:
+            continue
+        out = [m for m in out if not (hit.start() <= m.start and m.end <= hit.end())]
+        full = f"{hit.group(1)} {hit.group(3)}"
+        out.append(_Mention(hit.start(), hit.end(), hit.group(), "PERSON", canonical=full))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _after_shouted_lead(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
+    """Where a name starts after a tabloid's capitalised opening word ("RED-FACED Rovers boss ...")."""
+    if not doc[start].is_sent_start:
+        return start
+    j = start
+    while j < end and (doc[j].is_upper or doc[j].text == "-"):
+        j += 1
+    if j == start or j >= end or not doc[j].text[:1].isupper() or doc[j].is_upper:
+        return start
+    lead = doc[start:j]
+    shouted = any(t.text == "-" for t in lead) or doc[start].pos_ in ("ADJ", "VERB", "ADV")
+    if not shouted or gaz.lookup(lead.text) is not None:
+        return start
+    return j
 
 
 #: Conventional names of ministries ("defence ministry" -> "Ministry of Defence").
@@ -656,6 +710,42 @@ def _add_gazetteer_matches(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -
     return _add_acronyms(doc, kept)
 
 
+#: Nouns that an organisation's name is apposed to ("Milei's party, La Libertad Avanza, ...").
+_ORG_APPOSED = frozenset(
+    {"party", "bloc", "coalition", "union", "movement", "group", "company", "firm", "alliance", "organisation",
+     "organization", "charity", "club", "team", "agency", "bank", "publisher", "broadcaster", "newspaper",
+     "airline", "carmaker", "insurer", "lender", "regulator", "body", "operator", "developer", "network"}
+)  # fmt: skip
+
+
+def _add_apposed_orgs(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """Names apposed to an organisation noun that the tagger missed: "the opposition bloc, Unión por la Patria"."""
+    taken = [(m.start, m.end) for m in mentions]
+    added: list[_Mention] = []
+    for tok in doc:
+        if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.head.pos_ != "NOUN":
+            continue
+        if tok.head.lemma_.lower() not in _ORG_APPOSED or tok.head.i > tok.i:
+            continue
+        a = b = tok.i
+        while a > tok.head.i + 1 and (doc[a - 1].pos_ == "PROPN" or doc[a - 1].lower_ in PARTICLES):
+            a -= 1
+        while b + 1 < len(doc) and (doc[b + 1].pos_ == "PROPN" or doc[b + 1].lower_ in PARTICLES):
+            b += 1
+        while b > a and doc[b].lower_ in PARTICLES:
+            b -= 1
+        if doc[a].lower_ in PARTICLES and doc[a].text[:1].islower() or not doc[a].text[:1].isupper():
+            continue
+        start, end = doc[a].idx, doc[b].idx + len(doc[b].text)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        added.append(_Mention(start, end, _text(doc)[start:end], "ORG"))
+        taken.append((start, end))
+    if not added:
+        return mentions
+    return sorted(mentions + added, key=lambda m: m.start)
+
+
 def _add_acronyms(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     """Acronyms the tagger missed whose letters are the initials of a name in the document ("TfL")."""
     initials = {
@@ -753,7 +843,7 @@ def _group(mentions: list[_Mention], text: str) -> _Groups:
         if (
             (len(words) == 1 or words[0].casefold() in PARTICLES)
             and key in full
-            and m.label in ("PERSON", "ORG", "GPE")
+            and (m.label in ("PERSON", "ORG", "GPE") or len(words) > 1 and m.label == "NORP")
         ):
             if m.gazetteer is not None and m.gazetteer.label != "PERSON":
                 continue
@@ -769,11 +859,21 @@ def _group(mentions: list[_Mention], text: str) -> _Groups:
         if len(words) > 1 and m.label == "PERSON":
             firsts[(m.label, words[0].casefold())].add(" ".join(words).casefold())
             first_of.setdefault((m.label, words[0].casefold()), i)
+    # Words that start a longer name of another kind ("Tata" of "Tata Motors") are left alone.
+    other_firsts = {
+        normalize_name(m.text).split()[0].casefold()
+        for m in mentions
+        if m.label != "PERSON" and len(normalize_name(m.text).split()) > 1
+    }
     for i, m in enumerate(mentions):
         words = normalize_name(m.text).split()
         first_key = (m.label, words[0].casefold()) if len(words) == 1 else ("", "")
+        if first_key[0] == "ORG" and first_key[1] not in other_firsts and not _is_acronym(words[0]):
+            # "Babar" tagged ORG beside "Babar Azam": the tagger's label is not evidence here
+            first_key = ("PERSON", first_key[1])
         if first_key[0] and first_key[1] not in full and len(firsts.get(first_key, ())) == 1 and m.gazetteer is None:
             groups.union(i, first_of[first_key])
+            m.label = "PERSON"
 
     # Acronyms: "EU" <-> "European Union"; "the European Union (EU)" pairs them explicitly.
     by_initials: dict[str, list[int]] = defaultdict(list)
@@ -922,6 +1022,67 @@ def _first_names(doc: Doc, mentions: list[_Mention], names: dict[int, str], labe
         names[m.group] = normalize_name(full)
         added.append(_Mention(doc[first].idx, m.end, full, "PERSON", group=m.group))
     return added
+
+
+#: Last words of a company's name that say what kind of body it is ("Tata Motors", "Heathrow Airport").
+_ORG_KINDS = frozenset(
+    {"airport", "group", "holdings", "logistics", "motors", "plc", "ltd", "limited", "inc", "corp", "corporation",
+     "company", "co", "ag", "sa", "se", "nv", "gmbh", "llc", "airlines", "airways", "energy", "pharma",
+     "pharmaceuticals", "technologies", "systems", "industries", "biotech", "therapeutics", "bank", "foods",
+     "shipping", "steel", "mining", "media", "telecom", "automotive", "capital", "partners"}
+)  # fmt: skip
+
+
+def _merge_first_names(mentions: list[_Mention], names: dict[int, str], labels: dict[int, str]) -> None:
+    """A first name alone joins the one person whose full name starts with it ("Babar" -> "Babar Azam").
+
+    Runs after the missed full names are found: "Azam" tagged alone, "Babar Azam"
+    rebuilt from it, and "Babar" (tagged an organisation) is then the same person.
+    """
+    firsts: dict[str, set[int]] = defaultdict(set)
+    taken: set[str] = set()  # first words of other longer names ("Tata" of "Tata Motors")
+    for m in mentions:
+        words = names[m.group].split()
+        if len(words) > 1 and labels[m.group] == "PERSON":
+            firsts[words[0].casefold()].add(m.group)
+        elif len(words) > 1:
+            taken.add(words[0].casefold())
+        surname = _name_words(names[m.group])
+        if labels[m.group] == "PERSON" and len(surname) > 1:
+            taken.add(surname[-1].casefold())  # a surname is not a first name
+    # "Tata" for "Tata Motors", "Nordhavn" for "Nordhavn Logistics": a company's name without its kind
+    short_orgs: dict[str, set[int]] = defaultdict(set)
+    for m in mentions:
+        words = names[m.group].split()
+        if labels[m.group] == "ORG" and len(words) > 1 and all(w.casefold() in _ORG_KINDS for w in words[1:]):
+            short_orgs[words[0].casefold()].add(m.group)
+    for m in mentions:
+        key = normalize_name(m.text).casefold()
+        if (
+            " " not in key
+            and m.gazetteer is None
+            and labels[m.group] in ("ORG", "PERSON")
+            and " " not in names[m.group]
+            and len(short_orgs.get(key, ())) == 1
+            and key not in firsts
+        ):
+            m.group = next(iter(short_orgs[key]))
+            m.label = "ORG"
+    for m in mentions:
+        key = normalize_name(m.text).casefold()
+        if (
+            " " in key
+            or m.gazetteer is not None
+            or m.role
+            or labels[m.group] not in ("PERSON", "ORG")
+            or " " in names[m.group]
+            or key in taken
+            or len(firsts.get(key, ())) != 1
+            or _is_acronym(normalize_name(m.text))
+        ):
+            continue
+        m.group = next(iter(firsts[key]))
+        m.label = "PERSON"
 
 
 def _given_name(tok: Token) -> bool:

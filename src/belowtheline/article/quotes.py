@@ -79,7 +79,8 @@ _TITLES = _wordset(
     commissioner ambassador foreign defence defense ceo republican democrat democratic gop
     candidate nominee rep sen gov senior presidential member founder detective inspector
     superintendent constable sergeant prosecutor colonel lieutenant admiral archbishop bishop
-    headteacher cllr councillor sheikh coach manager"""
+    headteacher cllr councillor sheikh coach manager revd reverend rabbi imam pastor commodore
+    capt captain sgt cpl brig cmdr"""
 )
 _ORG_WORDS = _wordset(
     """house party ministry council commission times post news union service department
@@ -89,7 +90,10 @@ _ORG_WORDS = _wordset(
     television radio agency organisation organization club league review daily tribune
     telegraph guardian independent express mail herald street center centre school
     programme program commission reuters assembly authority bureau board federation alliance
-    society trust airport airways airlines holdings partners capital media fc office"""
+    society trust airport airways airlines holdings partners capital media fc office logistics
+    energy motors pharma pharmaceuticals systems technologies industries solutions labs foods
+    shipping telecom biotech therapeutics ventures resources mining power steel insurance
+    securities investments properties retail brands entertainment studios automotive"""
 )
 #: Description heads that stand for unnamed, collective or anonymous sources.
 _ANONYMOUS = _wordset(
@@ -163,7 +167,9 @@ _NAMING_VERBS = frozenset(
 #: Heads of descriptions that stand for an organisation named earlier ("the regulator said").
 _ORG_ROLES = _wordset(
     """regulator watchdog charity firm company lender insurer broadcaster newspaper operator
-    carrier body organisation organization airline manufacturer retailer bank club union"""
+    carrier body organisation organization airline manufacturer retailer bank club union
+    carmaker automaker chipmaker drugmaker miner supermarket grocer utility developer publisher
+    platform insurer startup conglomerate producer supplier exporter brewer"""
 )
 #: Heads of descriptions that stand for the organisation they come from or work at:
 #: "figures published by NHS England", "analysts at Bruegel", "a spokesperson for the IRC".
@@ -215,6 +221,11 @@ _PARTICLES = frozenset(
         "bin",
         "ibn",
         "ter",
+        "por",
+        "ó",
+        "ní",
+        "nic",
+        "uí",
     }
 )
 _POSTNOMINALS = frozenset({"KC", "QC", "MP", "MEP", "CBE", "OBE", "MBE", "Jr", "Jr.", "Sr", "Sr.", "PhD"})
@@ -427,14 +438,74 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(4):
         if tok is None:
             return None
-        for c in tok.children:
-            if c.dep_ in ("nsubj", "nsubjpass"):
-                return c
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and not c.is_punct]
+        if subjects:
+            # "Her co-sponsor ... said" parsed as subjects "co", "-", "sponsor": one noun cut in pieces
+            k = 0
+            while k + 1 < len(subjects) and subjects[k + 1].i - subjects[k].i <= 2 and subjects[k + 1].i < tok.i:
+                k += 1
+            return subjects[k]
         if tok.dep_ in ("conj", "advcl", "xcomp", "ccomp") and tok.head is not tok:
             tok = tok.head
         else:
             return None
     return None
+
+
+def _titles_then_person(doc: Doc, i: int) -> bool:
+    """Whether the title words from token ``i`` on end at a person's name ("Prime Minister Sanae Takaichi").
+
+    Not for names that start with a title word: "Democratic Party", "General Motors".
+    """
+    j = i + 1
+    while j < len(doc) and _is_title(doc[j]) and doc[j].pos_ == "PROPN":
+        j += 1
+    return j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].ent_type_ == "PERSON"
+
+
+def _titled_or_aged(tokens: list[Token]) -> set[str]:
+    """Last words of names that a title precedes or an age follows: people, whatever the tagger says.
+
+    "Prime Minister Sanae Takaichi" and "Takaichi, 64," make "takaichi" a person's name.
+    """
+    out: set[str] = set()
+    n = len(tokens)
+    for k, tok in enumerate(tokens):
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or _is_title(tok):
+            continue
+        nxt = tokens[k + 1] if k + 1 < n else None
+        if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
+            continue  # not the last word of the name
+        j = k
+        while j > 0 and tokens[j - 1].pos_ == "PROPN" and not _is_title(tokens[j - 1]):
+            j -= 1
+        titled = j > 0 and _is_title(tokens[j - 1]) and tokens[j - 1].text[:1].isupper() and j < k + 1
+        aged = (
+            k + 3 < n
+            and tokens[k + 1].text == ","
+            and tokens[k + 2].like_num
+            and tokens[k + 2].text.isdigit()
+            and 16 <= int(tokens[k + 2].text) <= 105
+            and tokens[k + 3].text == ","
+        )
+        if titled or aged:
+            out.add(tok.lower_)
+    return out
+
+
+def _name_before(verb: Token, names: _Names) -> Token | None:
+    """A person's name written right before a subjectless speech verb, or ``None``.
+
+    "... of the capital, soup-kitchen organiser Graciela Ledesma said ...": the
+    parser hung the name on a preposition, but a name then "said" is the speaker.
+    """
+    k = verb.i - 1
+    while k >= 0 and verb.doc[k].pos_ == "ADV" and verb.i - k <= 2:
+        k -= 1  # "Ledesma also said"
+    if k < 0:
+        return None
+    tok = verb.doc[k]
+    return tok if tok.pos_ == "PROPN" and names.is_person(tok) else None
 
 
 def _name_run(tok: Token) -> tuple[int, int]:
@@ -542,12 +613,23 @@ class _Names:
         # spaCy builds a new Token object on every iteration: walk one list
         tokens = list(doc) if tokens is None else tokens
         self.doc = doc
+        #: role word -> token index of the first name it is declared for (filled by ``_roles``)
+        self.role_at: dict[str, int] = {}
         # (token start, token end, name, is_person)
         mentions: list[tuple[int, int, str, bool]] = []
         self.places = {e.text.lower() for e in doc.ents if e.label_ in ("GPE", "LOC")}
         person_last = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON"}
         person_last.update(doc[i].lower_ for i in speakers if doc[i].pos_ == "PROPN")
+        #: last words of names written after a title or before an age: people, whatever the tagger says
+        self.titled = _titled_or_aged(tokens)
+        person_last.update(self.titled)
         self.person_last = person_last
+        #: first words of organisation names ("nordhavn" of "Nordhavn Logistics"): alone, still the organisation
+        self.org_first = {
+            ent[0].lower_
+            for ent in doc.ents
+            if len(ent) > 1 and (ent.label_ == "ORG" or any(t.lower_ in _ORG_WORDS for t in ent[1:]))
+        } - {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
         #: surnames of people the tagger named in full: "adeyemi-okafor" for "Chukwuemeka Adeyemi-Okafor"
         self.surnames = {
             _surface(doc, ent.start + 1, ent.end).lower() for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
@@ -558,12 +640,16 @@ class _Names:
                 continue
             if tok.lower_.rstrip(".") in _GENDERED:
                 continue  # "Ms" tagged as part of the name: the name starts after it
+            if _is_title(tok) and _titles_then_person(doc, tok.i):
+                continue  # "Prime Minister Sanae Takaichi": the name starts after the title
             if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"):
                 continue
             a, b = _name_run(tok)
             if b <= a:
                 continue
             seen.update(range(min(a, tok.i), max(b, tok.i + 1)))
+            if b == a + 1 and _dateline(doc[a]):
+                continue  # "MUMBAI: ...", "FRANKFURT (Business Desk) —": the place of the dateline
             if any(qa <= doc[a].idx < qb for qa, qb in quoted):
                 continue
             span = doc[a:b]
@@ -620,6 +706,11 @@ class _Names:
                 if len(name.split()) > len(by_last.get(last, "").split()):
                     by_last[last] = name
         self.by_last = by_last
+        #: surname -> [(token index, full name)] of people named in full, in text order
+        self.full_at: dict[str, list[tuple[int, str]]] = {}
+        for a, _b, name, person in mentions:
+            if person and len(name.split()) > 1:
+                self.full_at.setdefault(name.split()[-1].lower(), []).append((a, name))
         #: "m"/"f" for names written after a gendered courtesy title ("Ms Weidel")
         self.gender: dict[str, str] = {}
         for a, _b, name, person in mentions:
@@ -654,6 +745,22 @@ class _Names:
                 g = _PRONOUN_GENDER.get(t.lower_)
                 if g is not None and t.pos_ == "PRON" and not any(qa <= t.idx < qb for qa, qb in quoted):
                     seen.setdefault(name, set()).add(g)
+            # the subject pronoun of the next sentence of the paragraph, when that names nobody:
+            # "Jetten, 38, would become ... . Speaking to reporters, he said ..."
+            if sent.end >= len(doc) or sent.end in by_sent:
+                continue
+            nxt = doc[sent.end].sent
+            last = nxt.end - 1
+            while last > nxt.start and doc[last].is_space:
+                last -= 1
+            if "\n" in doc[sent.end - 1 : last].text or "\n" in doc[sent.end - 1].whitespace_:
+                continue  # another paragraph
+            if any(p and nxt.start <= a < nxt.end for a, _b, _n, p in self.mentions):
+                continue
+            subj = next((t for t in nxt if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+            g = _PRONOUN_GENDER.get(subj.lower_) if subj is not None else None
+            if subj is not None and g is not None and not any(qa <= subj.idx < qb for qa, qb in quoted):
+                seen.setdefault(name, set()).add(g)
         out: dict[str, str] = {}
         for name, gs in seen.items():
             if len(gs) == 1:
@@ -671,13 +778,25 @@ class _Names:
             return False  # "AfD", "SNP", "BiH": an acronym, not a surname
         if span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in _GENDERED:
             return True  # "Ms von der Leyen", "Mr Shor"
+        if len(words) == 1 and words[0].lower_ in self.org_first:
+            return False  # "Nordhavn" after "Nordhavn Logistics"
         root = span.root
         if len(words) in (2, 3) and any(
             c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in _PERSON_ROLES for c in root.children
         ):
             return True  # "Lars Klingbeil, the SPD leader, ...": whatever the tagger says
-        if "-" in span.text and span.text.lower() in self.surnames:
+        if (
+            len(words) in (2, 3)
+            and root.dep_ == "appos"
+            and root.head.pos_ == "NOUN"
+            and root.head.lemma_.lower() in _PERSON_ROLES
+            and all(t.text[:1].isupper() for t in words)
+        ):
+            return True  # "Its leader in the lower house, Germán Martínez, ...": tagged a place
+        if ("-" in span.text or len(words) > 1) and span.text.lower() in self.surnames:
             return True  # "Adeyemi-Okafor" tagged a place after "Chukwuemeka Adeyemi-Okafor"
+        if words[-1].lower_ in self.titled and len(words) <= 3:
+            return True  # "Prime Minister Sanae Takaichi", "Takaichi, 64,"
         if span.text.lower() in self.places or words[-1].lower_ in self.places:
             return False
         labels = {t.ent_type_ for t in span}
@@ -704,11 +823,22 @@ class _Names:
         k = bisect.bisect_right(self.starts, tok.i) - 1
         return k >= 0 and self.mentions[k][0] <= tok.i < self.mentions[k][1] and self.mentions[k][3]
 
-    def full(self, name: str) -> str:
-        """The longest person name in the document ending with ``name``'s last word."""
+    def full(self, name: str, at: int | None = None) -> str:
+        """The longest person name in the document ending with ``name``'s last word.
+
+        With ``at`` (a token index), when several people share the surname
+        ("Rodrigo Duterte", "Sara Duterte"), the one named in full most recently
+        before ``at``.
+        """
         parts = name.split()
         if not parts:
             return name
+        if at is not None:
+            fulls = self.full_at.get(parts[-1].lower(), [])
+            if len({n for _, n in fulls}) > 1:
+                recent = [n for i, n in fulls if i < at and n.endswith(name) and len(n.split()) > len(parts)]
+                if recent:
+                    return recent[-1]
         longest = self.by_last.get(parts[-1].lower())
         if longest and len(longest.split()) > len(parts) and longest.endswith(name):
             return longest
@@ -765,7 +895,7 @@ class _Names:
                 break
             if weak is not None and self.doc[a].sent.start != weak[1]:
                 break
-        return self.full(fallback) if fallback and person else fallback
+        return self.full(fallback, token_i) if fallback and person else fallback
 
 
 #: Cue words that continue the previous speaker's statement ("The coach added that ...").
@@ -853,7 +983,7 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
             name = _surface(doc, a, b)
             if name in names.the_names:
                 name = "The " + name
-            return _Speaker(names.full(name), doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
+            return _Speaker(names.full(name, a), doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
     # description: an apposed name inside it wins ("Senior fellow ..., Keir Giles,")
     for t in sub:
         if t.dep_ == "appos" and (t.pos_ == "PROPN" or t.ent_type_ == "PERSON"):
@@ -892,7 +1022,7 @@ def _dateline(tok: Token) -> bool:
         return False
     if tok.i > 0 and "\n" not in doc[tok.i - 1].text_with_ws:
         return False
-    return tok.i + 1 < len(doc) and doc[tok.i + 1].text in (",", "(", "—", "–")
+    return tok.i + 1 < len(doc) and doc[tok.i + 1].text in (",", "(", "—", "–", ":")
 
 
 def _capitalised_name(tok: Token) -> tuple[int, int] | None:
@@ -963,8 +1093,8 @@ def _source_org(tok: Token, names: _Names, roles: dict[str, str], s0: int, s1: i
             for by in c.children:
                 if by.dep_ == "agent" or (by.dep_ == "prep" and by.lower_ in ("by", "from")):
                     cands.extend(p for p in by.children if p.dep_ == "pobj")
-        elif c.dep_ == "poss" and c.pos_ == "PROPN":
-            cands.append(c)
+        elif c.dep_ in ("poss", "compound", "nmod") and c.i < tok.i and (c.pos_ == "PROPN" or c.ent_type_ == "ORG"):
+            cands.append(c)  # "Heathrow's own figures", "a YouGov poll", "NATO figures"
     for p in cands:
         if p.pos_ != "PROPN" and p.ent_type_ not in ("ORG", "PERSON"):
             # "the Brussels think tank Bruegel": the name inside the description
@@ -1030,6 +1160,10 @@ def _describe(
         if head in _ORG_WORDS:
             return _Speaker(names.before(tok.i, person=False, head=head), s0, s1, definite_head=head)
         role: str | None = roles.get(head)
+        if role is not None and names.role_at.get(head, -1) > tok.i and names.before(tok.i) is not None:
+            # "..., the former Dutch prime minister said": the holder declared further down the
+            # article is someone else; a description reads back to a person already named
+            role = None
         aged = tok.lower_ == "old" and tok.i >= 2 and doc[tok.i - 2].lower_ in ("year", "years")  # "the 61-year-old"
         person_role = head in _PERSON_ROLES or head in _TITLES or tok.lower_.endswith("-old") or aged
         declared = role is not None
@@ -1058,9 +1192,11 @@ def _roles(doc: Doc, names: _Names) -> dict[str, str]:
         for tok in (head, *head.children, head.head):
             if (tok.dep_ in ("appos", "compound") or tok is head.head) and tok.pos_ == "NOUN":
                 roles[tok.lemma_.lower()] = names.full(name)
+                names.role_at.setdefault(tok.lemma_.lower(), a)
         for t in doc[max(0, a - 3) : a]:
             if _is_title(t):
                 roles[t.lower_.rstrip(".")] = names.full(name)
+                names.role_at.setdefault(t.lower_.rstrip("."), a)
     return roles
 
 
@@ -1119,7 +1255,7 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str) -> list[Attrib
     indirect: list[_Found] = []
     hosts: dict[int, Token] = {}  # quotation open offset -> cue verb whose complement it is
     for v in cue_verbs:
-        subj = _subject(v)
+        subj = _subject(v) or _name_before(v, names)
         if subj is not None and subj.lower_ in _NOT_SOURCES:
             continue
         if subj is not None and subj.lower_ in _IMPERSONAL and not any(c.dep_ == "auxpass" for c in v.children):
@@ -1228,6 +1364,8 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str) -> list[Attrib
         head = next((t for t in reversed(label) if t.pos_ == "PROPN" or t.is_upper), None)
         if head is None:
             continue
+        if all(t.ent_type_ in ("GPE", "LOC", "FAC") or t.lower_ in names.places for t in label):
+            continue  # "MUMBAI: Tata Motors will ...": a dateline, not a speaker
         found.append(_Found(a, b, "indirect", ":", _resolve(head, names, roles), None))
 
     # indirect quotes that duplicate a direct quotation are dropped
@@ -1257,7 +1395,7 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str) -> list[Attrib
         if f.start < last_end and f.kind == "indirect":
             continue
         name = f.speaker.name
-        spk = canonical(name) if name else None
+        spk = _settle(name, canonical) if name else None
         desc = f.speaker.description
         if desc is not None:
             # the document's entity table may know who "the prime minister" is
@@ -1270,6 +1408,38 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str) -> list[Attrib
         out.append(Attribution(quote, f.speaker.start, f.speaker.end))
         last_end = max(last_end, f.end)
     return out
+
+
+def _settle(name: str, canonical: Callable[[str], str]) -> str:
+    """The document's canonical name for a speaker, trying plain variants of an unknown one.
+
+    "national statistics agency INDEC" -> "INDEC" (a lower-case description in
+    front of the name); "Chinese Coast Guard" -> "China Coast Guard" (a
+    nationality for the country the document names it by).
+    """
+    spk = canonical(name)
+    if spk != name:
+        return spk
+    words = name.split()
+    k = 0
+    while k < len(words) - 1 and words[k][:1].islower() and words[k].lower() not in _PARTICLES:
+        k += 1
+    if k < len(words) and words[k].lower() in _PARTICLES:
+        k = 0  # "van der Plas": a name with its particles, not a description
+    if k:
+        tail = " ".join(words[k:])
+        mapped = canonical(tail)
+        return mapped if mapped != tail or tail[:1].isupper() else name
+    if len(words) > 1:
+        from .entities import gazetteer
+
+        country = {d: c for c, d in gazetteer().demonym_of.items()}.get(words[0])
+        if country is not None:
+            variant = " ".join([country, *words[1:]])
+            mapped = canonical(variant)
+            if mapped != variant:
+                return mapped
+    return spk
 
 
 def _clause(comp: Token, verb: Token, cut: int | None = None) -> tuple[int, int] | None:
@@ -1381,6 +1551,18 @@ def _attribute_direct(
             if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
                 pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
                 return _Found(q.start, q.end, "direct", "according to", _resolve(pobj, names, roles), t.i)
+    if before and _title_cased(doc, oi, ci):
+        # 'the omission from the "Elective Reform Plan"', 'Mr Trump's "Liberation Day" announcement',
+        # 'the so-called "Liberation Day" tariffs', 'A report by ..., "Measles in the Time of ...",':
+        # the name of a plan, report or event
+        nxt = doc[ci + 1] if ci + 1 < len(doc) else None
+        so_called = before[-1].lower_ == "called" and len(before) > 1 and before[-2].lower_ in ("-", "so")
+        if (
+            before[-1].lower_ in ("the", "its", "their", "his", "her", "’s", "'s", "so-called")
+            or so_called
+            or (before[-1].text == "," and nxt is not None and nxt.text in (",", ")"))
+        ):
+            return None
     # "Unite called the move "strike-breaking by another name"", "described it as "..."":
     # a naming verb with its own subject quotes the speaker; "the idea of calling
     # this force "peacekeepers"" has none and stays a scare quote
@@ -1484,6 +1666,13 @@ def _scare(doc: Doc, oi: int, ci: int, last_inner: str, *, cued: bool) -> bool:
     words = [t for t in inner if t.is_alpha]
     caps = sum(1 for t in words if t.text[:1].isupper())
     return bool(words) and len(words) <= 10 and caps >= 0.75 * len(words) and caps >= 2 and last_inner not in "!?"
+
+
+def _title_cased(doc: Doc, oi: int, ci: int) -> bool:
+    """Whether the quoted words between tokens ``oi`` and ``ci`` are a title-cased name of two or more words."""
+    words = [t for t in doc[oi + 1 : ci] if t.is_alpha]
+    caps = sum(1 for t in words if t.text[:1].isupper())
+    return 2 <= len(words) <= 10 and caps >= 0.75 * len(words) and not any(t.text in "!?" for t in doc[oi + 1 : ci])
 
 
 def _fill_context(
