@@ -24,7 +24,8 @@ from dataclasses import dataclass, field, replace
 
 from ..document import Article, Comment, Paragraph, Segment
 from . import patterns as P
-from .furniture import load_model
+from .captions import load_caption_model, mark_captions
+from .furniture import _stems, load_model
 from .style import comment_likeness
 
 __all__ = ["SegmentOptions", "SegmentResult", "segment_text"]
@@ -44,6 +45,10 @@ class SegmentOptions:
             (:mod:`belowtheline.segment.furniture`) turn article lines the rules
             left as text into boilerplate.
         furniture_model_path: a model file other than the shipped one.
+        caption_model: let the learned caption classifier
+            (:mod:`belowtheline.segment.captions`) turn short article lines the
+            rules left as text into captions.
+        caption_model_path: a caption model file other than the shipped one.
     """
 
     min_article_lines: int = 2
@@ -51,6 +56,8 @@ class SegmentOptions:
     max_title_words: int = 25
     furniture_model: bool = True
     furniture_model_path: str | None = None
+    caption_model: bool = False
+    caption_model_path: str | None = None
 
 
 @dataclass(slots=True)
@@ -216,7 +223,7 @@ def _mark_caption_descriptions(lines: list[_Line]) -> None:
                     and len(line.text.split()) <= 6  # a bare credit, not a captioned "Photo: …"
                     and prev.blank_before >= 1
                     and len(prev.text.split()) <= 25
-                    and len(re.findall(r"[.!?](?:\s|$)", prev.text)) <= 1
+                    and _sentences(prev.text) <= 1
                     and not re.search(r"[“”\"]", prev.text)
                 )
             )
@@ -290,6 +297,58 @@ _NOT_CAPTION_START = re.compile(
 _RELATIVE_TAIL = re.compile(r",\s+(?:where|which|when)\s[^,;:]{3,80}\.$")
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Words before an "-ed" word that make it an adjective ("outside terraced houses", "a flooded street").
+_BEFORE_ADJECTIVE = _words(
+    "a an the of in on at outside inside near with by from for and or two three four several many some "
+    "his her their its our newly recently freshly half partly badly heavily be being"
+)
+#: Participles that describe what a picture shows when a place follows them ("Sandbags stacked outside
+#: a café", "Boats moored in the harbour"); as finite verbs they would need an object.
+_CAPTION_PARTICIPLES = _words(
+    "pictured photographed seen shown filmed captured stacked piled parked moored abandoned damaged "
+    "destroyed flooded covered lined surrounded dressed wrapped displayed lit stranded submerged painted "
+    "decorated framed laid placed hung strewn scattered installed planted loaded packed tied chained "
+    "fenced boarded cordoned sealed gutted burned burnt charred reflected silhouetted perched huddled "
+    "crammed queued lined-up"
+)
+_PLACE_WORDS = _words(
+    "in on at outside inside near along beside behind under above below across against around by from "
+    "during after before into onto over through off"
+)
+#: Abbreviations whose full stop ends no sentence.
+_ABBREVIATION = re.compile(
+    r"\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|st|dr|mr|mrs|ms|prof|gen|col|lt|sgt|rev|no|co|inc|ltd|"
+    r"mt|ft|ave|rd|vs|etc|approx|[a-z])\.(?=\s)",
+    re.IGNORECASE,
+)
+
+
+def _finite_past(t: str) -> bool:
+    """A past-tense finite verb in ``t`` (:data:`_PAST_VERB`), not counting "-ed" adjectives after a
+    determiner or preposition nor picture participles followed by a place word."""
+    words = t.split()
+    for m in _PAST_VERB.finditer(t):
+        before = t[: m.start()].split()
+        prev = before[-1].lower().strip(",") if before else ""
+        if m.group(0).lower().endswith("ed") and prev in _BEFORE_ADJECTIVE:
+            continue
+        k = len(before)
+        nxt = words[k + 1].lower().strip(",.") if k + 1 < len(words) else ""
+        if m.group(0).lower() in _CAPTION_PARTICIPLES and (nxt in _PLACE_WORDS or not nxt) and k >= 1:
+            continue
+        return True
+    return False
+
+
+def _sentences(t: str) -> int:
+    """How many sentence ends ``t`` has (abbreviations such as "Sept." do not count)."""
+    return len(re.findall(r"[.!?](?:\s|$)", _ABBREVIATION.sub("", t)))
+
+
 def _caption_sentence(t: str, *, min_words: int = 4) -> bool:
     """A short descriptive sentence that reads like a photo caption ("A bulk carrier loads wheat at
     the port of Chornomorsk.", "Pupils at lunch in St Cuthbert's Primary School, Durham.").
@@ -304,9 +363,9 @@ def _caption_sentence(t: str, *, min_words: int = 4) -> bool:
         return False
     if core.endswith(("?", "!", ":", ";", ",")) or re.search(r"[\"“”:;—–]|\s-\s", core):
         return False
-    if len(re.findall(r"[.!?](?:\s|$)", core)) > 1 or re.search(r"[£$€%]|\bper ?cent\b", core):
+    if _sentences(core) > 1 or re.search(r"[£$€%]|\bper ?cent\b", core):
         return False  # two sentences, or figures: a lede, not a caption
-    return not (_NOT_CAPTION_WORDS.search(core) or _NOT_CAPTION_START.match(core) or _PAST_VERB.search(core))
+    return not (_NOT_CAPTION_WORDS.search(core) or _NOT_CAPTION_START.match(core) or _finite_past(core))
 
 
 def _mark_lead_caption(lines: list[_Line], opts: SegmentOptions) -> None:
@@ -360,10 +419,107 @@ _ANAPHORA = re.compile(
 )
 #: Advice opens with a bare verb ("Try setting a regular eating schedule."); a caption never does.
 _IMPERATIVE = re.compile(
-    r"^(?:try|make|keep|remember|consider|avoid|take|get|use|check|look|ask|find|let|give|stop|start|choose|"
+    r"^(?:try|make|keep|remember|consider|avoid|take|get|use|check|look|ask|find|let|give|stop|start|choose|follow|join|"
     r"think|add|put|go|buy|pick|set|watch|read|call|visit|book|plan|save|turn|leave|bring|see|note|expect)\b",
     re.IGNORECASE,
 )
+
+
+#: A closing line that looks ahead ("The season resumes next month.") ends the story; it is no caption.
+_LOOKS_AHEAD = re.compile(
+    r"\b(?:next|tomorrow|later|soon|until|resumes?|continues?|begins?|starts?|opens?|takes place|returns?|"
+    r"expected|due|include|includes|leaves|remains?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
+#: A named place ("in Tromsø", "outside Orchestra Hall"): what a closing caption shows.
+_NAMED_PLACE = re.compile(r"\b(?:in|at|outside|inside|near|on|off|by|along|beside)\s+(?:the\s+)?(?-i:[A-Z])", re.I)
+
+
+#: A description sentence followed by the photographer's bare name.
+_NAME_CREDIT_TAIL = re.compile(r"^(.{10,200}[.!?])\s+((?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){1,2})\s*$")
+
+
+_PLACE_OR_TIME = re.compile(
+    r"\b(?:at|on|in|near|outside|inside|over|by|along|beside|behind|during|after|before|under|across|from|with)\s",
+    re.IGNORECASE,
+)
+_QUESTION_START = re.compile(r"^(?:what|why|how|who|where|when|which|whose|is|are|can|should|will|do|does)\b", re.I)
+_TIME_OF_DAY = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|night|afternoon|yesterday|"
+    r"weekend)\b",
+    re.IGNORECASE,
+)
+
+
+_BY_SOMEONE = re.compile(r"\bby\s+(?-i:[A-Z])", re.IGNORECASE)
+
+
+def _unpunctuated_caption(t: str) -> bool:
+    """A caption pasted without its full stop ("Residents at a packed council meeting on Monday evening",
+    "Derek Pountney at his loft"): a description (:func:`_caption_sentence`) with a place or time
+    phrase, no question word, and long or specific enough not to be a subheading ("A fence in the
+    forest"): seven words or more, a day or time of day, or a name inside it."""
+    t = t.strip()
+    words = t.split()
+    if not t or t[-1] in ".!?:;,\"”’'…)" or not 4 <= len(words) <= 16:
+        return False
+    if _QUESTION_START.match(t) or not _PLACE_OR_TIME.search(t) or not _caption_sentence(t + "."):
+        return False
+    return len(words) >= 7 or bool(_TIME_OF_DAY.search(t)) or any(w[:1].isupper() for w in words[1:])
+
+
+def _near_prose(lines: list[_Line], i: int, end: int) -> bool:
+    """Whether a paragraph (eight words or more) is the nearest article line above or below line ``i``,
+    past furniture and captions."""
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < end and lines[k].kind in ("boilerplate", "caption", "caption_double", "action"):
+            k += step
+        if 0 <= k < end and lines[k].kind == "text" and len(lines[k].text.split()) >= 8:
+            return True
+    return False
+
+
+def _after_is_end(lines: list[_Line], i: int, end: int) -> bool:
+    """Whether only furniture, bios and markers follow line ``i`` up to ``end`` (the article is over)."""
+    return all(
+        line.kind in ("bio", "end_marker", "comments_marker", "boilerplate", "action", "byline", "timestamp")
+        for line in lines[i:end]
+    )
+
+
+def _mark_unpunctuated_captions(lines: list[_Line], end: int, opts: SegmentOptions) -> None:
+    """Captions pasted without their full stop (:func:`_unpunctuated_caption`) next to a paragraph.
+
+    Runs after the furniture model, so related headlines it took for furniture stay furniture. The
+    credit block under the headline ("Anna Brunner in Bolzano") and a heading whose words the
+    paragraph below takes up ("Cork County Council share update on services") are left alone.
+    """
+    title_at = _title_index(lines[:end], opts)
+    first = _first_body(lines[:end], after=title_at if title_at is not None else -1)
+    for i in range((title_at if title_at is not None else -1) + 1, min(end, len(lines))):
+        line = lines[i]
+        if i == (title_at if title_at is not None else -1) + 1 or (
+            i < first and lines[i - 1].kind in ("byline", "timestamp", "header_tail", "name", "bio", "posted_by")
+        ):
+            continue  # the standfirst and credit block under the headline ("Anna Brunner in Bolzano")
+        if (
+            line.kind in ("text", "name")
+            and _unpunctuated_caption(line.text)
+            and not _BY_SOMEONE.search(line.text)
+            and not re.search(r"[@()]", line.text)
+            and not _IMPERATIVE.match(line.text)
+            and _near_prose(lines, i, end)
+        ):
+            if i + 1 < end and _announces(line.text, lines[i + 1].text):
+                continue
+            line.kind = "caption"  # "Residents at a packed council meeting on Monday evening"
+
+
+def _announces(heading: str, below: str) -> bool:
+    """Whether most content words of a heading come back in the paragraph under it."""
+    own = _stems(heading)
+    return bool(own) and len(own & _stems(below)) >= 0.6 * len(own)
 
 
 def _mark_mid_captions(lines: list[_Line], end: int, opts: SegmentOptions) -> None:
@@ -376,14 +532,42 @@ def _mark_mid_captions(lines: list[_Line], end: int, opts: SegmentOptions) -> No
     """
     title_at = _title_index(lines, opts)
     first = _first_body(lines, after=title_at if title_at is not None else -1)
-    for i in range(first + 1, min(end, len(lines)) - 1):
-        line, prev, nxt = lines[i], lines[i - 1], lines[i + 1]
-        if line.kind != "text" or prev.kind != "text" or nxt.kind != "text" or i + 1 >= end:
+    for i in range(first + 1, min(end, len(lines))):
+        line, prev = lines[i], lines[i - 1]
+        m = _NAME_CREDIT_TAIL.match(line.text) if line.kind == "text" else None
+        if m and P.is_name_like(m.group(2)) and _caption_sentence(m.group(1), min_words=3):
+            line.kind = "caption"  # "Test bricks at a workshop in Gwynedd. Carys Wynne": a credited caption
             continue
-        n, n_prev, n_next = len(line.text.split()), len(prev.text.split()), len(nxt.text.split())
-        if n > 16 or n_prev < 10 or n_next < 15 or n_prev < n or n_next < 1.3 * n:
+        if line.kind != "text" or prev.kind != "text":
             continue
-        if _CONTINUES.match(nxt.text) or _IMPERATIVE.match(line.text) or _ANAPHORA.search(line.text):
+        n, n_prev = len(line.text.split()), len(prev.text.split())
+        if i + 1 >= end or lines[i + 1].kind in ("bio", "end_marker", "comments_marker", "boilerplate"):
+            # The last line of the article, under its last paragraph: nothing below to compare.
+            if (
+                n > 16
+                or n_prev < 15
+                or n_prev < 1.5 * n
+                or (i + 1 < end and lines[i + 1].kind == "boilerplate" and not _after_is_end(lines, i + 1, end))
+                or _LOOKS_AHEAD.search(line.text)
+                or not _NAMED_PLACE.search(line.text)
+            ):
+                continue
+        else:
+            nxt = lines[i + 1]
+            if (
+                nxt.kind in ("text", "name")
+                and len(nxt.text.split()) <= 10
+                and _subheading_like(nxt.text)
+                and i + 2 < end
+                and lines[i + 2].kind == "text"
+            ):
+                nxt = lines[i + 2]  # a subheading below: compare with the paragraph under it
+            n_next = len(nxt.text.split())
+            if nxt.kind != "text" or n > 16 or n_prev < 10 or n_next < 15 or n_prev < n or n_next < 1.3 * n:
+                continue
+            if _CONTINUES.match(nxt.text):
+                continue
+        if _IMPERATIVE.match(line.text) or _ANAPHORA.search(line.text):
             continue
         if not _caption_sentence(line.text, min_words=2 if _RELATIVE_TAIL.search(line.text) else 4):
             continue
@@ -924,13 +1108,22 @@ def _title_like(t: str, opts: SegmentOptions) -> bool:
     return 1 <= len(words) <= opts.max_title_words and len(t) <= 200 and not t.endswith((".", ",", ";", ":"))
 
 
+_OPEN_QUOTES = "“\"‘'"
+
+
 def _subheading_like(t: str) -> bool:
+    """A short line without a closing full stop that starts with a capital or a digit; a heading
+    that is a quotation ("“Loosened teeth, bite problems”", "‘Ropeless’ traps") counts too."""
     words = t.split()
     if not 1 <= len(words) <= 12 or len(t) > 90:
         return False
-    if t.endswith(_END_PUNCT) or (t.endswith(("?", "!")) and len(words) > 8):
+    inner = t
+    if t[0] in _OPEN_QUOTES and t[-1] in "”\"’'" and len(t) > 2:
+        inner = t[1:-1].strip()  # a quoted heading: judge what is inside the quotes
+    if not inner or inner.endswith(_END_PUNCT) or (inner.endswith(("?", "!")) and len(words) > 8):
         return False
-    return t[0].isupper() or t[0].isdigit()
+    head = t.lstrip(_OPEN_QUOTES)
+    return head[:1].isupper() or head[:1].isdigit()
 
 
 def _next_is_body(lines: list[_Line], i: int) -> bool:
@@ -1200,6 +1393,8 @@ def segment_text(text: str, *, options: SegmentOptions | None = None) -> Segment
         if model is not None:
             for i in model.mark(lines, start, skip=_kept_lines(lines[:start], opts)):
                 lines[i].kind = "boilerplate"
+    _mark_unpunctuated_captions(lines, start, opts)
+    _mark_model_captions(lines, start, opts)
     article = _build_article(lines[:start], opts)
     comment_headers = {
         j - start: replace(h, span=tuple(k - start for k in h.span)) for j, h in headers.items() if j >= start
@@ -1215,6 +1410,19 @@ def segment_text(text: str, *, options: SegmentOptions | None = None) -> Segment
     article.boilerplate.extend(line.text for line in lines[start:] if line.label == "boilerplate")
     segments = _segments(text, lines, blanks)
     return SegmentResult(article, comments, segments, how)
+
+
+def _mark_model_captions(lines: list[_Line], start: int, opts: SegmentOptions) -> None:
+    """Let the caption model (:mod:`.captions`) turn short article lines into captions."""
+    if not opts.caption_model:
+        return
+    model = load_caption_model(opts.caption_model_path)
+    if model is None:
+        return
+    title_at = _title_index(lines[:start], opts)
+    first = _first_body(lines[:start], after=title_at if title_at is not None else -1)
+    for i in mark_captions(model, lines, first, start, skip=_kept_lines(lines[:start], opts)):
+        lines[i].kind = "caption"
 
 
 def _kept_lines(lines: list[_Line], opts: SegmentOptions) -> set[int]:

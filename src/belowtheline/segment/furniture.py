@@ -282,6 +282,34 @@ def _tight_heading(lines: Sequence[LineView], i: int) -> bool:
     return len(lines[i].text.split()) <= 12 and _is_prose(lines[i - 1]) and _is_prose(lines[i + 1])
 
 
+#: The probability a short heading between two prose paragraphs needs before it is taken for
+#: furniture (:func:`_heading_between_prose`): subheadings sit there, and unknown furniture
+#: wordings there are rarer than subheadings.
+HEADING_THRESHOLD = 0.85
+
+
+def _heading_between_prose(lines: Sequence[LineView], i: int) -> bool:
+    """A short heading-shaped line (no closing full stop or colon, capital first) right between
+    two prose paragraphs: most often a subheading."""
+    if i == 0 or i + 1 >= len(lines):
+        return False
+    t = lines[i].text.strip()
+    words = t.split()
+    if not 1 <= len(words) <= 10 or t.endswith((".", ":", ";", ",", "…")):
+        return False
+    head = t.lstrip("“\"‘'")
+    if not (head[:1].isupper() or head[:1].isdigit()):
+        return False
+    prev, nxt = lines[i - 1], lines[i + 1]
+    return (
+        prev.kind == "text"
+        and len(prev.text.split()) >= 12
+        and prev.text.rstrip().endswith(_PROSE_END)
+        and nxt.kind == "text"
+        and len(nxt.text.split()) >= 12
+    )
+
+
 def _is_prose(line: LineView) -> bool:
     return line.kind == "text" and len(line.text.split()) >= 12
 
@@ -318,7 +346,8 @@ class FurnitureModel:
 
         Lines in ``skip`` (the title, a bare author name under it) are never marked. After the
         first pass, the lines near a newly marked one are scored again with that line seen as
-        furniture (so the items of a list follow its header), up to ``passes`` passes.
+        furniture (so the items of a list follow its header), up to ``passes`` passes. A short
+        heading between two prose paragraphs needs :data:`HEADING_THRESHOLD`.
         """
         view = [_View(line.text, line.kind, line.blank_before) for line in lines]
         ctx = _context(view, end)
@@ -332,7 +361,12 @@ class FurnitureModel:
         ]
         out: list[int] = []
         for _ in range(passes):
-            marked = [i for i in todo if self.probability(line_features(view, i, ctx)) >= self.threshold]
+            marked = [
+                i
+                for i in todo
+                if self.probability(line_features(view, i, ctx))
+                >= (max(self.threshold, HEADING_THRESHOLD) if _heading_between_prose(view, i) else self.threshold)
+            ]
             if not marked:
                 break
             out.extend(marked)

@@ -347,6 +347,28 @@ _BOILER_WORDS = [
     r" (from|through|via|24 hours|free|on|at)\b.{0,200}",
     r"(for (confidential )?(help|support|advice)|in the (uk|us|u\.s\.|ireland|australia),?)"
     r"[^.!?]{0,80}\b(call|contact|text|ring|phone)\b.{0,160}",
+    # The promo family in any wording: "Don't miss a story: …", "Never miss an update …",
+    # "Get the headlines delivered to your phone", "… – sign up free", "Want more? Subscribe …",
+    # app and notification prompts ("Download the Ledger app", "Turn on breaking-news alerts").
+    r"(don['’]?t|do not|never) miss out\s*[:!–—-].{0,160}",
+    r"(don['’]?t|do not|never|so you never|so you don['’]?t) miss (out( on)?|a|an|another|any|the|our|a single|"
+    r"a thing|a beat|a word)\b ?(\w+ ){0,2}?(story|stories|thing|beat|update|updates|headline|headlines|issue|"
+    r"edition|episode|moment|word|post|dispatch|newsletter|briefing|bulletin|alert|alerts|deal|deals)\b.{0,160}",
+    r".{0,60}\b(delivered|sent|straight|directly|direct|pushed) (to|into|in|on|onto) your (inbox|phone|device|"
+    r"email|mailbox|mobile|feed|lock ?screen|notifications|tablet|smartphone)\b.{0,120}",
+    r".{0,80}([:.!?–—|]|\s-)\s*(sign up|sign me up|subscribe)\b.{0,60}\b(newsletters?|briefings?|bulletins?|"
+    r"digest|alerts?|updates|emails?|inbox|for free|free|today|now|here)\b.{0,80}",
+    r"(want|like|liked|enjoy|enjoyed|love|loved|found) (this|more|the latest|stories like this|what you('ve)? read|"
+    r"reading this)\b.{0,80}\b(sign up|subscribe|newsletters?|follow us|briefings?|app|inbox|alerts)\b.{0,80}",
+    r"(download|install|get|try|open|use) (the|our) (free |new |official )?(['’\w-]+ ){0,3}app\b.{0,120}",
+    r".{0,60}\b(available|download it|get it) (now )?(on|from|in) (the )?(app store|google play|play store|"
+    r"ios and android|android and ios|iphone and android)\b.{0,80}",
+    r"(turn on|enable|allow|switch on|activate|set up|get) (our |the )?(push |breaking[- ]news |news |email |app )?"
+    r"(notifications|alerts)\b.{0,120}",
+    r"join (\d[\d,.]*\s*(k|m)?|thousands|millions|tens of thousands|hundreds of thousands|over|more than|our)\b.{0,60}"
+    r"\b(readers|subscribers|members)\b.{0,120}",
+    r"(our |the |a )?(free )?(morning|evening|daily|weekly|weekend|lunchtime|breaking[- ]news|daily news) "
+    r"(briefing|bulletin|digest|email|round-?up|newsletter)s?(\s*[:|–—-]\s*.{0,100})?",
 ]
 
 #: Page furniture that is never article text: ads, prompts, navigation, cookie banners.
@@ -358,7 +380,8 @@ _FLOATING = [w for w in _BOILER_WORDS if w.startswith(".{")]
 _FLOATING_KEYS = re.compile(
     r"newsletter|cookie|contribution|paywall|journalism|posted|expressed|free|patreon|ko-?fi|coffee|liberapay|"
     r"paypal|every|each|inbox|letter|like to|wish to|views? of|opinions? of|podcast|audio|listen|tune in|play|watch|"
-    r"live|updates|coverage|with us|follow us|find us",
+    r"live|updates|coverage|with us|follow us|find us|delivered|sent|straight|direct|pushed|sign|subscribe|join|"
+    r"available|download|get it",
     _I,
 )
 
@@ -372,9 +395,35 @@ class _BoilerplateMatcher:
         self._floating = re.compile(_BOILER_WRAP.format("|".join(_FLOATING)), _I)
 
     def match(self, line: str) -> bool:
-        if self._anchored.match(line):
-            return True
-        return bool(_FLOATING_KEYS.search(line)) and bool(self._floating.match(line))
+        if self._anchored.match(line) or (bool(_FLOATING_KEYS.search(line)) and bool(self._floating.match(line))):
+            return not _prose_after_label(line)
+        return False
+
+
+#: "Related: the council will hold …": a label followed by a lower-case clause.
+_LOWER_AFTER_LABEL = re.compile(r"^[^:]{1,40}:\s+(?-i:[a-z])")
+#: "… Hamid Rousse said the squad …", "… the mayor has said she will …": reported speech.
+_REPORTED = re.compile(r"\b(?:said|says|told|tells|added|explained)\b", re.IGNORECASE)
+
+
+#: Words that keep a long labelled line furniture ("Sign up to our newsletter: one email every Friday.").
+_STRONG_FURNITURE = re.compile(
+    r"\b(?:newsletters?|sign up|subscribe|unsubscribe|inbox|cookies?|donat\w*|letters? to the editor|"
+    r"max \d+ words|app|log ?in|sign in|register|terms|privacy)\b",
+    re.IGNORECASE,
+)
+
+
+def _prose_after_label(line: str) -> bool:
+    """A line that opens like furniture ("Related: …", "Read more …", "Comments are open …") but goes on
+    as a sentence of the article or a comment: twelve words or more, a closing full stop, and either a
+    lower-case clause after the label's colon or reported speech."""
+    s = line.strip()
+    if len(s.split()) < 12 or not s.endswith((".", "!", "?", "”", '"')):
+        return False
+    if _STRONG_FURNITURE.search(s):
+        return False
+    return bool(_LOWER_AFTER_LABEL.match(s) or _REPORTED.search(s))
 
 
 BOILERPLATE = _BoilerplateMatcher()
