@@ -68,7 +68,8 @@ def test_every_layout_in_both_splits(split: str) -> None:
 
 def test_fixtures_stay_small() -> None:
     size = sum(p.stat().st_size for p in FIXTURES.rglob("*") if p.is_file())
-    assert size < 2_500_000, f"segmentation fixtures are {size:,} bytes; keep them under ~2.5 MB"
+    # Each blind folder adds ~0.15 MB; a budget, not a hard limit: raise it knowingly.
+    assert size < 4_000_000, f"segmentation fixtures are {size:,} bytes; keep them under ~4 MB"
 
 
 @pytest.mark.parametrize(("split", "path", "gold"), CAPTURES, ids=[f"{s}/{p.stem}" for s, p, _ in CAPTURES])
