@@ -33,6 +33,9 @@ def register(sub: Any) -> None:
                    help='JSONL input, one {"text": ..., "id": ...} per line; - for stdin')
     p.add_argument("--output", "-o", metavar="FILE", help="JSONL output (default: stdout)")
     p.add_argument("--strict", action="store_true", help="exit 1 if any input line was malformed")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="processes for scoring large inputs (default: all cores for chunks of 2,000+ "
+                        "comments; 1: never start processes)")
     p.set_defaults(func=run)
 
 
@@ -62,6 +65,9 @@ def run(args: argparse.Namespace) -> int:
     from ..comments.signals import comment_signals
     from ..errors import InputNotFoundError
 
+    if getattr(args, "workers", None) is not None and args.workers < 1:
+        print("Error: --workers must be 1 or more.", file=sys.stderr)
+        return 2
     if args.text is not None and args.input:
         print("Error: give either a TEXT argument or --input FILE, not both.", file=sys.stderr)
         return 2
@@ -96,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
         for start in range(0, len(rows), _CHUNK):
             parsed = [(n, *_parse(line, n)) for n, line in rows[start : start + _CHUNK]]
             texts = [text for _, _, text, err in parsed if err is None]
-            results = iter(scorer.score(texts))  # type: ignore[arg-type]
+            results = iter(scorer.score(texts, workers=getattr(args, "workers", None)))  # type: ignore[arg-type]
             signals = iter(comment_signals(texts))  # type: ignore[arg-type]
             for n, item_id, _text, err in parsed:
                 if err is not None:

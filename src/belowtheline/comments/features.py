@@ -56,6 +56,9 @@ def char_ngrams(texts: Sequence[str], bits: int) -> CharGrams:
     """Hash the character n-grams of ``texts`` (normalised) into ``2**bits`` buckets."""
     padded = [" " + t + " " for t in texts]
     big = "\x00" + "\x00".join(padded) + "\x00"
+    if big.count("\x00") != len(padded) + 1:  # NUL is the separator: read one in a text as a space
+        padded = [p.replace("\x00", " ") for p in padded]
+        big = "\x00" + "\x00".join(padded) + "\x00"
     codes = np.frombuffer(big.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     length = len(codes)
     seps = np.cumsum(codes == 0)  # seps[i]: separators in codes[: i + 1]
@@ -87,8 +90,13 @@ def char_ngrams(texts: Sequence[str], bits: int) -> CharGrams:
         buckets.append(b)
     if docs:
         doc = np.concatenate(docs)
-        out = CharGrams(doc, np.concatenate(poss), np.concatenate(ns), np.concatenate(buckets),
-                        np.bincount(doc, minlength=len(texts)).astype(np.float64))
+        out = CharGrams(
+            doc,
+            np.concatenate(poss),
+            np.concatenate(ns),
+            np.concatenate(buckets),
+            np.bincount(doc, minlength=len(texts)).astype(np.float64),
+        )
     else:
         z = np.zeros(0, dtype=np.int64)
         out = CharGrams(z, z, z, z, np.zeros(len(texts)))

@@ -24,11 +24,13 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 __all__ = ["Hit", "Lexicon", "dedouble"]
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_TOKEN_SPLIT = re.compile(r"([a-z]+(?:'[a-z]+)?)")
 _DOUBLE = re.compile(r"([a-z])\1+")
 
 #: Word categories whose tokens may be matched with one edit (misspelled slurs, "fukcing").
@@ -214,13 +216,21 @@ class Lexicon:
                     out[tok] = c[0]
         return out
 
-    def match(self, text: str, toks: list[str] | None = None, unique: set[str] | None = None) -> list[Hit]:
+    def match(
+        self,
+        text: str,
+        toks: list[str] | None = None,
+        unique: set[str] | None = None,
+        parts: list[str] | None = None,
+    ) -> list[Hit]:
         """Word and pattern hits in a normalised text.
 
         Args:
             text: normalised text.
             toks: its tokens (``[a-z]+('[a-z]+)?``) when the caller has them already.
             unique: ``set(toks)``, likewise.
+            parts: ``text`` split around its tokens (``re.split`` with the token pattern
+                in a group: separators at even indices, ``toks`` at odd ones), likewise.
         """
         if unique is None:
             unique = set(_TOKEN.findall(text) if toks is None else toks)
@@ -238,11 +248,16 @@ class Lexicon:
         hits = []
         found: set[str] = set()
         if cats_of:
-            for m in _TOKEN.finditer(text):
-                tok_cats = cats_of.get(m.group())
+            if parts is None:
+                parts = _TOKEN_SPLIT.split(text)
+            # Where each part ends: token i spans [ends[2i], ends[2i + 1]).
+            ends = list(accumulate(map(len, parts)))
+            for i, tok in enumerate(parts[1::2]):
+                tok_cats = cats_of.get(tok)
                 if tok_cats:
+                    start, end = ends[2 * i], ends[2 * i + 1]
                     for c in tok_cats:
-                        hits.append(Hit(c, m.start(), m.end()))
+                        hits.append(Hit(c, start, end))
                     found.update(tok_cats)
         if not self._groups.isdisjoint(unique):
             found.add("group")

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["Normalized", "normalize"]
+__all__ = ["Normalized", "normalize", "normalize_all"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,11 +296,11 @@ def normalize(text: str) -> Normalized:
     for m in _RUN.finditer(folded):
         for i in range(m.start() + 2, m.end()):
             keep[i] = -1
-    out = [(chars[i], i) for i in keep if i >= 0]
-    new = "".join(c for c, _ in out)
+    kept = [i for i in keep if i >= 0]
+    new = "".join([chars[i] for i in kept])
     if _HAS_LEET.search(new):  # "f . u . c . k" etc. may expose new leet runs
         new = _MIXED.sub(_deleet, new)
-    return Normalized(new, tuple(i for _, i in out))
+    return Normalized(new, tuple(kept))
 
 
 _WORD = re.compile(r"[a-z]+")
@@ -336,8 +336,100 @@ def respell(norm: Normalized, fixes: dict[str, str]) -> Normalized:
     return Normalized("".join(pieces), tuple(offsets))
 
 
+_WORD_SPLIT = re.compile(r"([a-z]+)")
+
+
 def blank_words(text: str, words: frozenset[str]) -> str:
     """Replace each listed whole word by spaces (same length, so offsets still hold)."""
-    if words.isdisjoint(_WORD.findall(text)):
+    parts = _WORD_SPLIT.split(text)  # separators at even indices, words at odd ones
+    found = parts[1::2]
+    if words.isdisjoint(found):
         return text
-    return _WORD.sub(lambda m: " " * len(m.group()) if m.group() in words else m.group(), text)
+    parts[1::2] = [" " * len(w) if w in words else w for w in found]
+    return "".join(parts)
+
+
+def normalize_all(texts: Sequence[str]) -> list[Normalized]:
+    """:func:`normalize` for a batch: the same results, computed faster.
+
+    A vectorised scan of the folded batch picks out the few comments with
+    something to de-obfuscate (leetspeak, spaced letters, letter runs, invisible
+    characters); only those go through :func:`normalize` one by one.
+    """
+    folded = [_lower_fold(t) for t in texts]
+    if len(folded) < 2:
+        return [normalize(t) for t in texts]
+    out = [Normalized(t) for t in folded]
+    for k in _flagged(folded):
+        out[k] = normalize(texts[k])
+    return out
+
+
+def _flagged(folded: list[str]) -> list[int]:
+    """Indices of the ``folded`` texts that :func:`normalize` may change beyond folding:
+    a superset of those in which ``_HAS_LEET`` or ``_NEEDS_SLOW`` finds something."""
+    import numpy as np
+
+    big = "\x00".join(folded)  # a separator that none of the patterns can match across
+    if big.count("\x00") != len(folded) - 1:  # a comment holds one: check them all
+        return list(range(len(folded)))
+    codes = np.frombuffer(big.encode("utf-32-le"), dtype=np.uint32)
+    # One pad character before and six after, so shifted views need no bounds checks.
+    c = np.zeros(len(codes) + 7, dtype=np.uint32)
+    c[1:-6] = codes
+    table = np.asarray(_KIND_LIST, dtype=np.uint8)
+    kind = table[np.minimum(c, len(_KIND_LIST) - 1)]
+    letter = (kind & _LETTER) > 0
+    leet = ((kind & _LEETCH) > 0) | (c == ord("€"))
+    hit = np.zeros(len(c), dtype=bool)
+    # _HAS_LEET: a letter, a run of leet or wildcard characters, a letter.
+    if leet.any():
+        run_start = np.nonzero(leet[1:-1] & ~leet[:-2])[0] + 1
+        run_end = np.nonzero(leet[1:-1] & ~leet[2:])[0] + 1
+        ok = letter[run_start - 1] & letter[run_end + 1]
+        hit[run_start[ok]] = True
+    # _NEEDS_SLOW: invisible characters ...
+    hit |= ((c >= 0x200B) & (c <= 0x200F)) | (c == 0xAD) | (c == 0x2060) | (c == 0xFEFF) | ((c >= 0x300) & (c <= 0x36F))
+    # ... three identical letters in a row ...
+    hit[:-2] |= letter[:-2] & (c[:-2] == c[1:-1]) & (c[1:-1] == c[2:])
+    # ... and letter, separator, letter, separator, letter with no letter, digit or
+    # apostrophe on either side.
+    sep = (kind & _SPACEDSEP) > 0
+    free = (kind & _WORDISH) == 0
+    m = len(c)
+    hit[1 : m - 5] |= (
+        free[0 : m - 6]
+        & letter[1 : m - 5]
+        & sep[2 : m - 4]
+        & letter[3 : m - 3]
+        & sep[4 : m - 2]
+        & letter[5 : m - 1]
+        & free[6:m]
+    )
+    where = np.nonzero(hit[1:-6])[0]
+    if not len(where):
+        return []
+    seps = np.nonzero(codes == 0)[0]  # where each comment but the first starts, minus one
+    docs = np.searchsorted(seps, where, side="right")
+    return [int(d) for d in np.unique(docs)]
+
+
+# Character classes for _flagged, by code point (code points past the table are none of them).
+_LETTER, _LEETCH, _SPACEDSEP, _WORDISH = 1, 2, 4, 8
+
+
+def _kind_table() -> list[int]:
+    table = [0] * 257
+    for ch in "abcdefghijklmnopqrstuvwxyz":
+        table[ord(ch)] |= _LETTER | _WORDISH
+    for ch in "0123456789'":
+        table[ord(ch)] |= _WORDISH
+    for ch in set(LEET) | set(WILDCARDS.replace(".", "")):
+        if ord(ch) < 256:
+            table[ord(ch)] |= _LEETCH
+    for ch in " .-_*":
+        table[ord(ch)] |= _SPACEDSEP
+    return table
+
+
+_KIND_LIST = _kind_table()
