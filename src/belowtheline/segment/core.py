@@ -49,6 +49,10 @@ class SegmentOptions:
             (:mod:`belowtheline.segment.captions`) turn short article lines the
             rules left as text into captions.
         caption_model_path: a caption model file other than the shipped one.
+        corrections_in_body: keep a correction or amendment note about the article ("Correction:
+            an earlier version of this article said …", "This article was amended on …") as a body
+            paragraph; when False it is boilerplate. Either way it still marks the end of the
+            article when the comment section is looked for.
     """
 
     min_article_lines: int = 2
@@ -58,6 +62,7 @@ class SegmentOptions:
     furniture_model_path: str | None = None
     caption_model: bool = False
     caption_model_path: str | None = None
+    corrections_in_body: bool = False
 
 
 @dataclass(slots=True)
@@ -184,23 +189,71 @@ def _classify(line: _Line) -> str:
 
 
 def _mark_link_lists(lines: list[_Line]) -> None:
-    """Headlines listed under "Related articles" / "Most read" are boilerplate, up to a blank line."""
+    """Headlines listed under "Related articles" / "Most read" are boilerplate, up to a blank line.
+
+    When blank lines part the label from its items, the items run on while they are bare
+    headlines (no closing punctuation, not reader talk). A "Name • 5 days ago" line with prose
+    under it is the first comment, not a headline.
+    """
     i = 0
     while i < len(lines):
         if P.LIST_HEADER.match(lines[i].text):
             lines[i].kind = "boilerplate"
             j = i + 1
+            spaced = j < len(lines) and lines[j].blank_before > 0
             while (
                 j < len(lines)
-                and lines[j].blank_before == 0
+                and (lines[j].blank_before == 0 or (spaced and j == i + 1))
                 and lines[j].kind in ("text", "name", "boilerplate", "timestamp", "byline", "caption", "header_tail")
                 and _headline_like(lines[j].text, tags=True)
+                and not _comment_header_above_prose(lines, j)
+            ):
+                lines[j].kind = "boilerplate"
+                j += 1
+            while (
+                spaced
+                and j < len(lines)
+                and j > i + 1
+                and lines[j].blank_before > 0
+                and lines[j].kind in ("text", "name")
+                and _link_headline(lines[j].text)
+                and len(lines[j].text.split()) >= 3
+                and (comment_likeness(lines[j].text) <= 0.5 or _TOPIC_HEADLINE.match(lines[j].text))
+                and not _heads_news_prose(lines, j)
             ):
                 lines[j].kind = "boilerplate"
                 j += 1
             i = j
         else:
             i += 1
+
+
+def _heads_news_prose(lines: list[_Line], j: int) -> bool:
+    """Whether the line under ``j`` is a long paragraph of news prose: the article goes on, so line
+    ``j`` is its subheading, not one more related headline."""
+    if j + 1 >= len(lines):
+        return False
+    below = lines[j + 1]
+    return (
+        below.kind == "text"
+        and len(below.text.split()) >= 15
+        and comment_likeness(below.text) <= 0
+        and not re.search(r"\b(?:I|I['’]m|my|me|we|our|us)\b", _QUOTED.sub("", below.text))
+    )
+
+
+#: A "Topic: what we know so far" headline.
+_TOPIC_HEADLINE = re.compile(r"^[A-Z][\w'’ -]{2,40}:\s+\S")
+
+
+def _comment_header_above_prose(lines: list[_Line], j: int) -> bool:
+    """A "Name • 5 days ago" line directly over a line of prose."""
+    return (
+        lines[j].kind == "header_tail"
+        and j + 1 < len(lines)
+        and lines[j + 1].blank_before == 0
+        and not _headline_like(lines[j + 1].text, tags=True)
+    )
 
 
 def _mark_caption_descriptions(lines: list[_Line]) -> None:
@@ -232,7 +285,11 @@ def _mark_caption_descriptions(lines: list[_Line]) -> None:
 
 
 _JOB_TITLE = re.compile(
-    r"^(?:[A-Z][\w'’&-]*\s+){0,3}(?:editor|reporter|writer|correspondent|columnist|critic|producer|contributor|"
+    r"^(?!(?:he|she|it|they|the|a|an|this|that|i|we|who|our|my|his|her)\s)(?:[A-Z][\w'’&-]*\s+)"
+    r"(?:(?:and|&|[a-z][\w'’-]*)\s+){0,3}"
+    r"(?:editor|reporter|writer|correspondent|columnist|critic|producer|contributor|"
+    r"journalist|presenter|analyst|team|desk)(?:,\s*[A-Z][\w'’ -]{1,30})?$"
+    r"|^(?:[A-Z][\w'’&-]*\s+){0,3}(?:editor|reporter|writer|correspondent|columnist|critic|producer|contributor|"
     r"journalist|presenter|analyst)(?:,\s*[A-Z][\w'’ -]{1,30})?$",
     re.IGNORECASE,
 )
@@ -256,7 +313,7 @@ def _mark_head_lines(lines: list[_Line], opts: SegmentOptions) -> None:
         if (
             line.kind in ("name", "text")
             and i > 0
-            and lines[i - 1].kind in ("name", "byline")
+            and lines[i - 1].kind in ("name", "byline", "posted_by", "timestamp", "header_tail")
             and _JOB_TITLE.match(line.text)
         ):
             line.kind = "byline"
@@ -294,7 +351,9 @@ _NOT_CAPTION_START = re.compile(
 
 #: A relative clause closing a caption ("The Mumbles Arms, where the final round was held."): it
 #: may tell the past, the noun phrase before it is what the picture shows.
-_RELATIVE_TAIL = re.compile(r",\s+(?:where|which|when)\s[^,;:]{3,80}\.$")
+_RELATIVE_TAIL = re.compile(
+    r",\s+(?:where|which|when|(?:shortly |just |moments |hours |days )?(?:after|before)|as|while)\s[^,;:“”\"]{3,90}\.$"
+)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -306,6 +365,10 @@ _BEFORE_ADJECTIVE = _words(
     "a an the of in on at outside inside near with by from for and or two three four several many some "
     "his her their its our newly recently freshly half partly badly heavily be being"
 )
+_DETERMINERS = _words("a an the his her their its our this that these those")
+#: "it's", "that's": a verb follows, not an adjective.
+_PRONOUNS_S = _words("it that there what he she who where here how")
+_CLAUSE_PREPS = _words("in by on at during after before for from with")
 #: Participles that describe what a picture shows when a place follows them ("Sandbags stacked outside
 #: a café", "Boats moored in the harbour"); as finite verbs they would need an object.
 _CAPTION_PARTICIPLES = _words(
@@ -336,8 +399,12 @@ def _finite_past(t: str) -> bool:
         prev = before[-1].lower().strip(",") if before else ""
         if m.group(0).lower().endswith("ed") and prev in _BEFORE_ADJECTIVE:
             continue
+        if prev in _DETERMINERS or (re.search(r"\w['’]s$", prev) and prev[:-2] not in _PRONOUNS_S):
+            continue  # "A lost wellington boot", "before Tuesday’s scrubbed launch": an adjective
         k = len(before)
         nxt = words[k + 1].lower().strip(",.") if k + 1 < len(words) else ""
+        if m.group(0).lower().endswith("ed") and before and before[-1].endswith(",") and nxt in _CLAUSE_PREPS:
+            continue  # "The bank’s headquarters in Castleford, completed in 2019.": a participle clause
         if m.group(0).lower() in _CAPTION_PARTICIPLES and (nxt in _PLACE_WORDS or not nxt) and k >= 1:
             continue
         return True
@@ -510,6 +577,7 @@ def _mark_unpunctuated_captions(lines: list[_Line], end: int, opts: SegmentOptio
             and not re.search(r"[@()]", line.text)
             and not _IMPERATIVE.match(line.text)
             and _near_prose(lines, i, end)
+            and not (lines[i - 1].kind == "boilerplate" and _link_headline(lines[i - 1].text))
         ):
             if i + 1 < end and _announces(line.text, lines[i + 1].text):
                 continue
@@ -534,6 +602,15 @@ def _mark_mid_captions(lines: list[_Line], end: int, opts: SegmentOptions) -> No
     first = _first_body(lines, after=title_at if title_at is not None else -1)
     for i in range(first + 1, min(end, len(lines))):
         line, prev = lines[i], lines[i - 1]
+        if (
+            line.kind == "text"
+            and prev.kind in ("text", "caption")
+            and line.text == prev.text
+            and 3 <= len(line.text.split()) <= 40
+            and line.blank_before == 0
+        ):
+            prev.kind = line.kind = "caption"  # a caption pasted twice, on two lines
+            continue
         m = _NAME_CREDIT_TAIL.match(line.text) if line.kind == "text" else None
         if m and P.is_name_like(m.group(2)) and _caption_sentence(m.group(1), min_words=3):
             line.kind = "caption"  # "Test bricks at a workshop in Gwynedd. Carys Wynne": a credited caption
@@ -541,7 +618,15 @@ def _mark_mid_captions(lines: list[_Line], end: int, opts: SegmentOptions) -> No
         if line.kind != "text" or prev.kind != "text":
             continue
         n, n_prev = len(line.text.split()), len(prev.text.split())
-        if i + 1 >= end or lines[i + 1].kind in ("bio", "end_marker", "comments_marker", "boilerplate"):
+        if i + 1 < end and lines[i + 1].kind == "boilerplate" and not _after_is_end(lines, i + 1, end):
+            # Furniture below ("Related stories:", "Sign up for alerts"): compare with the paragraph past it.
+            k = i + 1
+            while k < end and lines[k].kind in ("boilerplate", "caption", "caption_double", "action"):
+                k += 1
+            n_next = len(lines[k].text.split()) if k < end and lines[k].kind == "text" else 0
+            if n > 16 or n_prev < 15 or n_prev < 1.5 * n or n_next < 15 or _CONTINUES.match(lines[k].text):
+                continue
+        elif i + 1 >= end or lines[i + 1].kind in ("bio", "end_marker", "comments_marker", "boilerplate"):
             # The last line of the article, under its last paragraph: nothing below to compare.
             if (
                 n > 16
@@ -563,7 +648,8 @@ def _mark_mid_captions(lines: list[_Line], end: int, opts: SegmentOptions) -> No
             ):
                 nxt = lines[i + 2]  # a subheading below: compare with the paragraph under it
             n_next = len(nxt.text.split())
-            if nxt.kind != "text" or n > 16 or n_prev < 10 or n_next < 15 or n_prev < n or n_next < 1.3 * n:
+            longest = 22 if _RELATIVE_TAIL.search(line.text) else 16
+            if nxt.kind != "text" or n > longest or n_prev < 10 or n_next < 15 or n_prev < n or n_next < 1.3 * n:
                 continue
             if _CONTINUES.match(nxt.text):
                 continue
@@ -631,8 +717,8 @@ def _mark_furniture_rows(lines: list[_Line]) -> None:
             continue
         parts = [p for p in _ROW_SPLIT.split(line.text) if p]
         if len(parts) >= 2 and all(len(p.split()) <= 3 and not p.endswith((".", "?", "!")) for p in parts):
-            if not re.search(r"[|·•∙]|\s{2,}", line.text):
-                continue
+            if not re.search(r"[|·•∙]|\s{2,}", line.text) or P.split_time_tail(line.text, loose=True):
+                continue  # "retired pilot • 1 hour ago" is a comment header, not a menu
             line.kind = "boilerplate"
 
 
@@ -749,7 +835,37 @@ def _find_headers(lines: list[_Line]) -> dict[int, _Header]:
             j = h.span[-1] + 1
         else:
             j += 1
+    if len(headers) >= 2:
+        _add_loose_headers(lines, headers)
     return headers
+
+
+def _add_loose_headers(lines: list[_Line], headers: dict[int, _Header]) -> None:
+    """Among comments with headers, a header whose name is no capitalised name: "Seren Ddu fan
+    club • 5 hours ago", or "retired engineer" over a time line, opening a new block."""
+    used = {k for h in headers.values() for k in h.span}
+    first = min(headers)
+    for j in range(first + 1, len(lines) - 1):
+        line = lines[j]
+        if j in used or line.kind not in ("text", "name", "byline"):
+            continue
+        split = P.split_time_tail(line.text, loose=True) if len(line.text) <= 120 else None
+        if split is not None and not _REPLY_PREFIX.match(split[0]):
+            line.kind = "header_tail"
+            headers[j] = _Header(split[0].lstrip("@"), split[1], (j,))
+            used.add(j)
+            continue
+        nxt = lines[j + 1]
+        if (
+            P.is_loose_name(line.text)
+            and nxt.kind == "timestamp"
+            and nxt.blank_before == 0
+            and j + 1 not in used
+            and (line.blank_before > 0 or lines[j - 1].kind in ("action", "boilerplate"))
+        ):
+            line.kind = "name"
+            headers[j] = _Header(line.text.lstrip("@"), nxt.text, (j, j + 1))
+            used.update((j, j + 1))
 
 
 # -- finding the comment section ------------------------------------------------------
@@ -778,6 +894,19 @@ def _title_index(lines: list[_Line], opts: SegmentOptions) -> int | None:
     for i, line in enumerate(lines):
         if line.kind in _FURNITURE:
             continue
+        if (
+            line.kind == "text"
+            and i + 2 < len(lines)
+            and len(line.text.split()) <= 25
+            and not _title_like(line.text, opts)
+            and lines[i + 1].kind in ("text", "name")
+            and _title_like(lines[i + 1].text, opts)
+            and lines[i + 2].kind in ("byline", "posted_by", "timestamp", "header_tail")
+        ):
+            # A banner sentence above the headline and its byline ("Welcome back. Registered
+            # readers get three stories a week."): furniture in words the rules do not know.
+            line.kind = "boilerplate"
+            continue
         if line.kind not in ("text", "name") or i + 1 >= len(lines) or not _title_like(line.text, opts):
             return None
         nxt = lines[i + 1]
@@ -805,6 +934,75 @@ def _section_label(t: str) -> bool:
 
 
 def _comment_start(lines: list[_Line], headers: dict[int, _Header], opts: SegmentOptions) -> tuple[int, str]:
+    """Where the comments start (len(lines) when there are none) and how that was found.
+
+    A split found without comment headers or a "Comments" line is dropped when what follows it
+    is news prose and bare headlines (a related-links block at the end of an article with no
+    comments), not reader talk.
+    """
+    start, how = _find_comment_start(lines, headers, opts)
+    if how in ("headers", "none") or any(line.kind == "comments_marker" for line in lines[:start]):
+        return start, how
+    if _news_tail(lines, start):
+        return len(lines), "none"
+    return start, how
+
+
+def _link_headline(t: str) -> bool:
+    """A bare headline of a related article: 2–16 words, capitalised, no closing punctuation."""
+    words = t.split()
+    return (
+        2 <= len(words) <= 16
+        and len(t) <= 120
+        and not t.endswith((".", ",", ";", ":", "!", "?", "…", "”", '"'))
+        and (t[0].isupper() or t[0].isdigit() or t[0] in "‘“'\"")
+        and not _REPORTED_SPEECH.search(t)
+    )
+
+
+_REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|added)\b")
+
+
+def _news_tail(lines: list[_Line], start: int) -> bool:
+    """At most five lines after ``start``: two or more bare headlines last, news prose before them."""
+    tail = [i for i in range(start, len(lines)) if lines[i].kind not in _FURNITURE]
+    if not tail or len(tail) > 5:
+        return False
+    k = len(tail)
+    while k > 0 and _link_headline(lines[tail[k - 1]].text) and len(lines[tail[k - 1]].text.split()) >= 4:
+        k -= 1
+    if len(tail) - k < 2:
+        return False
+    return all(lines[i].kind == "text" and comment_likeness(lines[i].text) <= 0 for i in tail[:k])
+
+
+def _mark_trailing_links(lines: list[_Line], start: int) -> None:
+    """Bare related-article headlines at the end of an article ("Housing in the city" / "Rents
+    rise fastest in a decade" / "Council buys 300 empty flats"), after its last paragraph and
+    before only furniture, are boilerplate; so is a short label heading them."""
+    k = start
+    while k > 0 and lines[k - 1].kind in (*_FURNITURE, "bio", "byline", "timestamp", "header_tail", "posted_by"):
+        if lines[k - 1].kind == "boilerplate" and _link_headline(lines[k - 1].text):
+            break  # perhaps a headline of the block the furniture model already caught
+        k -= 1
+    j = k
+    while (
+        j > 0
+        and k - j < 8
+        and lines[j - 1].kind in ("text", "name", "boilerplate")
+        and _link_headline(lines[j - 1].text)
+    ):
+        j -= 1
+    run = lines[j:k]
+    if j == 0 or not _is_body(lines[j - 1]) or not lines[j - 1].text.rstrip("”’\"' ").endswith((".", "!", "?")):
+        return
+    if sum(len(line.text.split()) >= 4 for line in run) < 2 or all(line.kind == "boilerplate" for line in run):
+        return
+    for line in run:
+        line.kind = "boilerplate"
+
+
+def _find_comment_start(lines: list[_Line], headers: dict[int, _Header], opts: SegmentOptions) -> tuple[int, str]:
     n = len(lines)
     body_seen = 0
     earliest = n
@@ -819,7 +1017,7 @@ def _comment_start(lines: list[_Line], headers: dict[int, _Header], opts: Segmen
         return n, "none"
 
     # 1. Comment headers (author + time) after the article has begun.
-    first_header = next((j for j in sorted(headers) if j >= earliest), None)
+    first_header = next((j for j in sorted(headers) if j >= earliest and not _byline_header(lines, headers, j)), None)
     marker = next((i for i in range(earliest, n) if lines[i].kind == "comments_marker"), None)
     if first_header is not None:
         start = first_header
@@ -886,6 +1084,23 @@ def _comment_start(lines: list[_Line], headers: dict[int, _Header], opts: Segmen
     if best is not None:
         return best, "style"
     return n, "none"
+
+
+def _long_prose(line: _Line) -> bool:
+    return line.kind == "text" and len(line.text.split()) >= 20
+
+
+def _byline_header(lines: list[_Line], headers: dict[int, _Header], j: int) -> bool:
+    """A "header" that is the article's own byline ("Posted by the Riverside Desk" over a date):
+    no long paragraph above it, and the article's paragraphs below it before the next header.
+
+    It guards against losing the whole body when unknown furniture above the headline (a paywall
+    counter in new words) passes for the first paragraphs of an article.
+    """
+    if any(_long_prose(line) for line in lines[:j]):
+        return False
+    nxt = next((k for k in sorted(headers) if k > j), len(lines))
+    return sum(_long_prose(line) for line in lines[j:nxt]) >= 3
 
 
 #: A reader's reference to the article or its writer.
@@ -1081,6 +1296,12 @@ def _build_article(lines: list[_Line], opts: SegmentOptions) -> Article:
         elif kind == "caption" or (kind == "text" and " ".join(t.split()).lower() in seen_captions):
             add_caption(t)
             line.label = "caption"
+        elif kind == "end_marker" and _ADDITIONAL_REPORTING.match(t):
+            article.credits.append(t)  # names the people who wrote it: a credit, though it ends the article
+            line.label = "credit"
+        elif kind == "end_marker" and opts.corrections_in_body and P.CORRECTION_NOTE.match(t):
+            article.paragraphs.append(Paragraph(t, "body"))
+            line.label = "paragraph"
         elif kind in ("boilerplate", "comments_marker", "end_marker", "action"):
             article.boilerplate.append(t)
             line.label = "boilerplate"
@@ -1100,6 +1321,8 @@ def _build_article(lines: list[_Line], opts: SegmentOptions) -> Article:
     return article
 
 
+_ADDITIONAL_REPORTING = re.compile(r"^\s*additional reporting (?:by|from)\s+\S", re.IGNORECASE)
+
 _END_PUNCT = tuple(".,;:…\"”’'")
 
 
@@ -1115,15 +1338,24 @@ def _subheading_like(t: str) -> bool:
     """A short line without a closing full stop that starts with a capital or a digit; a heading
     that is a quotation ("“Loosened teeth, bite problems”", "‘Ropeless’ traps") counts too."""
     words = t.split()
-    if not 1 <= len(words) <= 12 or len(t) > 90:
+    if not 1 <= len(words) <= 16 or len(t) > 110:
         return False
     inner = t
     if t[0] in _OPEN_QUOTES and t[-1] in "”\"’'" and len(t) > 2:
         inner = t[1:-1].strip()  # a quoted heading: judge what is inside the quotes
-    if not inner or inner.endswith(_END_PUNCT) or (inner.endswith(("?", "!")) and len(words) > 8):
+    if not inner or inner.endswith(_END_PUNCT) or (inner.endswith("!") and len(words) > 8):
         return False
+    if len(words) > 12 and not _LONG_HEADING.match(inner):
+        return False  # a long heading opens with "Why …" / "How …" or a "Label: …"
     head = t.lstrip(_OPEN_QUOTES)
     return head[:1].isupper() or head[:1].isdigit()
+
+
+#: How a subheading of more than twelve words opens: "Why the rolling stock shortage could decide …",
+#: "How a farmers’ savings society ended up …", "The numbers: how much water does …".
+_LONG_HEADING = re.compile(
+    r"^(?:(?i:why|how|what|where|when|who|which)\s(?![^?]*\b(?:you|your|I|we|our)\b)|[A-Z][\w'’ -]{2,30}:\s)"
+)
 
 
 def _next_is_body(lines: list[_Line], i: int) -> bool:
@@ -1202,8 +1434,8 @@ def _structured_comments(lines: list[_Line], headers: dict[int, _Header]) -> lis
             if line.kind == "timestamp" and current is not None and current.timestamp is None:
                 current.timestamp = line.text
             continue
-        if line.kind in ("boilerplate", "comments_marker"):
-            line.label = "boilerplate"
+        if line.kind in ("boilerplate", "comments_marker") or _site_footer(line):
+            line.label = "boilerplate"  # also a site footer under the last comment ("© 2026 …")
             continue
         if current is None:
             current = _new_comment(comments, line, None, None)
@@ -1317,6 +1549,11 @@ def _action_block_comments(lines: list[_Line]) -> list[Comment]:
     return comments
 
 
+def _site_footer(line: _Line) -> bool:
+    """A site footer among or under the comments ("© 2026 Harbour Times. All rights reserved.")."""
+    return line.kind == "end_marker" and P.BOILERPLATE.match(line.text)
+
+
 def _bare_comments(lines: list[_Line]) -> list[Comment]:
     timed = _timed_comments(lines)
     if timed is not None:
@@ -1327,7 +1564,7 @@ def _bare_comments(lines: list[_Line]) -> list[Comment]:
     comments: list[Comment] = []
     current: Comment | None = None
     for line in lines:
-        if line.kind in ("boilerplate", "comments_marker") or (line.kind == "action"):
+        if line.kind in ("boilerplate", "comments_marker", "action") or _site_footer(line):
             line.label = "boilerplate" if line.kind != "action" else "comment_meta"
             current = None
             continue
@@ -1393,6 +1630,7 @@ def segment_text(text: str, *, options: SegmentOptions | None = None) -> Segment
         if model is not None:
             for i in model.mark(lines, start, skip=_kept_lines(lines[:start], opts)):
                 lines[i].kind = "boilerplate"
+    _mark_trailing_links(lines, start)
     _mark_unpunctuated_captions(lines, start, opts)
     _mark_model_captions(lines, start, opts)
     article = _build_article(lines[:start], opts)

@@ -290,7 +290,8 @@ HEADING_THRESHOLD = 0.85
 
 def _heading_between_prose(lines: Sequence[LineView], i: int) -> bool:
     """A short heading-shaped line (no closing full stop or colon, capital first) right between
-    two prose paragraphs: most often a subheading."""
+    two prose paragraphs, or under a caption or furniture line that follows a paragraph: most
+    often a subheading."""
     if i == 0 or i + 1 >= len(lines):
         return False
     t = lines[i].text.strip()
@@ -300,7 +301,10 @@ def _heading_between_prose(lines: Sequence[LineView], i: int) -> bool:
     head = t.lstrip("“\"‘'")
     if not (head[:1].isupper() or head[:1].isdigit()):
         return False
-    prev, nxt = lines[i - 1], lines[i + 1]
+    k = i - 1
+    while k > 0 and lines[k].kind in ("boilerplate", "caption", "caption_double", "action"):
+        k -= 1  # a picture or a promo between the paragraph and its subheading
+    prev, nxt = lines[k], lines[i + 1]
     return (
         prev.kind == "text"
         and len(prev.text.split()) >= 12
@@ -347,7 +351,10 @@ class FurnitureModel:
         Lines in ``skip`` (the title, a bare author name under it) are never marked. After the
         first pass, the lines near a newly marked one are scored again with that line seen as
         furniture (so the items of a list follow its header), up to ``passes`` passes. A short
-        heading between two prose paragraphs needs :data:`HEADING_THRESHOLD`.
+        heading between two prose paragraphs needs :data:`HEADING_THRESHOLD`; a one-word one
+        ("Energy", "Cost", "Visitors") is left to the rules: in the annotated folders it is a
+        subheading every time (mid-article one-word furniture such as "Advertisement" is in the
+        rules), and the model scored such lines as furniture with high confidence.
         """
         view = [_View(line.text, line.kind, line.blank_before) for line in lines]
         ctx = _context(view, end)
@@ -358,6 +365,7 @@ class FurnitureModel:
             and i not in skip
             and scored(view[i].text)
             and not _tight_heading(view, i)
+            and not (len(view[i].text.split()) == 1 and _heading_between_prose(view, i))
         ]
         out: list[int] = []
         for _ in range(passes):

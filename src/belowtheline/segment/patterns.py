@@ -17,6 +17,7 @@ __all__ = [
     "BARE_CREDIT",
     "CAPTION_CREDIT",
     "COMMENTS_MARKER",
+    "CORRECTION_NOTE",
     "END_OF_ARTICLE",
     "HEADER_INLINE",
     "POSTED_BY",
@@ -43,9 +44,11 @@ _UNIT = (
     r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|"
     r"mo|mos|months?|y|yrs?|years?)"
 )
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
 _RELATIVE = (
     rf"(?:(?:(?:\d+\s*|(?:an?|one|two|three|(?:a\s+)?(?:few|couple(?:\s+of)?)|several)\s+){_UNIT}(?:\s+ago)?|just now|moments? ago|now)"
-    rf"|(?:yesterday|today)(?:,?\s*(?:at|@)?\s*{_CLOCK})?)"
+    rf"|(?:yesterday|today)(?:,?\s*(?:at|@)?\s*{_CLOCK})?"
+    rf"|{_WEEKDAY},?\s*(?:at|@)?\s*{_CLOCK})"  # "Monday 11:42", "Tue at 9.05pm"
 )
 _DATE = (
     rf"(?:{_DAYS}\s*)?(?:"
@@ -153,6 +156,7 @@ _BOILER_WORDS = [
     r"(facebook|twitter|x|whatsapp|linkedin|reddit|email|pinterest|telegram)"
     r"( ?[|•·,/] ?(facebook|twitter|x|whatsapp|linkedin|reddit|email|pinterest|telegram|copy link))*",
     r"follow us( on .{1,40})?",
+    r"follow us on [\w .&+-]{1,40}( for (more|the latest|updates|news)\b.{0,60})?",
     r"join us on .{1,40}",
     r".{0,120}\b(use|uses|using) cookies\b.{0,300}",
     r".{0,100}\bcookies?\b.{0,100}\b(accept|consent|preferences|settings|policy)\b.{0,200}",
@@ -245,6 +249,7 @@ _BOILER_WORDS = [
     r"\d{1,3}",
     r"(normal|larger|smaller|large|small|default|increase|decrease) (text|font)( size)?",
     r"ad feedback",
+    r"skip (this )?(ad|advert|advertisement)s?( in \d+)?",
     r"report (this )?ad",
     r"scroll (down )?to continue.{0,40}",
     r"threads?:\s*\w+",
@@ -367,6 +372,19 @@ _BOILER_WORDS = [
     r"(notifications|alerts)\b.{0,120}",
     r"join (\d[\d,.]*\s*(k|m)?|thousands|millions|tens of thousands|hundreds of thousands|over|more than|our)\b.{0,60}"
     r"\b(readers|subscribers|members)\b.{0,120}",
+    # Metered paywalls: "You have 2 free articles left this month.", "You have read 4 of 5 free articles …".
+    r"you('ve| have) (read |used |viewed |opened )?(\d+|one|two|three|four|five|no) (of (your )?(\d+|one|two|three|four|"
+    r"five) )?(free (articles?|stories|reads|pieces)|(articles?|stories|reads|pieces) (left|remaining|this (month|week)|"
+    r"for free))\b.{0,160}",
+    r"(only )?(\d+|one|two|three|four|five) free (articles?|stories|reads|pieces) (left|remaining)\b.{0,160}",
+    r"(this is|you['’]re reading) your (last|final|first) free (article|story|read)\b.{0,160}",
+    # Donation asks: "If you value local reporting, please consider making a contribution."
+    r".{0,120}\bplease consider (making a |a |becoming a )?(contribution|donation|donating|contributing|supporting us|"
+    r"subscribing|a subscription|member|supporter|subscriber)\b.{0,200}",
+    # A podcast or audio promo behind a label: "🎧 Listen: On the Water, our weekly podcast …".
+    r"[^\w\s]{0,3}\s*(listen|listen now|hear|podcast)\s*:\s*.{0,120}\b(podcasts?|episodes?|series)\b.{0,160}",
+    # A lone related link behind an arrow: "› Art detectives: the people who track down stolen treasures".
+    r"[›»▸]\s*(?-i:[A-Z0-9“‘\"'])[^\n]{2,160}",
     r"(our |the |a )?(free )?(morning|evening|daily|weekly|weekend|lunchtime|breaking[- ]news|daily news) "
     r"(briefing|bulletin|digest|email|round-?up|newsletter)s?(\s*[:|–—-]\s*.{0,100})?",
 ]
@@ -381,7 +399,7 @@ _FLOATING_KEYS = re.compile(
     r"newsletter|cookie|contribution|paywall|journalism|posted|expressed|free|patreon|ko-?fi|coffee|liberapay|"
     r"paypal|every|each|inbox|letter|like to|wish to|views? of|opinions? of|podcast|audio|listen|tune in|play|watch|"
     r"live|updates|coverage|with us|follow us|find us|delivered|sent|straight|direct|pushed|sign|subscribe|join|"
-    r"available|download|get it",
+    r"available|download|get it|consider",
     _I,
 )
 
@@ -454,17 +472,36 @@ COMMENTS_MARKER = re.compile(
     _I,
 )
 
+_CORRECTION = (
+    r"(?:correction|clarification)\s*:(?=.{0,120}?\b(?:(?:an?|the) (?:earlier|previous|original|older|print) version|"
+    r"this (?:article|story|piece|report|column|post|headline|caption)|(?:we|it) (?:wrongly|incorrectly|mistakenly)|"
+    r"previously (?:said|stated|gave|reported|described|named|misspelled)|(?:has|have) been (?:amended|corrected|updated)))"
+    r"|this (?:article|story) has been (?:amended|corrected)"
+)
+
 #: Lines that close an article: republication notices, "Read the original", copyright.
 END_OF_ARTICLE = re.compile(
     r"^\s*(?:this (?:article|story|piece|post|column|essay|interview) (?:\w+ ){0,3}?(?:republished|published|appeared|"
     r"adapted|updated|amended|corrected|produced|syndicated)"
     r"|(?:originally|first) (?:published|appeared)|read the original (?:article|piece|story|post)|(?:©|copyright|\(c\))"
     r"|(?:republished|reproduced|reprinted) (?:under|with|from|by|courtesy|here)|.{0,60}\bcreative commons\b"
+    r"|.{10,200}?[.!?]\s+this (?:article|story|piece|post|analysis) (?:is|was|has been) (?:republished|reproduced|"
+    r"reprinted|syndicated|(?:first |originally )published)\b"
     r"|all rights reserved|(?:topics|tags|filed (?:under|in)|posted (?:under|in))\s*:|additional reporting by|"
     r"a version of this (?:article|story|piece) (?:\w+ ){0,2}?(?:appeared|published)|"
     r"this (?:article|story|piece) is part of (?:our|a|the) .{1,100}|"
     r"(?:the )?(?:views|opinions) expressed (?:in this (?:article|piece|column|post) |here )?are (?:those of )?the (?:author|writer)|"
-    r"(?:correction|clarification)\s*:|this (?:article|story) has been (?:amended|corrected))",
+    + _CORRECTION
+    + r")",
+    _I,
+)
+
+#: A correction or clarification note about the article itself ("Correction: an earlier version of
+#: this article said …", "This article was amended on 14 November 2026 …"), not a reader's
+#: "Correction: it's not a tax cut …".
+CORRECTION_NOTE = re.compile(
+    r"^\s*(?:" + _CORRECTION + r"|this (?:article|story|piece|report) (?:was|has been) "
+    r"(?:amended|corrected|updated to correct))",
     _I,
 )
 
@@ -720,14 +757,32 @@ def is_credit_line(line: str) -> bool:
     return strong >= 1 and (len(parts) > 1 or bool(_CREDIT_DATE.match(t)))
 
 
-def split_time_tail(line: str) -> tuple[str, str] | None:
-    """Split "Name • 3 days ago" / "Name | 12 March 2025" into (name, time), if it is one."""
+def is_loose_name(line: str) -> bool:
+    """True when a short line could be a display name in any case ("retired engineer", "Seren Ddu
+    fan club"): up to five words and 40 characters, no sentence punctuation, not furniture.
+
+    Only for places where the layout already says a name stands there (over a timestamp, in a
+    document whose other comments have such headers).
+    """
+    s = line.strip()
+    if not s or len(s) > 40 or len(s.split()) > 5 or s[-1] in ",;:!?." or not _NAME_CHARS.match(s):
+        return False
+    if s.lower().strip(".:!? ") in _NOT_NAMES:
+        return False
+    return not (TIMESTAMP.match(s) or ACTION.match(s) or BOILERPLATE.match(s))
+
+
+def split_time_tail(line: str, *, loose: bool = False) -> tuple[str, str] | None:
+    """Split "Name • 3 days ago" / "Name | 12 March 2025" into (name, time), if it is one.
+
+    With ``loose`` the name may be any short label (:func:`is_loose_name`).
+    """
     line = _TAIL_FLAGS.sub("", line)
     m = _TIME_TAIL.search(line)
     if not m or m.start() == 0:
         return None
     name = line[: m.start()].strip().rstrip("|•·,–—-").strip()
-    if not name or not is_name_like(name):
+    if not name or not (is_loose_name(name) if loose else is_name_like(name)):
         return None
     sep = line[len(name) : m.start(1)]
     if not re.search(r"[|•·∙,–—-]", sep) and not re.search(r"\d", m.group(1)):
