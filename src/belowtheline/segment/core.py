@@ -722,7 +722,12 @@ def _mark_furniture_rows(lines: list[_Line]) -> None:
             line.kind = "boilerplate"
 
 
+#: Bullets in front of list items ("• Headline", "› Headline").
+_BULLETS = "•·›»▸▪■◦*→–—- "
+
+
 def _headline_like(t: str, *, tags: bool = False) -> bool:
+    t = t.lstrip(_BULLETS) or t
     words = t.split()
     if not (1 if tags else 2) <= len(words) <= 22 or len(t) > 170 or t.endswith((",", ";", ".")):
         return False
