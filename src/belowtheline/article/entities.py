@@ -144,6 +144,7 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 #: Last words written with a full stop that belongs to the name.
 _ABBREVIATED = frozenset({"jr", "sr", "inc", "ltd", "co", "corp", "bros"})
 _SPACE = re.compile(r"\s+")
+_BRACKETED = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
 
 
 # -- the gazetteer -----------------------------------------------------------------------
@@ -251,6 +252,40 @@ def _initials(name: str) -> str:
     )
 
 
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether ``short`` is a short form of ``long`` (Schwartz & Hearst, 2003).
+
+    Each letter of the short form is found in the long form, right to left, the
+    first one at the start of the long form's first word: "KEMRI" for "Kenya
+    Medical Research Institute", "Cosla" for "Convention of Scottish Local Authorities".
+    """
+    s, lf = short.casefold(), long.casefold()
+    if len(s) < 2 or not s[:1].isalpha() or s[0] != lf[:1]:
+        return False
+    if _initials(long) == short.upper():
+        return True
+    li = len(lf) - 1
+    for si in range(len(s) - 1, -1, -1):
+        c = s[si]
+        if not c.isalnum():
+            continue
+        while li >= 0 and (lf[li] != c or (si == 0 and li > 0 and lf[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
+            return False
+        li -= 1
+    # every word of the long form but small ones gives a letter: not "Ministry of Health (MoH)" for "Mo"
+    return len([w for w in long.split() if w.casefold() not in _INITIAL_SKIP]) <= len(s)
+
+
+def _demonym(word: str) -> bool:
+    """Whether ``word`` names a nationality or its people ("French", "Canadians", "Kenyan")."""
+    demonyms = gazetteer().demonyms
+    if word in demonyms or word.endswith("s") and word[:-1] in demonyms:
+        return True
+    return word.endswith(("an", "ans", "ish", "ese", "ic", "ics", "i", "is")) and word[:1].isupper()
+
+
 def _is_acronym(name: str) -> bool:
     letters = name.replace(".", "")
     if not (2 <= len(letters) <= 6 and letters.isalpha() and letters[0].isupper()):
@@ -335,6 +370,12 @@ def extract_entities(doc: Doc) -> tuple[list[Entity], Callable[[str], str]]:
             if len(words) > 1:
                 table.setdefault(words[-1].casefold(), canonical)
                 table.setdefault(re.sub(r"^(?:al|el|ad|as|ash|an|ar)-", "", words[-1].casefold()), canonical)
+                if len(words) > 2 and words[-2].casefold() in PARTICLES:
+                    # "Van der Berg" (a sentence's first word) for "Lotte van der Berg"
+                    j = len(words) - 1
+                    while j > 1 and words[j - 1].casefold() in PARTICLES:
+                        j -= 1
+                    table.setdefault(" ".join(words[j:]).casefold(), canonical)
     for phrase, canonical in roles.items():
         table.setdefault(phrase, canonical)
     # a first name alone, for the one person of the document whose full name starts with it
@@ -430,12 +471,25 @@ def _spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             j = start - 2
             while j > 0 and doc[j - 1].text[:1].isupper() and not doc[j - 1].ent_type_ and not doc[j - 1].is_sent_start:
                 j -= 1
+            if (
+                j > 0
+                and j <= start - 2
+                and doc[j - 1].is_sent_start
+                and doc[j - 1].pos_ == "PROPN"
+                and doc[j - 1].text[:1].isupper()
+                and not doc[j - 1].ent_type_
+            ):
+                j -= 1  # "East Riding of Yorkshire Council" opening a sentence
             head = doc[j]
             if (
                 head.text[:1].isupper()
                 and not head.ent_type_
                 and head.lower_ not in TITLE_WORDS
-                and (head.lower_ in ORG_HEADS or head.pos_ == "PROPN" and not head.is_sent_start)
+                and (
+                    head.lower_ in ORG_HEADS
+                    or head.pos_ == "PROPN"
+                    and (not head.is_sent_start or start - j > 2 and doc[j + 1].pos_ == "PROPN")
+                )
             ):
                 start, label = j, "ORG"
         paren = next((i for i in range(start + 1, end) if doc[i].text == "("), None)
@@ -514,6 +568,18 @@ def _merge_adjacent(doc: Doc, ents: list[Span]) -> list[Span]:
             out[-1] = doc[prev.start : ent.end]
             out[-1].label_ = ent.label_
             continue
+        if (
+            prev is not None
+            and prev.label_ == "ORG"
+            and prev.end == ent.start
+            and len(prev) > 2
+            and doc[prev.end - 1].lower_ in ("of", "for")
+            and ent.label_ in ("GPE", "LOC", "ORG")
+        ):
+            # "National Observatory of" + "Athens": the place finishes the organisation's name
+            out[-1] = doc[prev.start : ent.end]
+            out[-1].label_ = "ORG"
+            continue
         out.append(ent)
     return out
 
@@ -562,6 +628,8 @@ def _split_span(doc: Doc, start: int, end: int, label: str) -> list[_Mention]:
         if doc[i].tag_ == "POS" or doc[i].text in ("’s", "'s", "’", "'"):
             if doc[cut].text.rstrip(".") in ("St", "Saint"):
                 continue  # "St James' Park"
+            if label == "ORG" and _possessive_in_name(doc, cut, i, end):
+                continue  # "European Automobile Manufacturers’ Association", "People's Party"
             if i > cut:
                 pieces.append((cut, i, label))
             cut = i + 1
@@ -577,6 +645,11 @@ def _split_span(doc: Doc, start: int, end: int, label: str) -> list[_Mention]:
             or doc[s].lower_ in QUANTIFIERS
             and (doc[s].is_sent_start or doc[s].text[:1].islower())
             or doc[s].lower_ in ("the", "a", "an")
+            # "Organisers SCC Events said": a plural common noun opening the sentence
+            or e - s > 1
+            and doc[s].is_sent_start
+            and doc[s].tag_ == "NNS"
+            and doc[s].lower_ not in ORG_HEADS | NON_PERSON_WORDS
         ):
             s += 1
         while s < e and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].lower_.rstrip(".") in POST_NOMINALS):
@@ -613,6 +686,37 @@ def _split_span(doc: Doc, start: int, end: int, label: str) -> list[_Mention]:
             lab = "NORP"  # "Moldovan" tagged as a person
         out.append(_Mention(span.start_char, span.end_char, text, lab))
     return out
+
+
+def _possessive_in_name(doc: Doc, cut: int, i: int, end: int) -> bool:
+    """Whether the possessive at token ``i`` is inside one organisation's name.
+
+    "Irish Patients' Association", "People's Party for Freedom and Democracy": the
+    words before it are no place or person of their own (unlike "Germany's Foreign
+    Ministry"), and an organisation word follows it.
+    """
+    if i == cut or i + 1 >= end or not doc[i + 1].text[:1].isupper():
+        return False
+    owner = doc[cut:i]
+    if any(t.ent_type_ in ("GPE", "LOC", "NORP", "PERSON") and t.pos_ == "PROPN" for t in owner):
+        return False
+    if doc[cut].lower_ in ("the", "a", "an"):
+        owner = doc[cut + 1 : i]
+    if not owner.text[:1].isupper():
+        return False
+    entry = gazetteer().lookup(owner.text)
+    if entry is not None or owner.text in gazetteer().demonym_of or owner.text in gazetteer().demonyms:
+        return False
+    if any(e.text == owner.text and e.label_ in ("GPE", "LOC", "PERSON") for e in doc.ents):
+        return False  # "Singapore’s S. Rajaratnam School": a place tagged as one elsewhere
+    if doc[i].text in ("’", "'") and not doc[i - 1].lower_.endswith("s"):
+        return False
+    # the words after it are no name of their own: an organisation word first ("Party for
+    # Freedom and Democracy") or a short tail ending in one ("Market Association"), not
+    # "Singapore’s S. Rajaratnam School of International Studies"
+    org_words = ORG_HEADS | NON_PERSON_WORDS
+    tail = doc[i + 1 : end]
+    return tail[0].lower_ in org_words or len(tail) <= 2 and tail[-1].lower_ in org_words
 
 
 def _person_of_place(doc: Doc, s: int, of: int, e: int) -> bool:
@@ -843,7 +947,15 @@ def _group(mentions: list[_Mention], text: str) -> _Groups:
         if (
             (len(words) == 1 or words[0].casefold() in PARTICLES)
             and key in full
-            and (m.label in ("PERSON", "ORG", "GPE") or len(words) > 1 and m.label == "NORP")
+            and (
+                m.label in ("PERSON", "ORG", "GPE")
+                or len(words) > 1
+                and m.label == "NORP"
+                # "Carney" tagged a nationality beside "Mark Carney"; not "French" beside "Dawn French"
+                or m.label == "NORP"
+                and m.gazetteer is None
+                and not _demonym(words[0])
+            )
         ):
             if m.gazetteer is not None and m.gazetteer.label != "PERSON":
                 continue
@@ -875,7 +987,36 @@ def _group(mentions: list[_Mention], text: str) -> _Groups:
             groups.union(i, first_of[first_key])
             m.label = "PERSON"
 
+    # A middle word alone for the one long personal name that holds it and no other name
+    # does: "Lula" -> "Luiz Inácio Lula da Silva".
+    inner: dict[str, set[int]] = defaultdict(set)
+    for i, m in enumerate(mentions):
+        words = normalize_name(m.text).split()
+        if m.label == "PERSON" and len(words) > 2:
+            for w in words[1:-1]:
+                if w[:1].isupper():
+                    inner[w.casefold()].add(groups.find(i))
+    edges: set[str] = set()  # first and last words of longer names: "Mark" of "Mark Carney"
+    for m in mentions:
+        words = normalize_name(m.text).split()
+        if len(words) > 1:
+            edges.update((words[0].casefold(), words[-1].casefold()))
+    for i, m in enumerate(mentions):
+        words = normalize_name(m.text).split()
+        key = words[0].casefold() if len(words) == 1 else ""
+        if key and len(inner.get(key, ())) == 1 and key not in full and key not in edges and m.gazetteer is None:
+            groups.union(i, next(iter(inner[key])))
+            m.label = "PERSON"
+
     # Acronyms: "EU" <-> "European Union"; "the European Union (EU)" pairs them explicitly.
+    # "the Department for Environment, Food and Rural Affairs (Defra)": a short form in
+    # brackets spelling the initials of the name before it, whatever its case, even untagged.
+    bracketed: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        name = normalize_name(m.text)
+        short = _BRACKETED.match(text, m.end)
+        if short is not None and len(name.split()) > 1 and _abbreviates(short.group(1), name):
+            bracketed.setdefault(short.group(1), i)
     by_initials: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
         name = normalize_name(m.text)
@@ -884,9 +1025,13 @@ def _group(mentions: list[_Mention], text: str) -> _Groups:
     for i, m in enumerate(mentions):
         name = normalize_name(m.text)
         if not _is_acronym(name):
+            if name in bracketed:
+                groups.union(i, bracketed[name])
             continue
         letters = _acronym_letters(name)
-        if letters in by_initials:
+        if name in bracketed and bracketed[name] != i:
+            groups.union(i, bracketed[name])
+        elif letters in by_initials:
             groups.union(i, by_initials[letters][0])
         else:
             for j in range(i - 1, max(-1, i - 3), -1):
@@ -924,7 +1069,12 @@ def _name_groups(mentions: list[_Mention], groups: _Groups) -> tuple[dict[int, s
             names[gid] = built
             continue
         forms = Counter(normalize_name(m.text) for m in ms)
-        if labels[gid] == "PERSON" or any(len(f.split()) > 1 for f in forms) and any(_is_acronym(f) for f in forms):
+        longs = [f for f in forms if len(f.split()) > 1]
+        if (
+            labels[gid] == "PERSON"
+            or longs
+            and any(_is_acronym(f) or " " not in f and any(_abbreviates(f, g) for g in longs) for f in forms)
+        ):
             # The longest full form: "Keir Starmer" over "Starmer", "European Union" over "EU";
             # the accented form of a name also written without ("António Costa", "Antonio Costa").
             names[gid] = _accented(max(forms, key=lambda f: (len(f.split()), forms[f], len(f))), forms)
@@ -1137,6 +1287,13 @@ def _resolve_roles(
             if child.dep_ == "appos" and child.i not in token_group and child.pos_ == "NOUN":
                 # "Ursula von der Leyen, the EU commission president".
                 declare([t for t in child.subtree if t.i <= child.i], gid, i)
+            elif child.dep_ == "appos" and child.i not in token_group and child.lower_ in ROLE_NOUNS:
+                # "Jennifer Carroll MacNeill, the Minister for Health,": a capitalised title is
+                # her role, not an organisation of its own
+                declare([t for t in child.subtree if t.i <= child.i], gid, i)
+                for m in mentions:
+                    if m.start <= child.idx < m.end and labels[m.group] != "PERSON":
+                        m.group, m.role = gid, True
         if tok.dep_ == "appos" and tok.head.i not in token_group and tok.head.pos_ == "NOUN":
             # "the prime minister, Keir Starmer".
             declare([t for t in tok.head.subtree if t.i <= tok.head.i], gid, i)

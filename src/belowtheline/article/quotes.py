@@ -39,11 +39,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..document import Quote, QuoteKind
+from ..document import Entity, Quote, QuoteKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -505,7 +505,23 @@ def _name_before(verb: Token, names: _Names) -> Token | None:
     if k < 0:
         return None
     tok = verb.doc[k]
-    return tok if tok.pos_ == "PROPN" and names.is_person(tok) else None
+    if tok.pos_ == "PROPN" and names.is_person(tok):
+        return tok
+    # "... reached the outskirts of Marathon, the Hellenic Fire Service said": the parser hung
+    # the source on the last noun as an apposition; a noun phrase set off by a comma right
+    # before a subjectless speech verb is its subject
+    left = tok.left_edge.i
+    if (
+        tok.pos_ in ("PROPN", "NOUN")
+        and tok.dep_ in ("appos", "conj", "pobj", "dobj")
+        and left > 0
+        and verb.doc[left - 1].text == ","
+        and verb.i > tok.i
+        and tok.head.i < left
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    ):
+        return tok
+    return None
 
 
 def _name_run(tok: Token) -> tuple[int, int]:
@@ -563,6 +579,10 @@ def _name_run(tok: Token) -> tuple[int, int]:
             break
     while b + 1 < len(doc) and doc[b].lower_ in _PARTICLES and doc[b + 1].text[:1].isupper() and b >= tok.i:
         b += 1  # "von der" + "Leyen" split by the tagger
+    if any(doc[k].text == "-" for k in range(a, b + 1)):
+        # the given name before a hyphenated surname: "Ulrike" of "Ulrike Hahn-Demirci"
+        while a > 0 and doc[a - 1].pos_ == "PROPN" and a <= doc[a - 1].head.i <= b and doc[a - 1].is_alpha:
+            a -= 1
     # titles and anything before them
     anchor = min(b, max(tok.i, a))
     for k in range(anchor - 1, a - 1, -1):
@@ -686,6 +706,7 @@ class _Names:
                     # "Moldova's police" -> "Moldovan police"
                     mentions.append((poss.i, tok.i + 1, f"{demonym_of[poss.text]} police", False))
         mentions.sort()
+        mentions = _nationals(doc, mentions)
         self.mentions = mentions
         #: the common noun right after an organisation's name: "the Unite union" -> "union"
         self.next_word = {m[0]: (doc[m[1]].lemma_.lower() if m[1] < len(doc) else "") for m in mentions if not m[3]}
@@ -761,6 +782,21 @@ class _Names:
             g = _PRONOUN_GENDER.get(subj.lower_) if subj is not None else None
             if subj is not None and g is not None and not any(qa <= subj.idx < qb for qa, qb in quoted):
                 seen.setdefault(name, set()).add(g)
+        # "Kang told L'Équipe that she had ...": the subject pronoun of a reported clause is
+        # the reporting subject, whatever other names the sentence holds
+        for a, b, name, person in self.mentions:
+            if not person:
+                continue
+            root = next((t for t in doc[a:b] if not (a <= t.head.i < b) or t.head is t), doc[a])
+            if root.dep_ != "nsubj" or not _is_speech_verb(root.head):
+                continue
+            for comp in root.head.children:
+                if comp.dep_ != "ccomp" or comp.i < root.i:
+                    continue
+                subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                g = _PRONOUN_GENDER.get(subj.lower_) if subj is not None else None
+                if subj is not None and g is not None and not any(qa <= subj.idx < qb for qa, qb in quoted):
+                    seen.setdefault(self.full(name), set()).add(g)
         out: dict[str, str] = {}
         for name, gs in seen.items():
             if len(gs) == 1:
@@ -881,7 +917,8 @@ class _Names:
                 if weak is not None and not (person and _clashes(gender, self.gender.get(name))):
                     # a subordinate clause's subject ("told the court that Smith had ...") is
                     # passed over for the subject of the main clause of the same sentence
-                    if self.doc[a].sent.start == weak[1] and _main_clause(root.head):
+                    agrees = gender is not None and self.gender.get(self.full(name)) == gender
+                    if (self.doc[a].sent.start == weak[1] or agrees) and _main_clause(root.head):
                         fallback = name
                         break
                     continue
@@ -895,7 +932,38 @@ class _Names:
                 break
             if weak is not None and self.doc[a].sent.start != weak[1]:
                 break
+        if person and fallback and gender is not None and self.gender.get(self.full(fallback, token_i)) is None:
+            # "Kang told L'Équipe that she had ... but that Lyon could not ...: “...,” she said":
+            # a nearby speaker of the pronoun's gender outranks a name of unknown gender
+            agreeing = self._recent_speaker(token_i, gender, self.full(fallback, token_i))
+            if agreeing is not None:
+                return agreeing
         return self.full(fallback, token_i) if fallback and person else fallback
+
+    def _recent_speaker(self, token_i: int, gender: str, rival: str, limit: int = 80) -> str | None:
+        """The person of ``gender`` who last spoke (subject of a speech verb) within ``limit`` tokens.
+
+        None when ``rival`` (the name chosen so far) spoke more recently.
+        """
+        k = bisect.bisect_left(self.starts, token_i) - 1
+        while k >= 0:
+            a, b, name, is_person = self.mentions[k]
+            k -= 1
+            if token_i - a > limit:
+                break
+            if not is_person:
+                continue
+            full = self.full(name, token_i)
+            g = self.gender.get(full)
+            if g is not None and g != gender:
+                return None  # a nearer speaker of the other gender: leave the choice as it was
+            root = next((t for t in self.doc[a:b] if not (a <= t.head.i < b) or t.head is t), self.doc[a])
+            spoke = root.dep_ == "nsubj" and _is_speech_verb(root.head) and _main_clause(root.head)
+            if spoke and full == rival:
+                return None
+            if spoke and g == gender:
+                return full
+        return None
 
 
 #: Cue words that continue the previous speaker's statement ("The coach added that ...").
@@ -966,8 +1034,13 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
         return _Speaker(_surface(doc, a, b), doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
     if tok.lower_ in _ANONYMOUS | _PLURAL_GROUPS and tok.tag_ in ("NNS", "NNPS"):
         return _Speaker(None, s0, s1)  # "Campaigners said ...": capitalised only as the first word
+    if _plural_common_noun(tok, names):
+        return _Speaker(None, s0, s1)  # "Insurers warned that ...": a group, not a name
     if _nationality_description(tok):
-        # "the Swede told BBC Scotland": the person last named, not a name "Swede"
+        # "the Swede told BBC Scotland": the person introduced as Swedish, else the person last named
+        chosen = _introduced_as(tok, [(m[0], names.full(m[2])) for m in names.mentions if m[3] and m[0] < tok.i])
+        if chosen is not None:
+            return _Speaker(chosen, s0, s1)
         return _Speaker(names.before(tok.i), s0, s1, definite_head=tok.lower_, person_role=True)
     if (
         tok.pos_ == "PROPN"
@@ -994,6 +1067,16 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
             if b > a and t.head.i == tok.i and tok.tag_ in ("NNS", "NN") and names._org_like(doc[a:b]):
                 # "the organisers, Amaury Sport Organisation,": the organisation speaks
                 return _Speaker(_surface(doc, a, b), doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
+            if (
+                b > a
+                and t.head.i == tok.i
+                and tok.tag_ == "NN"
+                and t.i == tok.i + 1
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+                and not any(x.ent_type_ in ("GPE", "LOC", "NORP", "DATE") for x in doc[a:b])
+            ):
+                # "according to the property portal ImmoScout24": the name that follows its kind
+                return _Speaker(_surface(doc, a, b), doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
     head = tok.lemma_.lower()
     det = next((c.lower_ for c in tok.children if c.dep_ in ("det", "poss")), None)
     if head in _UTTERANCES:
@@ -1013,6 +1096,29 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
         sp.description = "".join(t.text_with_ws for t in doc[tok.left_edge.i : tok.i + 1]).strip()
         return sp
     return _Speaker(None, s0, s1)
+
+
+def _plural_common_noun(tok: Token, names: _Names) -> bool:
+    """Whether ``tok`` is a bare plural noun capitalised only as a sentence's first word.
+
+    "Insurers warned ...", "Economists said ...": unless the document writes the
+    word capitalised elsewhere too (a name), or it is tagged as a name.
+    """
+    if not tok.is_sent_start or len(list(tok.subtree)) != 1:
+        return False
+    text = tok.text
+    if not (text[:1].isupper() and text[1:].islower() and text.endswith("s") and len(text) > 4):
+        return False
+    if tok.ent_type_ in ("ORG", "PERSON", "GPE", "NORP", "LOC", "FAC"):
+        return False
+    doc = tok.doc
+    lower = text.lower()
+    if any(t.text == text and not t.is_sent_start for t in doc):
+        return False  # written capitalised mid-sentence too: a name
+    if any(t.text == lower for t in doc):
+        return True
+    # a plural of an agent noun ("insurers", "economists", "residents", "officials")
+    return lower.endswith(("ers", "ors", "ists", "ians", "ants", "ents", "ials", "ees"))
 
 
 def _dateline(tok: Token) -> bool:
@@ -1066,9 +1172,73 @@ def _recent_org(names: _Names, token_i: int, limit: int = 120) -> str | None:
     return max(longer, key=len) if longer else first  # "Rovers" -> "Wantage Rovers"
 
 
+#: Nationality nouns that are not the adjective ("the Pole", not "the Polish").
+_NATIONAL_NOUN_COUNTRY = {
+    "pole": "Poland", "swede": "Sweden", "dane": "Denmark", "finn": "Finland", "scot": "Scotland",
+    "brit": "United Kingdom", "briton": "United Kingdom", "turk": "Turkey", "spaniard": "Spain",
+    "dutchman": "Netherlands", "dutchwoman": "Netherlands", "frenchman": "France", "frenchwoman": "France",
+    "englishman": "England", "englishwoman": "England", "irishman": "Ireland", "irishwoman": "Ireland",
+    "welshman": "Wales", "welshwoman": "Wales", "scotsman": "Scotland", "scotswoman": "Scotland",
+    "kiwi": "New Zealand", "icelander": "Iceland", "croat": "Croatia", "serb": "Serbia",
+}  # fmt: skip
+
+
+def _country_of_national(word: str) -> str | None:
+    """The country a nationality noun stands for ("Pole" -> "Poland", "Ethiopian" -> "Ethiopia")."""
+    from .entities import gazetteer
+
+    return _NATIONAL_NOUN_COUNTRY.get(word.lower()) or gazetteer().demonyms.get(word)
+
+
+def _nationals(doc: Doc, mentions: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
+    """``mentions`` with "the Pole" read as the person introduced as Polish, not a name "Pole"."""
+    out: list[tuple[int, int, str, bool]] = []
+    for a, b, name, person in mentions:
+        if b - a == 1 and _nationality_description(doc[a]):
+            chosen = _introduced_as(doc[a], [(a2, n2) for a2, _b2, n2, p2 in out if p2])
+            if chosen is not None:
+                out.append((a, b, chosen, True))
+            continue
+        out.append((a, b, name, person))
+    return out
+
+
+def _introduced_as(tok: Token, people: list[tuple[int, str]]) -> str | None:
+    """The person a nationality description ``tok`` ("the Pole") stands for, or ``None``.
+
+    ``people`` are the (token index, name) mentions of people before it, in text
+    order. The latest whose name is preceded, in its sentence, by the country
+    ("Ethiopia's Birtukan Mekonnen") or its adjective ("the Polish four-time
+    champion Iga Świątek") wins; else the person last named in full.
+    """
+    from .entities import gazetteer
+
+    doc = tok.doc
+    country = _country_of_national(tok.text)
+    marks = {tok.text, country, gazetteer().demonym_of.get(country or "")} - {None}
+    for a, name in reversed(people):
+        before = doc[max(doc[a].sent.start, a - 6) : a]
+        if any(t.text in marks or _same_stem(t.text, tok.text) for t in before):
+            return name
+    return next((n for _a, n in reversed(people) if " " in n), None)
+
+
+def _same_stem(word: str, national: str) -> bool:
+    """Whether ``word`` is the country of a nationality by spelling ("Ethiopia's" for "Ethiopian")."""
+    word = word.removesuffix("’s").removesuffix("'s")
+    if len(word) < 4 or not word[:1].isupper():
+        return False
+    common = 0
+    while common < min(len(word), len(national)) and word[common] == national[common]:
+        common += 1
+    return common >= max(4, len(word) - 3)  # "Ethiopia" / "Ethiopian", "Norway" / "Norwegian"
+
+
 def _nationality_description(tok: Token) -> bool:
     """Whether ``tok`` is a nationality noun with "the" standing for a person ("the Swede", "the Dane")."""
-    if tok.lower_ not in _NATIONALITY_NOUNS or not tok.text[:1].isupper():
+    if not tok.text[:1].isupper() or tok.tag_ == "NNPS" or tok.text.endswith("s"):
+        return False
+    if tok.lower_ not in _NATIONALITY_NOUNS and _country_of_national(tok.text) is None and tok.ent_type_ != "NORP":
         return False
     if any(c.dep_ in ("compound", "amod", "poss") for c in tok.children):
         return False
@@ -1213,12 +1383,14 @@ class _Found:
     cue_i: int | None = None
 
 
-def attributions(doc: Doc, canonical: Callable[[str], str] = str) -> list[Attribution]:
+def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequence[Entity] = ()) -> list[Attribution]:
     """Quotes of ``doc`` with the character span of each speaker mention.
 
     Args:
         doc: a spaCy parse with a dependency parser (``en_core_web_sm``).
         canonical: maps a speaker name to the document's canonical name.
+        entities: the document's entities, if known: "the fire service said" is then
+            the organisation of the document named with that word ("Hellenic Fire Service").
 
     Returns:
         Attributions in text order; see :func:`extract_quotes`.
@@ -1396,6 +1568,9 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str) -> list[Attrib
             continue
         name = f.speaker.name
         spk = _settle(name, canonical) if name else None
+        if name and spk == name and " " not in name and names.full(name) != name:
+            # "Vasseur-Blanc" after "Laurent Vasseur-Blanc": the full name the document gave
+            spk = _settle(names.full(name), canonical)
         desc = f.speaker.description
         if desc is not None:
             # the document's entity table may know who "the prime minister" is
@@ -1404,10 +1579,53 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str) -> list[Attrib
                 if mapped != cand:
                     spk = mapped
                     break
+        if spk is not None and entities and f.speaker.start is not None and f.speaker.end is not None:
+            # the speaker's words are part of a longer name the entity repair read whole
+            # ("Association" of "Irish Patients' Association")
+            s0, s1 = f.speaker.start, f.speaker.end
+            whole = next(
+                (
+                    e
+                    for e in entities
+                    if e.label in ("PERSON", "ORG")
+                    and e.start is not None
+                    and e.end is not None
+                    and e.start <= s0
+                    and s1 <= e.end
+                    and e.end - e.start > s1 - s0
+                ),
+                None,
+            )
+            if whole is not None:
+                spk = whole.canonical
+        described = f.speaker.definite_head
+        if spk is None and described and entities and described in _ORG_WORDS | _ORG_ROLES:
+            spk = _org_by_head(entities, described, f.speaker.start if f.speaker.start is not None else f.start)
         quote = Quote(text=text[f.start : f.end], speaker=spk, kind=f.kind, cue=f.cue, start=f.start, end=f.end)
         out.append(Attribution(quote, f.speaker.start, f.speaker.end))
         last_end = max(last_end, f.end)
     return out
+
+
+def _org_by_head(entities: Sequence[Entity], head: str, at: int) -> str | None:
+    """The organisation a definite description stands for ("the ministry" -> the ministry named).
+
+    The one named with ``head`` (or a synonym) in its name most recently before
+    offset ``at``; else, for a lead sentence that names it only further down, the
+    first one after.
+    """
+    heads = _ORG_SYNONYMS.get(head, (head,))
+    orgs = [
+        e
+        for e in entities
+        if e.label == "ORG" and e.start is not None and any(h in e.canonical.casefold().split() for h in heads)
+    ]
+    before = [e for e in orgs if (e.start or 0) < at]
+    if before:
+        return max(before, key=lambda e: e.start or 0).canonical
+    if len({e.canonical for e in orgs}) == 1:
+        return orgs[0].canonical
+    return None
 
 
 def _settle(name: str, canonical: Callable[[str], str]) -> str:
@@ -1526,10 +1744,11 @@ def _attribute_direct(
     if before:
         prev = before[-1]
         verbs = [t for t in before if _is_speech_verb(t)]
-        if prev.text == ":" or (prev.text == "," and verbs and verbs[-1].i >= prev.i - 4):
+        if prev.text == ":" or (prev.text == "," and verbs and _cue_reaches(verbs[-1], prev)):
             if verbs:
                 sv = verbs[-1]
-                return _Found(q.start, q.end, "direct", sv.text, _resolve(_subject(sv), names, roles), sv.i)
+                subj = _as_subject(sv) or _subject(sv)
+                return _Found(q.start, q.end, "direct", sv.text, _resolve(subj, names, roles), sv.i)
             if prev.text == ":":
                 root = next((t for t in before if t.head.i == t.i or t.head.i < before[0].i or t.dep_ == "ROOT"), None)
                 roots = [t for t in before if t.pos_ in ("VERB", "AUX")]
@@ -1627,6 +1846,30 @@ def _attribute_direct(
             if subj is not None and (subj.pos_ == "PROPN" and names.is_person(subj) or _appos_person(subj, names)):
                 return _Found(q.start, q.end, "direct", None, _resolve(subj, names, roles), None)
     return _Found(q.start, q.end, "direct", None, _Speaker(None, None, None), None)
+
+
+def _cue_reaches(verb: Token, comma: Token) -> bool:
+    """Whether a cue verb before a quotation leads up to the ``comma`` that opens it.
+
+    Within four tokens, or with only the verb's own adjuncts between: "As Dr Otieno
+    put it at the end of the briefing, “...”".
+    """
+    if verb.i >= comma.i - 4:
+        return True
+    if comma.i - verb.i > 12:
+        return False
+    inside = {t.i for t in verb.subtree}
+    return all(k in inside for k in range(verb.i + 1, comma.i))
+
+
+def _as_subject(verb: Token) -> Token | None:
+    """The speaker of a subjectless "as ... put it" parsed as a preposition: "as her coach, X, put it"."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as" and c.i < verb.i:
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _appos_person(tok: Token, names: _Names) -> bool:

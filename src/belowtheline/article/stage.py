@@ -31,8 +31,9 @@ class ArticleAnalyzer:
             return doc
         parsed = nlp.parse(body)
         entities, canonical = extract_entities(parsed)
-        found = attributions(parsed, canonical)
+        found = attributions(parsed, canonical, entities)
         entities = speaker_entities(body, entities, found)
+        _merge_short_forms(entities, found)
         doc.article.entities = entities
         doc.article.quotes = [a.quote for a in found]
         doc.article.claims = extract_claims(parsed, entities)
@@ -69,3 +70,35 @@ def speaker_entities(body: str, entities: Sequence[Entity], found: Sequence[Attr
     if not added:
         return list(entities)
     return sorted([*entities, *added], key=lambda e: (e.start or 0, e.end or 0))
+
+
+def _merge_short_forms(entities: Sequence[Entity], found: Sequence[Attribution]) -> None:
+    """Give a short form the full name the quotes found for it, in place.
+
+    The tagger may miss "Laurent Vasseur-Blanc" where the quote finder reads
+    the whole name at its cue; the surname alone ("Vasseur-Blanc") found
+    elsewhere is then the same person, not a second one.
+    """
+    fulls = {e.canonical for e in entities if e.label == "PERSON" and len(e.canonical.split()) > 1} | {
+        a.quote.speaker for a in found if a.quote.speaker and len(a.quote.speaker.split()) > 1
+    }
+    by_tail: dict[str, set[str]] = {}
+    for full in fulls:
+        words = full.split()
+        for k in range(1, len(words)):
+            by_tail.setdefault(" ".join(words[k:]).casefold(), set()).add(full)
+    remap: dict[str, str] = {}
+    for e in entities:
+        if e.label != "PERSON" or e.canonical in fulls:
+            continue
+        cands = by_tail.get(e.canonical.casefold(), set())
+        # only the short forms a first name cannot be told from: hyphenated or particle surnames
+        if len(cands) == 1 and ("-" in e.canonical or e.canonical.split()[0][:1].islower()):
+            remap[e.canonical] = next(iter(cands))
+    if not remap:
+        return
+    for e in entities:
+        e.canonical = remap.get(e.canonical, e.canonical)
+    for a in found:
+        if a.quote.speaker in remap:
+            a.quote.speaker = remap[a.quote.speaker]
