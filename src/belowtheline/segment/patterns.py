@@ -153,6 +153,11 @@ _BOILER_WORDS = [
     r"(never miss|don'?t miss|stay (informed|up to date)|get (the|our)).{0,80}\bnewsletters?\b.{0,80}",
     r"(share|tweet|email|print|copy link|save)( (this|the) (article|story|page))?( on .{1,30})?",
     r"share (on|via) .{1,30}",
+    # Share bars with a label: "Share this article: Facebook · X · WhatsApp · Email".
+    r"(share|tweet|send|email)( (this|the) (article|story|page|post|piece))?\s*[:·|–—-]\s*"
+    r"(facebook|twitter|x|whatsapp|linkedin|reddit|email|e-mail|pinterest|telegram|bluesky|threads|messenger|"
+    r"print|copy link)( ?[|•·,/] ?(facebook|twitter|x|whatsapp|linkedin|reddit|email|e-mail|pinterest|telegram|"
+    r"bluesky|threads|messenger|print|copy link))*",
     r"(facebook|twitter|x|whatsapp|linkedin|reddit|email|pinterest|telegram)"
     r"( ?[|•·,/] ?(facebook|twitter|x|whatsapp|linkedin|reddit|email|pinterest|telegram|copy link))*",
     r"follow us( on .{1,40})?",
@@ -301,6 +306,8 @@ _BOILER_WORDS = [
     r"( you give)? (helps|counts|matters|makes a difference|keeps)\b.{0,160}",
     r"(become a (patron|sponsor|paying (member|subscriber))|buy me a coffee).{0,160}",
     r"(donate|give|contribute|chip in) (now|today|here|monthly)\s*[›»→]?",
+    # "Donate to Mountain Rescue: every team is run by volunteers."
+    r"(donate|give|contribute|chip in) (to|towards) [\w '’&.-]{2,60}\s*[:–—]\s*.{0,160}",
     r"make a (one-off |monthly |regular |small )?(donation|contribution)( today| now| here)?\s*[›»→]?",
     # Newsletter promos ending in their cadence ("The Morning Brief – the news you need. Every weekday.").
     r".{3,160}[.–—:-]\s*(every|each) (monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday|weekend|"
