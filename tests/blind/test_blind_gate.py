@@ -38,11 +38,12 @@ def results() -> dict:
         "toxicity": evaluate_toxicity(),
         "toxicity2": evaluate_toxicity("toxicity2"),
         "toxicity3": evaluate_toxicity("toxicity3"),
+        "toxicity4": evaluate_toxicity("toxicity4"),
         "narratives": evaluate_narratives(),
     }
 
 
-@pytest.mark.parametrize("name", ["toxicity", "toxicity2", "toxicity3"])
+@pytest.mark.parametrize("name", ["toxicity", "toxicity2", "toxicity3", "toxicity4"])
 def test_label_auc_floors(results: dict, name: str) -> None:
     floors = BASELINE["auc_floors"] if name == "toxicity" else BASELINE[name]["auc_floors"]
     low = {label: round(v["auc"], 3) for label, v in results[name]["belowtheline"].items() if v["auc"] < floors[label]}

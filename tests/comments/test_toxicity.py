@@ -57,7 +57,7 @@ PATTERN_HARMS = [
 PATTERN_CIVIL = [
     pytest.param(
         "Germans are not stupid, they simply planned ahead.",
-        marks=pytest.mark.xfail(reason="negation is a known failure mode (model card): identity_attack 0.52 in 1.2.0"),
+        marks=pytest.mark.xfail(reason="negation is a known failure mode (model card): identity_attack 0.52 in 1.2.0, 0.49 in 1.2.1"),
     ),
     "The council should publish the address of the new clinic.",
     "She knows her way around the budget better than anyone in the cabinet.",
