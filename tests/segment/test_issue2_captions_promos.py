@@ -1,7 +1,5 @@
 """Captions, subheadings and promo lines of new wordings (issue 2, before the unseen9 measurement)."""
 
-from pathlib import Path
-
 import pytest
 
 from belowtheline.segment import patterns as P
@@ -111,24 +109,3 @@ def test_promo_family_is_boilerplate(line: str) -> None:
 )
 def test_promo_words_in_prose_are_not_boilerplate(line: str) -> None:
     assert not P.BOILERPLATE.match(line)
-
-
-def test_caption_model_is_opt_in(tmp_path: Path) -> None:
-    """The learned caption classifier is off by default; with a model file it may mark lines."""
-    import json
-
-    from belowtheline.segment.captions import caption_candidates, caption_features, line_counts
-    from belowtheline.segment.core import _analyse
-
-    line = "Crowds gather on the quay as the first ferry arrives."
-    text = _article(line)
-    lines, _, _, start, _ = _analyse(text, SegmentOptions())
-    cands = caption_candidates(lines, 0, start)
-    assert cands
-    feats = caption_features(lines, cands[0], 0, start, line_counts(lines))
-    assert any(f.startswith("nw:") for f in feats) and any(f.startswith("p:") for f in feats)
-    model = tmp_path / "captions.json"
-    model.write_text(json.dumps({"bias": 5.0, "threshold": 0.5, "weights": {}}), encoding="utf-8")
-    assert SegmentOptions().caption_model is False
-    marked = segment_text(text, options=SegmentOptions(caption_model=True, caption_model_path=str(model))).article
-    assert line in marked.captions

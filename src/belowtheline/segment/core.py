@@ -24,7 +24,6 @@ from dataclasses import dataclass, field, replace
 
 from ..document import Article, Comment, Paragraph, Segment
 from . import patterns as P
-from .captions import load_caption_model, mark_captions
 from .furniture import _stems, load_model
 from .style import comment_likeness
 
@@ -45,10 +44,6 @@ class SegmentOptions:
             (:mod:`belowtheline.segment.furniture`) turn article lines the rules
             left as text into boilerplate.
         furniture_model_path: a model file other than the shipped one.
-        caption_model: let the learned caption classifier
-            (:mod:`belowtheline.segment.captions`) turn short article lines the
-            rules left as text into captions.
-        caption_model_path: a caption model file other than the shipped one.
         corrections_in_body: keep a correction or amendment note about the article ("Correction:
             an earlier version of this article said …", "This article was amended on …") as a body
             paragraph; when False it is boilerplate. Either way it still marks the end of the
@@ -60,8 +55,6 @@ class SegmentOptions:
     max_title_words: int = 25
     furniture_model: bool = True
     furniture_model_path: str | None = None
-    caption_model: bool = False
-    caption_model_path: str | None = None
     corrections_in_body: bool = False
 
 
@@ -1637,7 +1630,6 @@ def segment_text(text: str, *, options: SegmentOptions | None = None) -> Segment
                 lines[i].kind = "boilerplate"
     _mark_trailing_links(lines, start)
     _mark_unpunctuated_captions(lines, start, opts)
-    _mark_model_captions(lines, start, opts)
     article = _build_article(lines[:start], opts)
     comment_headers = {
         j - start: replace(h, span=tuple(k - start for k in h.span)) for j, h in headers.items() if j >= start
@@ -1653,19 +1645,6 @@ def segment_text(text: str, *, options: SegmentOptions | None = None) -> Segment
     article.boilerplate.extend(line.text for line in lines[start:] if line.label == "boilerplate")
     segments = _segments(text, lines, blanks)
     return SegmentResult(article, comments, segments, how)
-
-
-def _mark_model_captions(lines: list[_Line], start: int, opts: SegmentOptions) -> None:
-    """Let the caption model (:mod:`.captions`) turn short article lines into captions."""
-    if not opts.caption_model:
-        return
-    model = load_caption_model(opts.caption_model_path)
-    if model is None:
-        return
-    title_at = _title_index(lines[:start], opts)
-    first = _first_body(lines[:start], after=title_at if title_at is not None else -1)
-    for i in mark_captions(model, lines, first, start, skip=_kept_lines(lines[:start], opts)):
-        lines[i].kind = "caption"
 
 
 def _kept_lines(lines: list[_Line], opts: SegmentOptions) -> set[int]:
