@@ -172,7 +172,7 @@ class Scorer:
         self.workers = workers
         self.model_dir = model_dir
         self._pool: ProcessPoolExecutor | None = None
-        self._pool_key: tuple[int, str] | None = None
+        self._pool_workers = 0  # processes of the running pool (0: none)
         self._pool_failed = False
         self.lexicon = Lexicon(model_dir / "lexicon.json", meta.get("common_words", ()))
         set_wildcard_words(self.lexicon.wildcard_targets)
@@ -407,7 +407,7 @@ class Scorer:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        if self._pool is not None and self._pool_key is not None and self._pool_key[0] == workers:
+        if self._pool is not None and self._pool_workers == workers:
             return self._pool  # (its own threads now run here, so only this decides the method)
         method = _start_method()
         self.close()
@@ -420,7 +420,7 @@ class Scorer:
             initializer=_init_worker,
             initargs=(scorer, str(self.model_dir)),
         )
-        self._pool_key = (workers, method)
+        self._pool_workers = workers
         # Stop the workers before the interpreter tears modules down (a pool collected
         # after that prints a spurious traceback).
         import atexit
@@ -431,13 +431,13 @@ class Scorer:
 
     def close(self) -> None:
         """Stop the worker processes, if any (they are also stopped at exit)."""
-        pool, self._pool, self._pool_key = self._pool, None, None
+        pool, self._pool, self._pool_workers = self._pool, None, 0
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
-        state["_pool"], state["_pool_key"] = None, None
+        state["_pool"], state["_pool_workers"] = None, 0
         return state
 
     def _floor_matrix(self, hits: list[list[Hit]]) -> npt.NDArray[np.float64]:
@@ -640,7 +640,7 @@ def _init_worker(scorer: Scorer | None, model_dir: str) -> None:
     if scorer is None:
         scorer = Scorer(Path(model_dir), threads=False, workers=1)
     else:  # forked: the parent's scorer, already loaded; never start processes from here
-        scorer.threads, scorer.workers, scorer._pool, scorer._pool_key = False, 1, None, None
+        scorer.threads, scorer.workers, scorer._pool, scorer._pool_workers = False, 1, None, 0
     _WORKER = scorer
 
 
