@@ -36,9 +36,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from training.toxicity import data  # noqa: E402
 
-VERSION = "1.2.1"
+VERSION = "1.3.0"
 #: Weight multiplier of the hand-written in-domain comments (chosen on their dev split).
-HAND_BOOST = 3.0
+HAND_BOOST = 4.0
 LABELS = data.LABELS
 
 
@@ -57,10 +57,9 @@ def build_matrix(norms, bits, vocab, lexicon, lex_features, emb=None, emb_index=
     from scipy import sparse
 
     from belowtheline.comments.features import char_ngrams, tokens
-    from belowtheline.comments.normalize import blank_words
 
     raw = norms
-    norms = [blank_words(t, lexicon.identity_terms) for t in norms]
+    norms = [lexicon.mask(t, {m.group() for m in tokens(t)}) for t in norms]
     n = len(norms)
     blocks = []
     # Character n-grams, in chunks to bound memory.
@@ -172,6 +171,11 @@ def main(argv: list[str] | None = None) -> int:
         metavar="SOURCE=W",
         help=f"weight multiplier for a training source (default: handwritten={HAND_BOOST})",
     )
+    parser.add_argument(
+        "--no-proxy-severe",
+        action="store_true",
+        help="leave severe_toxicity unlabelled on toxic toxic_spans posts instead of deriving it from span types",
+    )
     args = parser.parse_args(argv)
     boost = {"handwritten": HAND_BOOST}
     for item in args.boost:
@@ -195,8 +199,9 @@ def main(argv: list[str] | None = None) -> int:
     set_wildcard_words(lexicon.wildcard_targets)
 
     log("loading data")
-    train = [e for src in data.training_sources("train") for e in src]
-    dev = [e for src in data.training_sources("dev") for e in src]
+    proxy = not args.no_proxy_severe
+    train = [e for src in data.training_sources("train", proxy) for e in src]
+    dev = [e for src in data.training_sources("dev", proxy) for e in src]
     log(f"train {len(train)}, dev {len(dev)}: " + str(Counter(e.source for e in train)))
     norm_train = [normalize(e.text).text for e in train]
     norm_dev = [normalize(e.text).text for e in dev]
@@ -337,6 +342,8 @@ def main(argv: list[str] | None = None) -> int:
         "evidence_tau": 0.05,
         "dev_report": report,
         "training_rows": dict(Counter(e.source for e in train)),
+        "source_boost": boost,
+        "proxy_severe": proxy,
         "lexicon_sha256": hashlib.sha256(lex_path.read_bytes()).hexdigest(),
     }
     meta_path = args.out / "toxicity.json"

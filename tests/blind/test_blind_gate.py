@@ -30,22 +30,31 @@ def test_blind_data_is_the_measured_data() -> None:
     assert BASELINE["data_sha256"] == _hash(), "the blind sets changed; re-measure and rewrite blind_baseline.json"
 
 
+from eval_blind import toxicity_sets  # noqa: E402
+
+SETS = toxicity_sets()
+
+
+def _floors(name: str) -> dict[str, float]:
+    return BASELINE["auc_floors"] if name == "toxicity" else BASELINE[name]["auc_floors"]
+
+
+def test_every_blind_set_has_floors() -> None:
+    assert all(_floors(name) for name in SETS)
+
+
 @pytest.fixture(scope="module")
 def results() -> dict:
     from eval_blind import evaluate_narratives, evaluate_toxicity
 
-    return {
-        "toxicity": evaluate_toxicity(),
-        "toxicity2": evaluate_toxicity("toxicity2"),
-        "toxicity3": evaluate_toxicity("toxicity3"),
-        "toxicity4": evaluate_toxicity("toxicity4"),
-        "narratives": evaluate_narratives(),
-    }
+    out = {name: evaluate_toxicity(name) for name in SETS}
+    out["narratives"] = evaluate_narratives()
+    return out
 
 
-@pytest.mark.parametrize("name", ["toxicity", "toxicity2", "toxicity3", "toxicity4"])
+@pytest.mark.parametrize("name", SETS)
 def test_label_auc_floors(results: dict, name: str) -> None:
-    floors = BASELINE["auc_floors"] if name == "toxicity" else BASELINE[name]["auc_floors"]
+    floors = _floors(name)
     low = {label: round(v["auc"], 3) for label, v in results[name]["belowtheline"].items() if v["auc"] < floors[label]}
     assert not low, f"{name}.jsonl: blind AUC below floor: {low} (floors {floors})"
 

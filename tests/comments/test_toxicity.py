@@ -55,14 +55,94 @@ PATTERN_HARMS = [
 ]
 #: Civil sentences close to the patterns above.
 PATTERN_CIVIL = [
-    pytest.param(
-        "Germans are not stupid, they simply planned ahead.",
-        marks=pytest.mark.xfail(reason="negation is a known failure mode (model card): identity_attack 0.52 in 1.2.0, 0.49 in 1.2.1"),
-    ),
+    "Germans are not stupid, they simply planned ahead.",
     "The council should publish the address of the new clinic.",
     "She knows her way around the budget better than anyone in the cabinet.",
     "Bombing a maternity hospital is a war crime.",
 ]
+
+
+#: Severe harms: dehumanisation with the strongest words, death wishes (written for these tests).
+SEVERE = [
+    "Those refugees are vermin, not people.",
+    "These strikers are rats, every one of them.",
+    "The only good banker is a dead banker.",
+    "Pensioners like him should hurry up and die.",
+    "Boat sank? Let the rest of them drown.",
+]
+#: Generalisations that are abusive but not severe: no severe floor.
+NOT_SEVERE = [
+    "Voters in this town are sheep.",
+    "Politicians are all liars and thieves.",
+]
+#: Abuse quoted in order to report or condemn it (written for these tests).
+REPORTED = [
+    "Calling migrants 'vermin' is disgraceful and the MP should resign.",
+    'A man was arrested after a placard reading "hang the traitors" was seen at the march.',
+]
+
+
+@pytest.mark.parametrize("text", SEVERE)
+def test_severe_generalisations_and_death_wishes(text: str) -> None:
+    r = score([text])[0]
+    assert r.scores["severe_toxicity"] >= 0.5, r.scores
+    assert r.scores["toxicity"] >= r.scores["severe_toxicity"]
+
+
+@pytest.mark.parametrize("text", NOT_SEVERE)
+def test_ordinary_generalisations_are_not_severe(text: str) -> None:
+    assert score([text])[0].scores["severe_toxicity"] < 0.5
+
+
+@pytest.mark.parametrize("text", REPORTED)
+def test_reported_abuse_sets_no_floor(text: str) -> None:
+    r = score([text])[0]
+    assert max(r.scores[k] for k in ("threat", "severe_toxicity", "identity_attack")) < 0.5, r.scores
+
+
+#: Negations that defend a group or a person (written for these tests).
+NEGATED = [
+    "Germans are not stupid, they simply planned ahead.",
+    "Refugees are not criminals, and the statistics show it.",
+    "Gay people aren't perverts, they're our neighbours.",
+    "You're not an idiot for asking that, it's a fair question.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATED)
+def test_negated_abuse_is_not_toxic(text: str) -> None:
+    assert score([text])[0].scores["toxicity"] < 0.5
+
+
+def test_negation_takes_back_only_the_negated_word() -> None:
+    from belowtheline.comments.scorer import load_scorer
+
+    lex = load_scorer().lexicon
+    text = "you're not an idiot, you're a moron"
+    toks = set(text.replace(",", "").split())
+    assert [text[a:b] for a, b in lex.negated(text, toks)] == ["idiot"]
+    assert [h.kind for h in lex.match(text)] == ["insult", "you_insult"]
+    assert lex.negated("they're not human, they're animals", {"they're", "not", "human", "animals"}) == []
+
+
+def test_reported_threat_sets_no_floor() -> None:
+    from belowtheline.comments.scorer import load_scorer
+
+    scorer = load_scorer()
+    reported = scorer._prepare(["The court heard he texted her 'I will burn your house down'. Horrifying."])
+    own = scorer._prepare(["I will burn your house down."])
+    threat = scorer.labels.index("threat")
+    assert own.floors[0, threat] >= 0.5
+    assert reported.floors[0, threat] == 0.0
+
+
+def test_reported_spans_need_a_reporting_frame() -> None:
+    from belowtheline.comments.lexicon import reported_spans
+
+    assert reported_spans("the court heard he said 'i'll kill you'") == [(24, 39)]
+    assert reported_spans("i'll kill you, don't test me") == []
+    assert reported_spans("he said 'hang them all' and he's right") == []  # endorsed
+    assert reported_spans("'hang them all'") == []  # nothing reports it
 
 
 @pytest.mark.parametrize(("label", "text"), PATTERN_HARMS)

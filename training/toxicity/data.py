@@ -68,8 +68,12 @@ def semeval_spans(split: str) -> list[Example]:
     return out
 
 
-def toxic_spans_raw() -> list[Example]:
+def toxic_spans_raw(proxy_severe: bool = True) -> list[Example]:
     """ACL-2022 raw tables: per-comment labels from the typed spans of >= 3 raters.
+
+    The raters typed spans but did not grade severity: with ``proxy_severe``,
+    severe_toxicity is derived from the types (below); without it, it is left
+    unlabelled on toxic posts (0 on the others).
 
     A type label is positive when at least a third of the raters marked a span of
     that type in a toxic comment. Posts that some but under half of the raters
@@ -128,12 +132,9 @@ def toxic_spans_raw() -> list[Example]:
         # spans, so one rater in three naming a type is enough for that type.
         for k in ("insult", "identity_attack", "threat", "profanity"):
             lab[k] = 1.0 if tox and frac(k) >= 0.33 else 0.0
-        lab["severe_toxicity"] = (
-            1.0
-            if tox
-            and (lab["threat"] or lab["identity_attack"] or (all_toxic[cid] / n >= 0.5 and frac("profanity") >= 0.34))
-            else 0.0
-        )
+        strong_profane = all_toxic[cid] / n >= 0.5 and frac("profanity") >= 0.34
+        severe = 1.0 if tox and (lab["threat"] or lab["identity_attack"] or strong_profane) else 0.0
+        lab["severe_toxicity"] = severe if proxy_severe or not tox else None
         lab["sexual_explicit"] = None if tox else 0.0  # no annotation; weak labels added later
         out.append(Example(text, "toxic_spans_raw", split_of(text), lab))
     return out
@@ -285,9 +286,9 @@ def handwritten() -> list[Example]:
     return out
 
 
-def training_sources(split: str) -> Iterator[list[Example]]:
+def training_sources(split: str, proxy_severe: bool = True) -> Iterator[list[Example]]:
     """The training sources (each a list) for ``train`` or ``dev``."""
-    raw = toxic_spans_raw()
+    raw = toxic_spans_raw(proxy_severe)
     yield [e for e in raw if e.split == split]
     yield olid(split)
     yield hatexplain(split)

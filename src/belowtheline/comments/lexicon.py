@@ -11,7 +11,10 @@ The lexicon (``models/toxicity/lexicon.json``) has three parts:
   generalisations (``Europeans are neanderthals``), death wishes (``they deserve
   to die``), threats (``I know where you live``) and sexual harassment without
   explicit words (``on your knees``). ``{GROUP}``, ``{DEHUMAN}``, ``{INSULT}``
-  and ``{SLUR}`` expand to the word lists.
+  and ``{SLUR}`` expand to the word lists; ``{DEHUMAN_STRONG}`` to the
+  dehumanising words that make a generalisation severe (``vermin``, not
+  ``idiots``) and ``{PEOPLE}`` to groups that are not identities
+  (``protesters``, ``politicians``).
 * ``floors``: the minimum probability a hit sets for a label.
 
 Hits feed the linear model as features and, through the floors, set lower
@@ -27,11 +30,76 @@ from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
 
-__all__ = ["Hit", "Lexicon", "dedouble"]
+from .normalize import blank_words as _blank
+
+__all__ = ["Hit", "Lexicon", "dedouble", "reported_spans"]
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _TOKEN_SPLIT = re.compile(r"([a-z]+(?:'[a-z]+)?)")
 _DOUBLE = re.compile(r"([a-z])\1+")
+
+#: A quotation in normalised text (curly quotes are straight by then): double quotes, or
+#: single quotes that open before a letter and close after a word (so the apostrophes of
+#: "i'll" and "don't" neither open nor close one).
+_QUOTED = re.compile(r'"[^"\n]{2,400}?"|(?<![a-z0-9])\'(?=[a-z0-9])[^\n]{1,400}?(?<=[a-z0-9.!?,])\'(?![a-z0-9])')
+#: Words outside a quotation that show the comment reports or condemns what it quotes:
+#: reporting verbs and nouns of court, police and protest reports, and words of censure.
+_REPORT_FRAME = re.compile(
+    r"\b(?:said|says|saying|told|tells|wrote|writes|posted|tweeted|texted|messaged|emailed|shouted|"
+    r"chanted|chanting|yelled|screamed|threatened|threatening|threats?|called|calling|calls|branded|"
+    r"labelled|labeled|dubbed|reading|read|reads|allegedly|alleged|accused|charged|convicted|"
+    r"court|jury|judge|heard|trial|police|officers|arrested|jailed|sentenced|prosecuted|texts|"
+    r"messages|comments|comment|posts|sign|signs|placard|placards|banner|banners|graffiti|slogan|"
+    r"slogans|quoted?|quoting|words|language|rhetoric|condemn\w*|disgust\w*|disgrace\w*|"
+    r"appall\w*|horrif\w*|shameful|shame|unacceptable|sickening|vile|despicable|abhorrent|"
+    r"dangerous|terrifying|incitement|hate speech|racist|racism|homophobic|misogyn\w*)\b"
+)
+#: Words that endorse the quotation instead ("he said 'hang them all' and he's right").
+_ENDORSE = re.compile(
+    r"\b(?:i agree|agree with|(?:he|she|they)(?:'s| is| are| was| were) right|spot on|well said|"
+    r"hear hear|so true|couldn't agree|could not agree|exactly right|about time|too right|damn right|"
+    r"bang on|based)\b"
+)
+
+
+def reported_spans(text: str) -> list[tuple[int, int]]:
+    """Quotations that the rest of a normalised comment reports or condemns.
+
+    ``the court heard he texted 'i'll burn your house down'`` and ``calling refugees
+    'vermin' is disgraceful`` quote abuse without committing it: lexicon hits inside
+    such a quotation are evidence of what was said, not of the commenter's own
+    abuse, so they set no floors (the learned model still scores the whole text).
+    A quotation counts when the text outside all quotations has a reporting verb,
+    a court, police or protest word, or a word of censure, and does not endorse it
+    ("and he's right").
+    """
+    if "'" not in text and '"' not in text:
+        return []
+    spans = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    if not spans:
+        return []
+    outside, last = [], 0
+    for a, b in spans:
+        outside.append(text[last:a])
+        last = b
+    outside.append(text[last:])
+    rest = " ".join(outside)
+    return spans if _REPORT_FRAME.search(rest) and not _ENDORSE.search(rest) else []
+
+
+#: A copula or "not" negating what follows: "are not", "isn't", "they're not", "never".
+_NEGATION = re.compile(
+    r"\b(?:(?:are|is|am|was|were|be|being|r|'re|'s|'m)\s+(?:not|never|no)|"
+    r"(?:aren't|isn't|wasn't|weren't|ain't|arent|isnt|wasnt|werent|aint))\s+"
+    r"((?:(?:all|just|simply|necessarily|really|even|a|an|the|some|kind|sort|of|bunch|lot|load)\s+)*"
+    r"[a-z'-]+(?:,?\s+(?:or|and|nor)\s+(?:a\s+|an\s+)?[a-z'-]+)?)"
+)
+#: Tokens that make a negation worth looking for.
+_NEGATION_TOKENS = frozenset(
+    {"not", "never", "no", "aren't", "isn't", "wasn't", "weren't", "ain't", "arent", "isnt", "wasnt", "werent", "aint"}
+)
+#: Word categories a negation takes back ("Muslims are not terrorists", "you're not an idiot").
+NEGATABLE = frozenset({"insult", "dehumanising", "slur", "slur_ambiguous"})
 
 #: Word categories whose tokens may be matched with one edit (misspelled slurs, "fukcing").
 FUZZY_CATEGORIES = ("slur", "profanity_strong", "insult", "sexual")
@@ -117,6 +185,9 @@ class Lexicon:
         subs = {
             "GROUP": _trie_regex(data["groups"]),
             "DEHUMAN": _trie_regex(data["words"]["dehumanising"]),
+            "DEHUMAN_STRONG": _trie_regex(data.get("dehumanising_strong", ("\x00",))),
+            # Listed groups of people, and plural agent nouns (strikers, lobbyists, politicians).
+            "PEOPLE": _trie_regex(data.get("people_nouns", ("\x00",))) + "|[a-z]{3,}(?:ers|ors|ists|ians)",
             "INSULT": _trie_regex(data["words"]["insult"]),
             "SLUR": _trie_regex(w for w in data["words"]["slur"] if w not in ambiguous),
         }
@@ -216,6 +287,36 @@ class Lexicon:
                     out[tok] = c[0]
         return out
 
+    def negated(self, text: str, unique: set[str]) -> list[tuple[int, int]]:
+        """Spans of listed insults, dehumanising words and slurs that a negation takes back.
+
+        ``muslims are not terrorists``, ``you're not an idiot``, ``they aren't
+        vermin or criminals``: the words after the negation are not the commenter's
+        claim, so they neither count as lexicon hits nor reach the learned features
+        (:meth:`mask`). ``not human`` and ``not people`` are left alone (they are the
+        dehumanising claim itself).
+        """
+        if _NEGATION_TOKENS.isdisjoint(unique):
+            return []
+        out = []
+        for m in _NEGATION.finditer(text):
+            start = m.start(1)
+            for w in _TOKEN.finditer(m.group(1)):
+                if not NEGATABLE.isdisjoint(self.lookup(w.group())):
+                    out.append((start + w.start(), start + w.end()))
+        return out
+
+    def mask(self, text: str, unique: set[str]) -> str:
+        """``text`` as the learned features see it: identity terms and negated abuse blanked.
+
+        Blanked words become spaces of the same length, so offsets still hold.
+        """
+        if not self.identity_terms.isdisjoint(unique):
+            text = _blank(text, self.identity_terms)
+        for a, b in self.negated(text, unique):
+            text = text[:a] + " " * (b - a) + text[b:]
+        return text
+
     def match(
         self,
         text: str,
@@ -259,6 +360,11 @@ class Lexicon:
                     for c in tok_cats:
                         hits.append(Hit(c, start, end))
                     found.update(tok_cats)
+        if hits and not _NEGATION_TOKENS.isdisjoint(unique):
+            negated = self.negated(text, unique)
+            if negated:
+                hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in negated)]
+                found = {h.kind for h in hits}
         if not self._groups.isdisjoint(unique):
             found.add("group")
         by_trigger = self._by_trigger

@@ -35,8 +35,8 @@ import numpy.typing as npt
 from ..document import Evidence
 from ..errors import ConfigError
 from .features import CharGrams, char_ngrams
-from .lexicon import _TOKEN, _TOKEN_SPLIT, Hit, Lexicon
-from .normalize import Normalized, blank_words, normalize_all, respell, set_wildcard_words
+from .lexicon import _TOKEN, _TOKEN_SPLIT, Hit, Lexicon, reported_spans
+from .normalize import Normalized, normalize_all, respell, set_wildcard_words
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -210,7 +210,7 @@ class Scorer:
         findall = _TOKEN.findall
         match = self.lexicon.match
         corrections = self.lexicon.corrections
-        identity = self.lexicon.identity_terms
+        mask = self.lexicon.mask
         hits, masked = [], []
         all_toks: list[str] = []
         ntok = []
@@ -223,12 +223,10 @@ class Scorer:
                 toks = findall(n.text)
                 unique = set(toks)
             hits.append(match(n.text, toks, unique))
-            if not identity.isdisjoint(unique):
-                m = blank_words(n.text, identity)
-                masked.append(m)
+            m = mask(n.text, unique)
+            if m is not n.text:
                 toks = findall(m)
-            else:
-                masked.append(n.text)
+            masked.append(m)
             all_toks += toks
             ntok.append(len(toks))
         # Everything that loops in Python happens here, on the calling thread, so the
@@ -243,7 +241,7 @@ class Scorer:
             self.lex_matrix(hits),
             flat,
             np.asarray(ntok, dtype=np.int64),
-            self._floor_matrix(hits),
+            self._floor_matrix(hits, [n.text for n in norms]),
             np.asarray([len(t) + 3 for t in masked], dtype=np.int64),
         )
 
@@ -440,12 +438,20 @@ class Scorer:
         state["_pool"], state["_pool_workers"] = None, 0
         return state
 
-    def _floor_matrix(self, hits: list[list[Hit]]) -> npt.NDArray[np.float64]:
-        """The lower bounds that lexicon hits set, one row per comment."""
+    def _floor_matrix(self, hits: list[list[Hit]], norms: Sequence[str] | None = None) -> npt.NDArray[np.float64]:
+        """The lower bounds that lexicon hits set, one row per comment.
+
+        With the normalised texts, hits inside a reported or condemned quotation
+        (:func:`~belowtheline.comments.lexicon.reported_spans`) set no floor.
+        """
         out = np.zeros((len(hits), len(self.labels)))
         col = self._col
         floors = self.lexicon.floors
         for r, hs in enumerate(hits):
+            if hs and norms is not None:
+                quoted = reported_spans(norms[r])
+                if quoted:
+                    hs = [h for h in hs if not any(a <= h.start and h.end <= b for a, b in quoted)]
             for h in hs:
                 for label, floor in floors.get(h.kind, {}).items():
                     j = col[label]
