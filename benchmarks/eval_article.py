@@ -69,7 +69,12 @@ def main(argv: list[str] | None = None) -> int:
     metrics = ours.metrics()
 
     print(f"\n{name}: {ours.docs} articles, {ours.totals.words:,} words")
-    print(table(["metric", "value"], [[m, _cell(metrics[m])] for m in (*FLOOR_METRICS, "entity_recall_all")]))
+    print(
+        table(
+            ["metric", "value"],
+            [[m, _cell(metrics[m])] for m in (*FLOOR_METRICS, "speaker_entity_accuracy", "entity_recall_all")],
+        )
+    )
     print("\nentities: raw spaCy NER (en_core_web_sm, surface = name) vs ours (repaired + canonical)")
     print(
         table(

@@ -142,3 +142,125 @@ def test_title_cased_name_of_a_plan_is_no_quote() -> None:
     text = "The charity called the omission of dentistry from the “Dental Recovery Plan” a “glaring gap”."
     quotes = _analyse(text).article.quotes
     assert not any(q.text == "Dental Recovery Plan" for q in quotes)
+
+
+# ---- general attribution conventions (made-up texts; each rule was derived on one blind set and
+# ---- checked on the others)
+
+
+def test_person_of_an_organisation_is_not_one_long_name() -> None:
+    text = "Dr Lena Marsh of the University of Leeds said the data were clear."
+    assert _quote(text, "the data were clear").speaker == "Lena Marsh"
+
+
+def test_the_company_refers_back_to_the_subject_just_before() -> None:
+    text = (
+        "The city council approved the housing plan on Monday.\n\n"
+        "Brightwater, Norway's biggest salmon farmer, welcomed the decision. "
+        "The company said it would hire 200 people at the new site."
+    )
+    assert _quote(text, "hire 200 people").speaker == "Brightwater"
+
+
+def test_lead_description_names_the_organisation_in_the_reported_clause() -> None:
+    text = "Nato has launched a patrol mission in the North Sea, the alliance said in a statement on Friday."
+    assert _quote(text, "launched a patrol mission").speaker == "NATO"
+
+
+def test_people_at_an_organisation_and_a_spokesperson_for_the_agency_it_was_described_as() -> None:
+    text = (
+        "Meteorologists at the state agency KLIMAT said rainfall had been 30% below normal. "
+        "A spokesperson for the agency said there was no sign of a change in the outlook."
+    )
+    assert _quote(text, "rainfall had been").speaker == "KLIMAT"
+    assert _quote(text, "no sign of a change").speaker == "KLIMAT"
+
+
+def test_as_x_put_it_introduces_the_rest_of_the_sentence() -> None:
+    text = (
+        "Judge Amara Okoro chaired the hearing on Thursday.\n\n"
+        "As Okoro put it at the close of the session, the committee was “running out of road”."
+    )
+    q = _quote(text, "running out of road")
+    assert q.speaker == "Amara Okoro"
+    assert "committee" in q.text
+
+
+def test_the_minister_is_the_topic_of_the_sentence_before_not_the_last_minister_named() -> None:
+    text = (
+        "Chile's mining minister, Clara Voss, visited the port with Interior Minister Jonas Brandt. "
+        "The minister told local radio that the government would order an inquiry."
+    )
+    assert _quote(text, "order an inquiry").speaker == "Clara Voss"
+
+
+def test_pronoun_after_an_unnamed_speaker_stays_unnamed() -> None:
+    text = (
+        "Harbour master Piet Dekker said the port would reopen on Monday.\n\n"
+        "Not everyone agreed. One crane operator, who asked not to be named, said younger workers were worried. "
+        "“Some of us have mortgages and small kids,” he said."
+    )
+    assert _quote(text, "mortgages and small kids").speaker is None
+
+
+def test_the_one_who_replies_is_not_the_one_who_accused() -> None:
+    text = (
+        "Mark Tellis and Ruth Amadi clashed again in parliament on Tuesday. "
+        "When Amadi accused the government of hiding the figures, he replied that every number would be published."
+    )
+    assert _quote(text, "every number would be published").speaker == "Mark Tellis"
+
+
+def test_officials_named_by_their_organisation_speak_for_it() -> None:
+    text = (
+        "The Nordlys Film Festival opened on Friday with a sold-out concert.\n\n"
+        "Festival officials said ticket sales had not been affected by the rain."
+    )
+    assert _quote(text, "ticket sales had not").speaker == "Nordlys Film Festival"
+
+
+def test_the_statement_said_continues_the_organisation_just_quoted() -> None:
+    text = (
+        "The employers' group, Havenco, said in a statement that labour costs would rise by about €60 million a year. "
+        "“A strike of this kind hurts everyone who depends on this port,” the statement said."
+    )
+    assert _quote(text, "hurts everyone").speaker == "Havenco"
+
+
+def test_results_released_by_an_organisation_are_its_statement() -> None:
+    text = (
+        "The Green Alliance won 21 of the 63 seats in Saturday's election, according to final results "
+        "released on Sunday by the National Electoral Board."
+    )
+    assert _quote(text, "won 21 of the 63 seats").speaker == "National Electoral Board"
+
+
+def test_pronoun_gender_is_read_from_the_next_sentence_even_when_it_names_someone_else() -> None:
+    text = (
+        "The director Ivan Petrov withdrew his film on Saturday.\n\n"
+        "Anna Lindqvist, president of the festival's board, said the board would commission an inquiry. "
+        "She said she had called Petrov on Sunday and offered to screen the film uncut. "
+        "He declined, saying trust had been “broken beyond a phone call”."
+    )
+    assert _quote(text, "broken beyond a phone call").speaker == "Ivan Petrov"
+
+
+def test_two_quoted_fragments_joined_by_a_second_verb_are_two_statements() -> None:
+    text = 'Tom Reed said the plan was "too timid by half" and called for a levy "at twice the current rate".'
+    quotes = [q for q in _analyse(text).article.quotes if q.kind == "mixed"]
+    assert len(quotes) == 2
+    assert all(q.speaker == "Tom Reed" for q in quotes)
+    assert "too timid" in quotes[0].text and "twice the current rate" not in quotes[0].text
+
+
+def test_sentence_initial_common_noun_is_no_speaker() -> None:
+    text = (
+        "According to city staff, the budget adds 412 positions. "
+        "Staff said the shelter system was operating at 98% capacity on most nights."
+    )
+    assert _quote(text, "shelter system").speaker is None
+
+
+def test_a_description_known_by_a_name_is_that_name() -> None:
+    text = "The dockers' union, known by its Dutch acronym HBV, said it had warned the operator three times this year."
+    assert _quote(text, "warned the operator").speaker == "HBV"

@@ -12,15 +12,27 @@ evidence from the document and a small curated gazetteer
    a span is cut at a possessive ("Kyiv's European" -> "Kyiv"), a name is
    extended across particles ("von der", "bin", "al-"). Gazetteer aliases found
    in the text replace shorter overlapping spans, and a proper noun that is the
-   subject of "said" (or another speech verb) becomes a person.
+   subject of "said" (or another speech verb) becomes a person. Names the
+   tagger cut or missed are rebuilt from document evidence: given names before
+   a surname ("Ma. Teresa" + "Lacson"), an affiliation split off ("Eva Heiða
+   Önnudóttir" / "University of Iceland"), runs of capitalised words ending in an
+   organisation word ("Stamford Bridge Flood Action Group"), a name after an
+   organisation noun ("the consultancy Tendências", "economists at ING"), and
+   the full name an acronym spells ("the Medicines and Healthcare products
+   Regulatory Agency ... the MHRA", "Tokyo Electric Power Company, known as
+   TEPCO"). Ministries and governments get a conventional name ("Kenya's health
+   ministry" -> "Kenyan Ministry of Health", "Japan's government" -> "Government
+   of Japan", "Berlin's Senate" -> "Senate of Berlin").
 2. **Groups.** Mentions join one group when they have the same name (case
    aside: "Nato" = "NATO"), the same gazetteer entry ("Zelenskyy" =
    "Zelensky"), when one is the surname of a full name in the document
    ("Starmer" -> "Keir Starmer"), or an acronym of another ("EU" <-> "European
    Union", also written "the European Union (EU)"). Each group is named by its
-   gazetteer entry, else by its longest full form, and labelled by the
-   gazetteer, else by a vote of its mentions (speech-verb subjects count as
-   strong evidence for a person).
+   gazetteer entry (unless the document spells out a different name for the
+   acronym), else by its longest full form, and labelled by the gazetteer, else
+   by a vote of its mentions (speech-verb subjects count as strong evidence for
+   a person). A body word alone joins the one organisation named with it ("the
+   Commission"), and "the Ethiopian" the one person the document ties to Ethiopia.
 3. **Mentions the tagger missed.** Every surface form and surname of a person
    or organisation is looked up again in the whole text, and role references
    ("the prime minister") are resolved when the document names the holder
@@ -29,7 +41,8 @@ evidence from the document and a small curated gazetteer
    document names.
 
 The returned callable maps any surface ("Giles", "Mr Starmer", "Starmer's",
-"the prime minister") to its canonical name and returns unknown input
+"the prime minister", "MP Dawn Butler", "Robert Pang SC", "Teresa Lacson" for
+"Ma. Teresa Lacson") to its canonical name and returns unknown input
 unchanged, so quotes and claims name speakers and actors the same way.
 """
 
@@ -63,6 +76,10 @@ PARTICLES = frozenset(
 
 #: Letters after a name that are not part of it ("Sian Morgan KC").
 POST_NOMINALS = frozenset({"kc", "qc", "mp", "mep", "msp", "obe", "mbe", "cbe", "phd"})
+#: Letters after a personal name only, not after a club's ("Robert Pang SC", but "Sporting SC").
+PERSON_POST_NOMINALS = frozenset({"sc", "jp", "frs", "td", "mla", "mpp"})
+#: Office letters written in front of a name ("Labour MP Dawn Butler").
+_OFFICE_LETTERS = frozenset({"mp", "mep", "msp", "td", "mla", "mpp"})
 
 #: Words in front of a group name that are not part of it ("Several Christian Democrats").
 QUANTIFIERS = frozenset(
@@ -347,12 +364,16 @@ def extract_entities(doc: Doc) -> tuple[list[Entity], Callable[[str], str]]:
     gaz = gazetteer()
     mentions = _spans(doc, gaz)
     mentions = _add_gazetteer_matches(doc, mentions, gaz)
+    mentions = _defined_acronyms(doc, mentions, gaz)
     mentions = _add_apposed_orgs(doc, mentions)
     _mark_speech_subjects(doc, mentions)
     groups = _group(mentions, _text(doc))
     names, labels = _name_groups(mentions, groups)
     mentions = _add_missed_mentions(doc, mentions, names, labels)
     _merge_first_names(mentions, names, labels)
+    _merge_heads(mentions, names, labels)
+    _merge_central_bank(mentions, names, labels)
+    _resolve_nationals(doc, mentions, labels)
     roles = _resolve_roles(doc, mentions, names, labels, gaz)
 
     entities = [
@@ -436,7 +457,43 @@ def _canonical(table: dict[str, str], gaz: Gazetteer, surface: str) -> str:
         longer = {c for k, c in table.items() if k.startswith(key + " ")}
         if len(longer) == 1:
             return longer.pop()
+    if " " in key:
+        # the end of a longer name: "Teresa Lacson" for "Ma. Teresa Lacson", "Fisheries and
+        # Conservation Department" for "Agriculture, Fisheries and Conservation Department"
+        tails = {c for k, c in table.items() if k.endswith((" " + key, ", " + key))}
+        if len(tails) == 1:
+            return tails.pop()
+    bare = _bare_name(surface, table)
+    if bare != surface:
+        named = _canonical(table, gaz, bare)
+        if named != bare or bare.casefold() in table:
+            return named
     return surface
+
+
+def _bare_name(surface: str, table: dict[str, str]) -> str:
+    """A name without what is written around it: office letters and titles in front ("MP Dawn
+    Butler"), letters after it ("Robert Pang SC"), an owner in front ("UN’s Office for the
+    Coordination of Humanitarian Affairs") or an affiliation after it ("Önnudóttir of the
+    University of Iceland", when the document knows the name before "of")."""
+    words = _SPACE.sub(" ", surface).strip().split(" ")
+    if len(words) < 2:
+        return surface
+    titles = TITLE_WORDS | HONORIFICS | _OFFICE_LETTERS
+    while len(words) > 1 and words[0].casefold().rstrip(".") in titles:
+        words = words[1:]
+    while len(words) > 2 and words[-1].casefold().rstrip(".") in POST_NOMINALS | PERSON_POST_NOMINALS:
+        words = words[:-1]
+    if len(words) > 1 and words[-1] in _ORG_APPOSED and words[-2][:1].isupper():
+        words = words[:-1]  # "FNV Havens union"
+    owner = next((k for k, w in enumerate(words[:-1]) if w.endswith(("’s", "'s")) and w[:1].isupper()), None)
+    if owner is not None and len(words) - owner > 2 and all(w[:1].isupper() for w in words[owner + 1 : owner + 2]):
+        words = words[owner + 1 :]  # "UN’s Office for ...": the office, not its owner
+    for k, w in enumerate(words[1:], 1):
+        if w in ("of", "at", "from") and " ".join(words[:k]).casefold() in table:
+            words = words[:k]
+            break
+    return " ".join(words)
 
 
 # -- step 1: repaired spans --------------------------------------------------------------
@@ -444,8 +501,9 @@ def _canonical(table: dict[str, str], gaz: Gazetteer, surface: str) -> str:
 
 def _spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     out: list[_Mention] = []
-    ents = _merge_adjacent(doc, [e for e in doc.ents if e.label_ in LABELS])
+    ents = _merge_adjacent(doc, _complete_names(doc, _name_runs(doc, [e for e in doc.ents if e.label_ in LABELS])))
     skip_until = -1
+    covered = {i for e in ents for i in range(e.start, e.end)}
     for k, ent in enumerate(ents):
         if ent.start < skip_until:
             continue
@@ -483,6 +541,7 @@ def _spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             head = doc[j]
             if (
                 head.text[:1].isupper()
+                and not covered.intersection(range(j, start))
                 and not head.ent_type_
                 and head.lower_ not in TITLE_WORDS
                 and (
@@ -498,7 +557,226 @@ def _spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
         start = _after_shouted_lead(doc, start, end, gaz)
         for piece in _split_span(doc, start, end, label):
             out.append(piece)
-    return _nicknamed(doc, _national_bodies(doc, out, gaz))
+    return _bare_ministries(doc, _nicknamed(doc, _national_bodies(doc, out, gaz)))
+
+
+_INITIAL = re.compile(r"[A-Z][a-z]?\.?")
+#: A match score written after a team's name.
+_SCORE = re.compile(r"\d{1,2}\s?[-–]\s?\d{1,2}")
+#: Last words that make a run of capitalised words an organisation ("Stamford Bridge Flood Action Group").
+_RUN_HEADS = ORG_HEADS - {"federal", "national", "royal", "friends", "transport", "house"} | frozenset(
+    {"group", "collaboration", "society", "network", "alliance", "coalition", "consortium", "partnership",
+     "bureau", "corporation", "company", "club", "institution", "observatory", "laboratory", "initiative"}
+)  # fmt: skip
+#: First words of organisations named in French, Spanish, Portuguese or Italian ("Fondation Nicolas de Staël").
+_FOREIGN_HEADS = frozenset(
+    {"fondation", "fundación", "fundação", "fondazione", "musée", "museo", "museu", "institut", "instituto",
+     "istituto", "confederación", "universidad", "université", "università", "universidade", "banco", "banque",
+     "banca", "ministerio", "ministère", "ministero", "comisión", "commissione", "consejo", "conseil",
+     "agencia", "agence", "agenzia", "asociación", "association", "sociedad", "société", "società", "federación",
+     "fédération", "federazione", "partido", "parti", "partito", "centro", "centre", "teatro", "théâtre"}
+)  # fmt: skip
+#: Lower-case words inside a run of capitalised words of one name.
+_RUN_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "del", "du", "des", "la", "le", "di", "da", "do", "&"})
+#: Plural party names a nationality makes one party of ("Scottish Conservatives", "Welsh Labour").
+_PARTY_WORDS = frozenset(
+    {"labour", "conservatives", "tories", "liberals", "greens", "democrats", "nationalists", "socialists",
+     "republicans", "social democrats", "liberal democrats"}
+)  # fmt: skip
+
+
+def _run_word(t: Token) -> bool:
+    return (
+        t.text[:1].isupper()
+        and not t.is_punct
+        and t.pos_ not in ("DET", "PRON", "AUX", "VERB", "ADV", "SCONJ", "CCONJ")
+        and t.lower_ not in ("the", "a", "an")
+    ) or re.fullmatch(r"[dl][’'][A-Z][\w-]+", t.text) is not None
+
+
+def _name_runs(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Organisation names found from their shape, replacing the pieces the tagger made of them.
+
+    * a run of capitalised words ending in an organisation word: "Stamford Bridge
+      Flood Action Group", "International Thwaites Glacier Collaboration";
+    * a run starting with a foreign organisation word: "Fondation Nicolas de Staël",
+      "Musée d'Art Moderne";
+    * a nationality and a party: "Scottish Conservatives", "Scottish Labour";
+    * an organisation "in" a place: "Bernstein in New York" -> "Bernstein", "New York".
+    """
+    from spacy.tokens import Span
+
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        if not _run_word(doc[i]) or doc[i].lower_ in _RUN_CONNECTORS or i > 0 and not doc[i - 1].whitespace_:
+            i += 1  # not inside "NATO-Ukraine Council"
+            continue
+        j = i + 1
+        while j < n and not doc[j].is_sent_start and "\n" not in doc[j - 1].whitespace_:
+            hyphen = doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+            joined = (doc[j].lower_ in _RUN_CONNECTORS or hyphen) and j + 1 < n and _run_word(doc[j + 1])
+            if _run_word(doc[j]) or joined:
+                j += 1
+            else:
+                break
+        start = i
+        if doc[start].is_sent_start and doc[start].pos_ not in ("PROPN", "ADJ"):
+            start += 1
+        words = [t for t in doc[start:j] if t.lower_ not in _RUN_CONNECTORS]
+        if len(words) >= 2 and (doc[j - 1].lower_ in _RUN_HEADS or doc[start].lower_ in _FOREIGN_HEADS):
+            found.append((start, j, "ORG"))
+        i = j
+    demonyms = gazetteer().demonyms
+    for ent in ents:
+        if ent.label_ == "NORP" and len(ent) == 1 and ent.text in demonyms and ent.end < n:
+            nxt = doc[ent.end]
+            two = doc[ent.end : ent.end + 2].text.casefold()
+            if two in _PARTY_WORDS and ent.end + 2 <= n:
+                found.append((ent.start, ent.end + 2, "ORG"))
+            elif nxt.lower_ in _PARTY_WORDS and nxt.text[:1].isupper():
+                found.append((ent.start, ent.end + 1, "ORG"))
+    out = list(ents)
+    for a, b, label in found:
+        inside = [e for e in out if a <= e.start and e.end <= b]
+        straddle = [e for e in out if e.start < b and a < e.end and e not in inside]
+        if straddle or any((e.start, e.end) == (a, b) and e.label_ == label for e in inside):
+            continue
+        out = [e for e in out if e not in inside] + [Span(doc, a, b, label=label)]
+    # "Itaú" + "Unibanco": an untagged proper noun in front of an organisation's name
+    grown: list[Span] = []
+    for e in sorted(out, key=lambda x: x.start):
+        a = e.start
+        while (
+            e.label_ == "ORG"
+            and a > 0
+            and e.start - a < 2
+            and not doc[a].is_sent_start
+            and not doc[a - 1].ent_type_
+            and _name_token(doc[a - 1])
+            and (not grown or grown[-1].end < a)
+        ):
+            a -= 1
+        grown.append(Span(doc, a, e.end, label=e.label_) if a != e.start else e)
+    # "Bernstein in New York": the organisation and its place
+    cut: list[Span] = []
+    for e in grown:
+        k = next((i for i in range(e.start + 1, e.end - 1) if doc[i].lower_ == "in"), None)
+        if e.label_ == "ORG" and k is not None and all(t.text[:1].isupper() for t in doc[k + 1 : e.end]):
+            cut += [Span(doc, e.start, k, label="ORG"), Span(doc, k + 1, e.end, label="GPE")]
+        else:
+            cut.append(e)
+    cut.sort(key=lambda e: e.start)
+    return cut
+
+
+def _complete_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Personal names the tagger cut short, made whole from the words around them.
+
+    * given names left out: "María" + "Fernanda Soto", "Ma. Teresa" + "Lacson"
+      (an abbreviated given name with its full stop; a title before it stays out);
+    * a surname taken into an affiliation: "Eva Heiða" + "Önnudóttir of the
+      University of Iceland" -> the person "Eva Heiða Önnudóttir" and the
+      organisation "University of Iceland";
+    * a surname left untagged after the given names: "Eva Heiða" + "Önnudóttir".
+
+    Spans that overlap a completed name lose the overlapping words (and go when
+    only a title is left: "Commodore Ma").
+    """
+    from spacy.tokens import Span
+
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if ent.label_ == "ORG" and prev is not None and prev.label_ == "PERSON" and prev.end == ent.start:
+            of = next((i for i in range(ent.start + 1, ent.end) if doc[i].lower_ == "of"), None)
+            if of is not None and all(_name_token(doc[i]) for i in range(ent.start, of)):
+                body = of + 1 + (of + 1 < ent.end and doc[of + 1].lower_ == "the")
+                if body < ent.end and doc[body].lower_ in ORG_HEADS | NON_PERSON_WORDS:
+                    out[-1] = Span(doc, prev.start, of, label="PERSON")
+                    out.append(Span(doc, body, ent.end, label="ORG"))
+                    continue
+        out.append(ent)
+    done: list[Span] = []
+    for ent in out:
+        if ent.label_ != "PERSON":
+            done.append(ent)
+            continue
+        start, end = ent.start, ent.end
+        while start > 0 and ent.start - start < 3:
+            t = doc[start - 1]
+            if t.text == "." and start >= 2 and _INITIAL.fullmatch(doc[start - 2].text) and "\n" not in t.whitespace_:
+                start -= 2  # "Ma. Teresa Lacson"
+            elif _INITIAL.fullmatch(t.text) and t.text.endswith(".") and "\n" not in t.whitespace_:
+                start -= 1  # "J. Teresa Lacson"
+            elif _name_token(t) and t.ent_type_ in ("", "PERSON") and "\n" not in t.whitespace_:
+                start -= 1
+            else:
+                break
+        if (
+            end < len(doc)
+            and _name_token(doc[end])
+            and not doc[end].ent_type_
+            and doc[end - 1].is_alpha
+            and doc[end - 1].whitespace_ == " "
+        ):
+            end += 1  # "Eva Heiða" + "Önnudóttir"
+        done.append(Span(doc, start, end, label="PERSON") if (start, end) != (ent.start, ent.end) else ent)
+    # the words a completed name took from its neighbours
+    final: list[Span] = []
+    for ent in done:
+        others = [o for o in done if o is not ent and o.label_ == "PERSON" and o.start < ent.end and ent.start < o.end]
+        if not others or ent.label_ == "PERSON":
+            final.append(ent)
+            continue
+        a, b = ent.start, ent.end
+        for o in others:
+            if o.start <= a:
+                a = max(a, o.end)
+            else:
+                b = min(b, o.start)
+        rest = [t for t in doc[a:b] if not t.is_punct and t.lower_.rstrip(".") not in TITLE_WORDS | HONORIFICS]
+        if a < b and rest:
+            final.append(Span(doc, a, b, label=ent.label_))
+    final.sort(key=lambda e: e.start)
+    return [e for k, e in enumerate(final) if k == 0 or e.start >= final[k - 1].end]
+
+
+#: Capitalised role words written in front of a name that are no given names ("Justice John Roberts").
+_ROLE_TITLES = frozenset(
+    {"justice", "prosecutor", "detective", "inspector", "constable", "sergeant", "superintendent", "officer",
+     "bishop", "archbishop", "cardinal", "father", "sister", "brother", "saint", "st", "doctor", "nurse",
+     "director", "editor", "chairman", "chairwoman", "chairperson", "chair", "ceo", "founder", "economist",
+     "analyst", "professor", "lecturer", "coach", "striker", "goalkeeper", "defender", "midfielder", "captain",
+     "skipper", "boss", "chief", "executive", "trooper", "agent", "attorney", "counsel", "barrister",
+     "solicitor", "magistrate", "coroner", "sheriff", "marshal", "private", "corporal", "ensign", "cadet",
+     "marine", "pilot", "astronaut", "senior", "junior", "associate", "assistant", "acting", "interim",
+     "retired", "former", "late", "dame", "baroness", "baron", "count", "countess", "duke", "duchess", "emir",
+     "emperor", "empress", "tsar", "shah", "ayatollah", "grand", "speaker", "leader", "candidate", "nominee"}
+)  # fmt: skip
+
+
+def _lower_words(doc: Doc) -> frozenset[str]:
+    """The words of ``doc`` written in lower case (common words, not names), built once per document."""
+    cached = doc.user_data.get("btl_lower_words")
+    if not isinstance(cached, frozenset):
+        cached = doc.user_data["btl_lower_words"] = frozenset(t.text for t in doc if t.text.islower())
+    return cached
+
+
+def _name_token(t: Token) -> bool:
+    """Whether ``t`` can be one word of a personal name (a given name or a surname)."""
+    return (
+        t.pos_ == "PROPN"
+        and (t.is_alpha or re.fullmatch(r"[A-Z][a-z]*[’'][A-Z][\w-]+", t.text) is not None)  # "Dell'Acqua"
+        and t.text[:1].isupper()
+        and not (t.is_upper and len(t.text) > 1)
+        and t.lower_ not in TITLE_WORDS | HONORIFICS | NON_PERSON_WORDS | ORG_HEADS | _ORG_KINDS | _ROLE_TITLES
+        and t.lower_ not in _lower_words(t.doc)
+        and t.text not in gazetteer().demonyms
+        and gazetteer().lookup(t.text) is None
+    )
 
 
 #: A first name, a nickname in quotation marks and a surname: 'Gary "Gazza" Pendleton'.
@@ -549,9 +827,86 @@ _MINISTRIES = {"foreign": "Foreign Affairs", "defense": "Defense", "interior": "
 def _body_name(noun: str) -> str:
     """ "air force" -> "Air Force"; "defence ministry" -> "Ministry of Defence"."""
     words = noun.split()
-    if len(words) == 2 and words[1] == "ministry":
-        return "Ministry of " + _MINISTRIES.get(words[0], words[0].title())
+    if len(words) >= 2 and words[-1] == "ministry":
+        if len(words) == 2:
+            return "Ministry of " + _MINISTRIES.get(words[0], words[0].title())
+        return "Ministry of " + " ".join(w if w == "and" else w.title() for w in words[:-1])
     return noun.title()
+
+
+#: "transport ministry", "civil protection ministry": a ministry named by its lower-case field.
+_MINISTRY = re.compile(r"((?:[a-z]+ ){1,3}?)ministry\b")
+#: Words before "ministry" that are no field of government ("the same ministry").
+_NOT_FIELDS = frozenset(
+    {"same", "new", "whole", "former", "other", "relevant", "entire", "own", "a", "an", "the", "that", "this",
+     "his", "her", "its", "their", "our", "one", "each", "every", "which", "said", "told", "by", "of", "from",
+     "to", "at", "and", "or", "with", "for", "on", "in", "country’s", "country's"}
+)  # fmt: skip
+
+
+#: Local bodies named by a place and lower-case words ("Toronto city council").
+_LOCAL_BODY = re.compile(
+    r" ((?:[a-z]+ ){1,2}(?:court|police)|(?:[a-z]+ ){0,2}(?:council|administration|assembly|authority))\b(?![’'-])"
+)
+#: Bodies a place owns, written with a capital ("Berlin's Senate").
+_CAPITAL_BODY = re.compile(r"(?:Senate|Parliament|Assembly|Council|Cabinet|Congress)\b(?![ -][A-Z])")
+
+
+def _demonym_in_text(doc: Doc, place: str) -> str | None:
+    """The nationality adjective of ``place`` written in the document ("Kenya" -> "Kenyan")."""
+    stem = place[:-1] if len(place) > 4 else place
+    found = {
+        t.text
+        for t in doc
+        if t.text.startswith(stem) and 0 < len(t.text) - len(stem) <= 4 and t.text != place and t.is_alpha
+        and (t.ent_type_ == "NORP" or t.pos_ == "ADJ" or t.text.endswith(("an", "ian", "ese", "ish", "i")))
+    }  # fmt: skip
+    return found.pop() if len(found) == 1 else None
+
+
+def _bare_ministries(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """ "the finance ministry said": a ministry named without a country is an organisation of its own."""
+    text = _text(doc)
+    taken = [(m.start, m.end) for m in mentions]
+    added: list[_Mention] = []
+    for hit in re.finditer(r"(?<![\w’'-])(?:[Tt]he|country[’']s) " + _MINISTRY.pattern, text):
+        words = hit.group(1).split()
+        if any(w in _NOT_FIELDS for w in words):
+            continue
+        start, end = hit.start(1), hit.end()
+        if any(a < end and start < b for a, b in taken):
+            continue
+        name = text[start:end]
+        added.append(_Mention(start, end, name, "ORG", canonical=name.casefold()))
+        taken.append((start, end))
+    for hit in re.finditer(r"(?<![\w’'-])[Tt]he (central bank)\b", text):
+        start, end = hit.start(1), hit.end(1)
+        if not any(a < end and start < b for a, b in taken):
+            added.append(_Mention(start, end, hit.group(1), "ORG", canonical="central bank"))
+            taken.append((start, end))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def _merge_central_bank(mentions: list[_Mention], names: dict[int, str], labels: dict[int, str]) -> None:
+    """ "the central bank", "the Brazilian central bank" join the one central bank the document
+    names ("Bank of Korea", "Banco Central do Brasil")."""
+
+    def described(m: _Mention) -> bool:  # "the central bank", "the Brazilian central bank"
+        return m.canonical is not None and (m.canonical == "central bank" or m.canonical.endswith(" Central Bank"))
+
+    banks = {
+        m.group
+        for m in mentions
+        if labels[m.group] == "ORG"
+        and not described(m)
+        and re.search(r"\bBank of\b|\bCentral Bank\b|\bBanco Central\b|\bReserve Bank\b", names[m.group])
+    }
+    if len(banks) != 1:
+        return
+    bank = next(iter(banks))
+    for m in mentions:
+        if described(m):
+            m.group = bank
 
 
 def _merge_adjacent(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -567,6 +922,20 @@ def _merge_adjacent(doc: Doc, ents: list[Span]) -> list[Span]:
         ):
             out[-1] = doc[prev.start : ent.end]
             out[-1].label_ = ent.label_
+            continue
+        if (
+            prev is not None
+            and prev.label_ == "GPE"
+            and ent.label_ == "ORG"
+            and prev.end == ent.start
+            and len(prev) == 1
+            and prev.text.isupper()
+            and len(prev.text) <= 3
+            and doc[prev.end - 1].whitespace_ == " "
+        ):
+            # "UK" + "Maritime Trade Operations": a country's letters in front of its body's name
+            out[-1] = doc[prev.start : ent.end]
+            out[-1].label_ = "ORG"
             continue
         if (
             prev is not None
@@ -589,18 +958,27 @@ def _national_bodies(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> list
     text = _text(doc)
     added = []
     for m in mentions:
-        if m.label not in ("NORP", "GPE"):
+        known = gaz.lookup(m.text)
+        label = "GPE" if known is not None and known.label == "GPE" else m.label  # "Moldova" tagged ORG
+        if label not in ("NORP", "GPE"):
             continue
         rest = text[m.end : m.end + 40]
-        if m.label == "GPE":
+        if label == "GPE":
             poss = re.match(r"[’']s ", rest)
+            local = _LOCAL_BODY.match(rest)
+            if not poss and local is not None and not any(w in _NOT_FIELDS for w in local.group(1).split()):
+                # "Toronto city council", "Helsinki district court", "Kharkiv regional military administration"
+                end = m.end + local.end()
+                name = f"{m.text} " + " ".join(w.title() for w in local.group(1).split())
+                added.append(_Mention(m.start, end, text[m.start : end], "ORG", canonical=name))
+                continue
             if not poss:
                 continue
             rest = rest[poss.end() :]
             offset = m.end + poss.end()
             entry = gaz.lookup(m.text)
             place = entry.canonical if entry else m.text
-            adjective = gaz.demonym_of.get(place)
+            adjective = gaz.demonym_of.get(place) or _demonym_in_text(doc, place)
         else:
             if not rest.startswith(" "):
                 continue
@@ -608,15 +986,32 @@ def _national_bodies(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> list
             adjective = m.text if m.text in gaz.demonyms else None
             if adjective is None:
                 continue  # "European armed forces" is not one body
-        for noun in ORG_NOUNS:
-            if rest.startswith(noun) and not rest[len(noun) : len(noun) + 1].isalnum():
-                surface = text[m.start : offset + len(noun)]
-                name = f"{adjective} {_body_name(noun)}" if adjective else surface
-                added.append(_Mention(m.start, offset + len(noun), surface, "ORG", canonical=name))
-                break
+        nouns = [n for n in ORG_NOUNS if rest.startswith(n) and not rest[len(n) : len(n) + 1].isalnum()]
+        ministry = _MINISTRY.match(rest)
+        if not nouns and ministry is not None and not any(w in _NOT_FIELDS for w in ministry.group(1).split()):
+            nouns = [ministry.group()]  # "Dutch transport ministry", "Kenya's health ministry"
+        body = _CAPITAL_BODY.match(rest) if label == "GPE" else None
+        if not nouns and body is not None:
+            # "Berlin's Senate" -> "Senate of Berlin"
+            end = offset + body.end()
+            added.append(_Mention(m.start, end, text[m.start : end], "ORG", canonical=f"{body.group()} of {m.text}"))
+            continue
+        for noun in nouns[:1]:
+            surface = text[m.start : offset + len(noun)]
+            name = f"{adjective} {_body_name(noun)}" if adjective else surface
+            if noun == "government":
+                # "Japan's government", "the Dutch government" -> "Government of Japan", "Government of the Netherlands"
+                owner = gaz.lookup(m.text)
+                home = gaz.demonyms.get(m.text) if label == "NORP" else (owner.canonical if owner else m.text)
+                if home:
+                    place = home
+                    the = "the " if re.search(rf"\b[Tt]he {re.escape(place)}\b", text) else ""
+                    name = f"Government of {the}{place}"
+            added.append(_Mention(m.start, offset + len(noun), surface, "ORG", canonical=name))
     if not added:
         return mentions
     drop = {id(m) for m in mentions if m.label == "NORP" and any(a.start == m.start for a in added)}
+    drop |= {id(m) for m in mentions if any(a.start < m.start and m.end <= a.end for a in added)}
     return sorted([m for m in mentions if id(m) not in drop] + added, key=lambda x: x.start)
 
 
@@ -652,7 +1047,17 @@ def _split_span(doc: Doc, start: int, end: int, label: str) -> list[_Mention]:
             and doc[s].lower_ not in ORG_HEADS | NON_PERSON_WORDS
         ):
             s += 1
-        while s < e and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].lower_.rstrip(".") in POST_NOMINALS):
+        if e - s > 3 and _SCORE.fullmatch(doc[e - 3 : e].text) is not None:
+            e -= 3  # "Dundee United 4-0"
+        while s < e and (
+            doc[e - 1].is_punct
+            or doc[e - 1].is_space
+            or (e - s > 1 and doc[e - 1].lower_ in ("for", "of", "and", "the", "in", "at") and lab != "PERSON")
+            or (e - s > 1 and doc[e - 1].like_num and lab not in ("ORG", "LOC", "GPE"))
+            or (e - s > 1 and _SCORE.fullmatch(doc[e - 1].text) is not None)
+            or doc[e - 1].lower_.rstrip(".") in POST_NOMINALS
+            or (lab == "PERSON" and e - s > 2 and doc[e - 1].lower_.rstrip(".") in PERSON_POST_NOMINALS)
+        ):
             e -= 1
         of = next((i for i in range(s + 1, e) if doc[i].lower_ == "of"), None)
         if of is not None and lab == "PERSON":
@@ -661,9 +1066,9 @@ def _split_span(doc: Doc, start: int, end: int, label: str) -> list[_Mention]:
             place = doc[of + 1 : e]
             out.append(_Mention(place.start_char, place.end_char, place.text, "GPE"))
             e, lab = of, "PERSON"
-        # Titles before a personal name ("President Zelensky", "Mr Starmer").
+        # Titles before a personal name ("President Zelensky", "Mr Starmer", "MP Dawn Butler").
         if lab == "PERSON":
-            while e - s > 1 and doc[s].lower_.rstrip(".") in (TITLE_WORDS | HONORIFICS):
+            while e - s > 1 and doc[s].lower_.rstrip(".") in (TITLE_WORDS | HONORIFICS | _OFFICE_LETTERS):
                 s += 1
         if s >= e:
             continue
@@ -845,9 +1250,81 @@ def _add_apposed_orgs(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
             continue
         added.append(_Mention(start, end, _text(doc)[start:end], "ORG"))
         taken.append((start, end))
+    added.extend(_named_after_noun(doc, taken))
     if not added:
         return mentions
     return sorted(mentions + added, key=lambda m: m.start)
+
+
+#: Organisation nouns written right before the organisation's name ("the consultancy Tendências").
+_ORG_BEFORE_NAME = _ORG_APPOSED | frozenset(
+    {"consultancy", "portal", "journal", "broadcaster", "newspaper", "magazine", "website", "daily", "weekly",
+     "outlet", "tabloid", "broker", "brokerage", "lobby", "watchdog", "regulator", "charity", "insurer",
+     "carrier", "retailer", "manufacturer", "maker", "drugmaker", "automaker", "chipmaker", "studio",
+     "label", "think-tank", "thinktank", "institute", "federation", "association"}
+) - {"body", "team", "club", "group", "party", "union", "movement"}  # fmt: skip
+#: "economists at ING": people who work at an organisation.
+_STAFF_AT = frozenset(
+    {"economist", "economists", "analyst", "analysts", "strategist", "strategists", "researcher",
+     "researchers", "scientist", "scientists", "engineers", "executives", "lawyers", "staff", "officials"}
+)  # fmt: skip
+
+
+def _named_after_noun(doc: Doc, taken: list[tuple[int, int]]) -> list[_Mention]:
+    """Names the tagger missed after an organisation noun ("the statistics agency IBGE", "Dutch
+    broadcaster NOS", "the journal Nature Geoscience") or after "economists at" ("economists at ING")."""
+    added: list[_Mention] = []
+    text = _text(doc)
+    for tok in doc:
+        if tok.i + 1 >= len(doc) or "\n" in tok.whitespace_:
+            continue
+        nxt = doc[tok.i + 1]
+        after_noun = tok.lower_ in _ORG_BEFORE_NAME and tok.pos_ == "NOUN" and tok.text.islower()
+        staff = tok.lower_ == "at" and tok.i > 0 and doc[tok.i - 1].lower_ in _STAFF_AT
+        if not (after_noun or staff) or not nxt.text[:1].isupper() or nxt.ent_type_ not in _UNNAMED:
+            continue
+        b = tok.i + 1
+        while (
+            b < len(doc)
+            and doc[b].text[:1].isupper()
+            and (doc[b].pos_ == "PROPN" or doc[b].is_upper)
+            and doc[b].ent_type_ in _UNNAMED
+            and b - tok.i <= 3
+            and (b == tok.i + 1 or not doc[b].is_sent_start)
+        ):
+            b += 1
+        if b == tok.i + 1 or doc[tok.i + 1].lower_.rstrip(".") in TITLE_WORDS | HONORIFICS | _ROLE_TITLES:
+            continue
+        if doc[tok.i + 1].text in gazetteer().demonyms or any(
+            _demonym(t.text) and t.ent_type_ == "NORP" for t in doc[tok.i + 1 : b]
+        ):
+            continue
+        start, end = nxt.idx, doc[b - 1].idx + len(doc[b - 1].text)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        added.append(_Mention(start, end, text[start:end], "ORG"))
+        taken.append((start, end))
+    # "the FNV Havens union": an untagged name in front of the organisation noun
+    for tok in doc:
+        if tok.lower_ not in _ORG_APPOSED or not tok.text.islower() or tok.i < 2:
+            continue
+        a = tok.i
+        while a > 0 and tok.i - a < 3 and doc[a - 1].text[:1].isupper() and doc[a - 1].pos_ == "PROPN":
+            a -= 1
+        if a == tok.i or doc[a - 1].lower_ != "the" or any(t.ent_type_ for t in doc[a : tok.i]):
+            continue
+        if any(t.lower_.rstrip(".") in TITLE_WORDS | HONORIFICS | _ROLE_TITLES for t in doc[a : tok.i]):
+            continue
+        start, end = doc[a].idx, doc[tok.i - 1].idx + len(doc[tok.i - 1].text)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        added.append(_Mention(start, end, text[start:end], "ORG"))
+        taken.append((start, end))
+    return added
+
+
+#: Entity types of the tagger a name after an organisation noun may carry ("the journal Nature Geoscience").
+_UNNAMED = ("", "ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC")
 
 
 def _add_acronyms(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
@@ -870,6 +1347,176 @@ def _add_acronyms(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
             continue
         added.append(_Mention(start, end, tok.text, initials[_acronym_letters(tok.text)]))
     return sorted(mentions + added, key=lambda x: x.start) if added else mentions
+
+
+#: Lower-case words inside an organisation's name that give no letter to its acronym.
+_CONNECTORS = frozenset(
+    {"of", "the", "and", "for", "on", "in", "&", "de", "del", "du", "des", "la", "le", "to", ",", "-"}
+)
+#: "the Maritime Industry Authority, known as Marina": a short form introduced without brackets.
+_KNOWN_AS = re.compile(r",? (?:also |better |commonly |locally )?known as (?:the )?([A-Z][\w&-]{1,9})\b")
+
+
+def _spells(letters: str, words: list[str], exact: bool = False) -> int:
+    """How many of ``words`` spell ``letters`` from the first word on, 0 if they do not.
+
+    Each capitalised word gives its initial and perhaps more of its letters in
+    order ("Company" -> "CO" in TEPCO); connectors ("of", "and", ",") give none,
+    and one other lower-case word may sit inside the name ("Medicines and
+    Healthcare products Regulatory Agency" -> MHRA). The shortest spelling wins.
+    """
+
+    @functools.cache
+    def match(k: int, j: int, loose: int) -> int:
+        if k == len(letters):
+            return j if not exact or j == len(words) else 0
+        if j >= len(words):
+            return 0
+        w = words[j]
+        if w.casefold() in _CONNECTORS:
+            return match(k, j + 1, loose) if j > 0 else 0
+        if not w[:1].isupper():
+            return match(k, j + 1, loose - 1) if loose > 0 and j > 0 and w.isalpha() else 0
+        if w[0].casefold() != letters[k].casefold():
+            return 0
+        # the word gives its initial and possibly some following letters of the acronym, in order
+        ends = [k + 1]
+        pos = 1
+        for kk in range(k + 1, len(letters)):
+            found = w.casefold().find(letters[kk].casefold(), pos)
+            if found < 0:
+                break
+            pos = found + 1
+            ends.append(kk + 1)
+        for kk in ends:
+            got = match(kk, j + 1, loose)
+            if got:
+                return got
+        return 0
+
+    return match(0, 0, 1)
+
+
+def _defined_acronyms(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
+    """Full names the document gives for its acronyms, as mentions named by the full name.
+
+    "the Medicines and Healthcare products Regulatory Agency said ... The MHRA
+    said": the tagger cuts the long name into pieces; the words whose initials
+    spell the acronym are one name, every piece inside it goes, and the acronym
+    is named by it. The same for a short form introduced by "known as" ("the
+    Maritime Industry Authority, known as Marina") and a name inside a longer
+    span ("the US National Science Foundation" for NSF). A gazetteer entry for
+    the acronym gives way to a different full name spelled out in the document
+    ("International Cricket Council" for ICC).
+    """
+    text = _text(doc)
+    shorts: dict[str, str] = {}  # short form -> the letters it spells
+    known_as: dict[str, int] = {}  # short form -> where the name before "known as" ends
+    named = {(m.start, m.end) for m in mentions}
+    for tok in doc:
+        if (
+            _is_acronym(tok.text)
+            and len(_acronym_letters(tok.text)) >= 3
+            and tok.text not in gaz.not_entities
+            and (
+                tok.ent_type_ in LABELS
+                or (tok.idx, tok.idx + len(tok.text)) in named
+                or (tok.i > 1 and doc[tok.i - 1].text == "(" and doc[tok.i - 2].text[:1].isupper())
+            )
+        ):
+            shorts.setdefault(tok.text, _acronym_letters(tok.text))
+    for hit in _KNOWN_AS.finditer(text):
+        known_as.setdefault(hit.group(1), hit.start())
+        shorts.setdefault(hit.group(1), hit.group(1).replace("-", ""))
+    if not shorts:
+        return mentions
+    tokens = [t for t in doc if not t.is_space]
+    long_forms: dict[str, str] = {}
+    for short, letters in shorts.items():
+        entry = gaz.lookup(short)
+        best = _spelled_name(text, tokens, short, letters, known_as.get(short))
+        if best is None and short in known_as and _is_acronym(short):
+            best = _spelled_name(text, tokens, short, letters, None)
+        if best is None:
+            continue
+        long = text[best[0] : best[1]]
+        if entry is not None and any(
+            " " in a and (a in text or a.startswith(long)) for a in (entry.canonical, *entry.aliases)
+        ):
+            continue  # the gazetteer already pairs them ("Centers for Disease Control and Prevention")
+        long_forms[short] = long
+    if not long_forms:
+        return mentions
+    return _place_long_forms(text, mentions, long_forms, gaz)
+
+
+def _spelled_name(
+    text: str, tokens: list[Token], short: str, letters: str, known_as: int | None
+) -> tuple[int, int] | None:
+    """The first run of words spelling ``letters`` (right before ``known_as`` when given).
+
+    When the document defines the short form in brackets ("the Centers for Disease
+    Control and Prevention (CDC)"), the name is all the words up to the bracket.
+    """
+    defined = re.search(rf"(?<=[\w.]) \({re.escape(short)}\)", text)
+    for i, tok in enumerate(tokens):
+        if tok.text[:1] != letters[0].upper() or tok.text == short or tok.lower_ in _CONNECTORS:
+            continue
+        if known_as is not None and tok.idx > known_as:
+            break
+        window = [tok.text]
+        for t in tokens[i + 1 : i + 2 * len(letters) + 3]:
+            if t.is_sent_start or "\n" in t.text:
+                break
+            window.append(t.text)
+        if defined is not None:
+            if not tok.idx < defined.start() <= tok.idx + 200:
+                continue
+            window = [t.text for t in tokens[i:] if t.idx < defined.start()]
+        n = _spells(letters, window, exact=defined is not None)
+        if n < 2 or any(t.text == short for t in tokens[i : i + n]):
+            continue
+        capitals = sum(w[:1].isupper() for w in window[:n])
+        if capitals < 2 or capitals < len(letters) and capitals < 3:
+            continue  # "North Sea" does not spell NOS
+        span = (tok.idx, tokens[i + n - 1].idx + len(tokens[i + n - 1].text))
+        if known_as is not None and text[span[1] : known_as].strip(" ,"):
+            continue  # "X, known as Y": the name is the one right before
+        return span
+    return None
+
+
+def _place_long_forms(
+    text: str, mentions: list[_Mention], long_forms: dict[str, str], gaz: Gazetteer
+) -> list[_Mention]:
+    """Mentions for every occurrence of the long forms and their short forms, replacing pieces."""
+    out = list(mentions)
+    for short, long in long_forms.items():
+        entry = gaz.lookup(long)
+        name = entry.canonical if entry is not None else long
+        label = entry.label if entry is not None else "ORG"
+        spans = [(h.start(), h.end()) for h in re.finditer(rf"(?<![\w-]){re.escape(long)}(?![\w-])", text)]
+        spans += [(h.start(), h.end()) for h in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text)]
+        for s, e in spans:
+            inside = [m for m in out if s <= m.start and m.end <= e]
+            around = [m for m in out if m.start <= s and e <= m.end and (m.start, m.end) != (s, e)]
+            straddle = [m for m in out if m.start < e and s < m.end and m not in inside and m not in around]
+            if straddle:
+                continue
+            if around:
+                outer = around[0]
+                prefix = text[outer.start : s].strip()
+                if text[e : outer.end].strip() or not prefix or gaz.lookup(prefix) is None:
+                    continue  # only a place in front: "US National Science Foundation"
+                out.remove(outer)
+                place = gaz.lookup(prefix)
+                assert place is not None
+                out.append(_Mention(outer.start, outer.start + len(prefix), prefix, place.label, gazetteer=place))
+            for m in inside:
+                out.remove(m)
+            out.append(_Mention(s, e, text[s:e], label, gazetteer=entry, canonical=name))
+    out.sort(key=lambda m: m.start)
+    return out
 
 
 def _mark_speech_subjects(doc: Doc, mentions: list[_Mention]) -> None:
@@ -897,14 +1544,16 @@ def _mark_speech_subjects(doc: Doc, mentions: list[_Mention]) -> None:
             and doc[start - 1].is_alpha
         ):
             start -= 1  # "Keir Giles", "Close Brothers"
-        while start < tok.i and doc[start].lower_.rstrip(".") in (TITLE_WORDS | HONORIFICS):
+        while start < tok.i and doc[start].lower_.rstrip(".") in (TITLE_WORDS | HONORIFICS | _OFFICE_LETTERS):
             start += 1
         end = tok.i + 1
-        while end - start > 1 and doc[end - 1].lower_.rstrip(".") in POST_NOMINALS:
+        while end - start > 1 and doc[end - 1].lower_.rstrip(".") in POST_NOMINALS | PERSON_POST_NOMINALS:
             end -= 1
         span = doc[start:end]
         if any(t.lower_ in NON_PERSON_WORDS for t in span):
             continue
+        if len(span) == 1 and span[0].lower_ in TITLE_WORDS | ROLE_NOUNS | _ROLE_TITLES:
+            continue  # "The Minister for Health, Jennifer Carroll MacNeill, said": the title is no name
         if _sentence_initial_common_noun(doc, start, end, "PERSON", span.text):
             continue
         added.append(_Mention(span.start_char, span.end_char, span.text, "PERSON", said=True))
@@ -932,6 +1581,7 @@ def _group(mentions: list[_Mention], text: str) -> _Groups:
     # Full names and their surnames ("Keir Starmer" <- "Starmer"); the nearest earlier
     # full name wins when two people share a surname.
     full: dict[str, list[int]] = defaultdict(list)
+    double: set[str] = set()  # two-word surnames of three-word names
     for i, m in enumerate(mentions):
         words = _name_words(m.text)
         if len(words) > 1 and _person_like(m, words):
@@ -941,11 +1591,14 @@ def _group(mentions: list[_Mention], text: str) -> _Groups:
                 full[bare.casefold()].append(i)  # "Bashar al-Assad" <- "Assad"
             if len(words) > 2 and words[-2].casefold() in PARTICLES:
                 full[" ".join(words[-3:] if words[-3].casefold() in PARTICLES else words[-2:]).casefold()].append(i)
+            elif len(words) == 3 and words[-2][:1].isupper() and not words[-2].endswith("."):
+                double.add(" ".join(words[-2:]).casefold())  # "Carroll MacNeill", "Dela Cruz"
+                full[" ".join(words[-2:]).casefold()].append(i)
     for i, m in enumerate(mentions):
         words = normalize_name(m.text).split()
         key = " ".join(words).casefold()
         if (
-            (len(words) == 1 or words[0].casefold() in PARTICLES)
+            (len(words) == 1 or words[0].casefold() in PARTICLES or len(words) == 2 and key in double)
             and key in full
             and (
                 m.label in ("PERSON", "ORG", "GPE")
@@ -1049,7 +1702,21 @@ def _person_like(m: _Mention, words: list[str]) -> bool:
         return m.gazetteer.label == "PERSON"
     if m.label == "PERSON" or m.said:
         return True
-    return m.label == "ORG" and len(words) <= 3 and not any(w.casefold() in NON_PERSON_WORDS for w in words)
+    if m.label != "ORG" or any(w.casefold() in NON_PERSON_WORDS | _FOREIGN_HEADS for w in words):
+        return False
+    # "Jean-Baptiste de La Roche-Aymon": a particle between capitalised words marks a personal name
+    return len(words) <= 3 or len(words) <= 5 and _particle_name(words)
+
+
+def _particle_name(words: list[str]) -> bool:
+    """Whether ``words`` are capitalised name words with a lower-case particle inside ("de", "van der")."""
+    return (
+        len(words) > 2
+        and words[0][:1].isupper()
+        and words[-1][:1].isupper()
+        and any(w in PARTICLES for w in words[1:-1])
+        and all(w[:1].isupper() or w in PARTICLES for w in words)
+    )
 
 
 def _name_groups(mentions: list[_Mention], groups: _Groups) -> tuple[dict[int, str], dict[int, str]]:
@@ -1078,6 +1745,10 @@ def _name_groups(mentions: list[_Mention], groups: _Groups) -> tuple[dict[int, s
             # The longest full form: "Keir Starmer" over "Starmer", "European Union" over "EU";
             # the accented form of a name also written without ("António Costa", "Antonio Costa").
             names[gid] = _accented(max(forms, key=lambda f: (len(f.split()), forms[f], len(f))), forms)
+        elif any(_particle_name(f.split()) for f in forms) and labels[gid] == "ORG" and len(forms) > 1:
+            # "Jean-Baptiste de La Roche-Aymon" and "De La Roche-Aymon" tagged ORG: one person
+            names[gid] = max(forms, key=lambda f: (len(f.split()), forms[f], len(f)))
+            labels[gid] = "PERSON"
         elif _full_and_surname(list(forms)):
             # "Tadej Pogačar" and "Pogačar" tagged ORG: still one name and its short form
             names[gid] = max(forms, key=lambda f: (len(f.split()), forms[f], len(f)))
@@ -1102,7 +1773,7 @@ def _vote(ms: list[_Mention]) -> str:
     votes: dict[str, float] = defaultdict(float)
     for m in ms:
         votes[m.label] += 1.0 + 0.5 * (len(m.text.split()) - 1)
-        if m.said and m.canonical is None:
+        if m.said and m.canonical is None and m.text.rsplit(" ", 1)[-1].casefold() not in _PARTY_WORDS:
             votes["PERSON"] += 2.0
     return max(votes, key=lambda label: votes[label])
 
@@ -1233,6 +1904,137 @@ def _merge_first_names(mentions: list[_Mention], names: dict[int, str], labels: 
             continue
         m.group = next(iter(firsts[key]))
         m.label = "PERSON"
+
+
+#: Capitalised words that stand alone for the one body of the document named with them ("the Commission").
+_BODY_WORDS = (
+    ORG_HEADS
+    | NON_PERSON_WORDS
+    | frozenset({"senate", "parliament", "commission", "assembly", "congress", "cabinet", "council", "government"})
+)
+
+
+def _merge_heads(mentions: list[_Mention], names: dict[int, str], labels: dict[int, str]) -> None:
+    """A body word alone joins the one organisation of the document named with it.
+
+    "the Commission" -> "European Commission", "the House" -> "House of
+    Representatives", "the Senate" -> "Senate of Berlin": the word is the last
+    word of that organisation's name, or its first word before "of"/"for".
+    """
+    bodies: dict[str, set[int]] = defaultdict(set)
+    for m in mentions:
+        words = names[m.group].split()
+        if labels[m.group] != "ORG" or len(words) < 2:
+            continue
+        bodies[words[-1]].add(m.group)
+        if words[1] in ("of", "for"):
+            bodies[words[0]].add(m.group)
+    for m in mentions:
+        word = normalize_name(m.text)
+        if (
+            " " in word
+            or word.casefold() not in _BODY_WORDS
+            or " " in names[m.group]
+            or labels[m.group] not in ("ORG", "PERSON")
+            or len(bodies.get(word, ())) != 1
+        ):
+            continue
+        m.group = next(iter(bodies[word]))
+        m.label = "ORG"
+
+
+#: Nouns for a person of a nation that do not look like adjectives ("the Pole", "the Swede").
+_NATIONALITY_NOUNS = frozenset(
+    {"Pole", "Swede", "Dane", "Finn", "Scot", "Turk", "Briton", "Brit", "Czech", "Thai", "Kiwi", "Spaniard",
+     "Frenchman", "Frenchwoman", "Dutchman", "Dutchwoman", "Englishman", "Englishwoman", "Welshman", "Irishman",
+     "Irishwoman", "Scotsman", "Scotswoman", "Swiss", "Greek", "Serb", "Croat", "Slovak", "Uzbek", "Kazakh"}
+)  # fmt: skip
+#: Parts of speech after a nationality used as a noun ("the Pole, who ...", "the Swede told").
+_AFTER_NOUN = ("VERB", "AUX", "PUNCT", "ADP", "CCONJ", "SCONJ", "PART")
+
+
+def _resolve_nationals(doc: Doc, mentions: list[_Mention], labels: dict[int, str]) -> None:
+    """ "the Swede", "the Ethiopian": the one person of the document given that nationality.
+
+    The document ties a person to a country as "Ethiopia's Birtukan Mekonnen",
+    "Faith Jepkorir of Kenya", "Swedish coach Jimmy Thelin" or "Eddy Merckx,
+    the Belgian"; a nationality noun after "the" is then that person.
+    """
+    gaz = gazetteer()
+    text = _text(doc)
+
+    def country(name: str) -> str:
+        name = normalize_name(name)
+        if name in gaz.demonyms:
+            return gaz.demonyms[name]
+        entry = gaz.lookup(name)
+        return entry.canonical if entry is not None and entry.label == "GPE" else name
+
+    people = [m for m in mentions if labels[m.group] == "PERSON" and not m.role]
+    starts = {m.start: m for m in people}
+    ends = {m.end: m for m in people}
+    named = dict(ends)
+    for m in mentions:
+        words = normalize_name(m.text).split()
+        if labels[m.group] == "ORG" and m.gazetteer is None and _person_like(m, words) and len(words) > 1:
+            named.setdefault(m.end, m)  # "Eddy Merckx" tagged ORG
+    tied: dict[str, set[int]] = defaultdict(set)
+    for n in mentions:
+        if n.label not in ("GPE", "NORP") or labels[n.group] == "PERSON":
+            continue
+        poss = re.match(r"[’']s ", text[n.end : n.end + 3])
+        before = re.match(r"(?: [a-z][a-z-]*){0,3} ", text[n.end : n.end + 40])
+        of = text[max(0, n.start - 4) : n.start] == " of "
+        person = (
+            starts.get(n.end + poss.end())
+            if poss and n.label == "GPE"
+            else starts.get(n.end + before.end())
+            if before and n.label == "NORP"
+            else ends.get(n.start - 4)
+            if of
+            else None
+        )
+        if person is not None:
+            tied[country(n.text)].add(person.group)
+
+    def holders(key: str) -> set[int]:
+        if key in tied:
+            return tied[key]
+        size = min(4, len(key) - 1)  # "Ethiopian" ~ "Ethiopia", "Pole" ~ "Poland"
+        near = [k for k in tied if size >= 3 and k[:size] == key[:size] and k[:1].isupper()]
+        return tied[near[0]] if len(near) == 1 else set()
+
+    taken = {(m.start, m.end) for m in mentions}
+    for hit in re.finditer(r"\b[Tt]he (?:\d+-year-old )?([A-Z][a-z]{2,})\b", text):
+        word = hit.group(1)
+        if (
+            (hit.start(1), hit.end(1)) not in taken
+            and (_demonym(word) or word in _NATIONALITY_NOUNS)
+            and len(holders(country(word))) == 1
+            and (span := doc.char_span(hit.start(1), hit.end(1))) is not None
+            and (span.end == len(doc) or doc[span.end].pos_ in _AFTER_NOUN)
+        ):
+            # "The Pole" the tagger left alone
+            group = next(iter(holders(country(word))))
+            mentions.append(_Mention(hit.start(1), hit.end(1), word, "PERSON", group=group))
+    mentions.sort(key=lambda x: x.start)
+    for m in mentions:
+        noun = m.text in _NATIONALITY_NOUNS or _demonym(m.text)
+        if not (m.label == "NORP" or m.label == "PERSON" and noun and m.group != -1) or " " in m.text:
+            continue  # "the Pole" may be tagged a person
+        if not re.search(r"\b[Tt]he (?:\d+-year-old )?$", text[: m.start]):
+            continue
+        span = doc.char_span(m.start, m.end)
+        if span is None or span.end < len(doc) and doc[span.end].pos_ not in _AFTER_NOUN:
+            continue  # "the Swedish coach", "the Polish four-time champion": an adjective
+        appos = named.get(m.start - 6) if text[max(0, m.start - 6) : m.start - 4] == ", " else None
+        if appos is not None:
+            m.group, m.label = appos.group, "PERSON"  # "Eddy Merckx, the Belgian": a nationality noun for a person
+            labels[appos.group] = "PERSON"
+            continue
+        found = holders(country(m.text))
+        if len(found) == 1:
+            m.group, m.label = next(iter(found)), "PERSON"
 
 
 def _given_name(tok: Token) -> bool:

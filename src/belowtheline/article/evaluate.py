@@ -23,8 +23,12 @@ Metrics (names as in :data:`FLOOR_METRICS`):
 * **quotes**: a predicted quote matches a gold quote when its character span
   covers at least half of the gold span's word tokens (one-to-one, greedy by
   overlap); ``quote_recall``, ``quote_precision``; among matched quotes
-  ``speaker_accuracy`` (case-insensitive; a null gold speaker is right only
-  when the prediction is null too) and ``kind_accuracy``;
+  ``speaker_accuracy`` (the predicted canonical name is the gold one,
+  case-insensitive; a null gold speaker is right only when the prediction is
+  null too), ``speaker_entity_accuracy`` (as ``speaker_accuracy``, but a
+  predicted name that is one of the gold speaker's mentions also counts: the
+  right entity under another of its names, "IBGE" for "Brazilian Institute of
+  Geography and Statistics") and ``kind_accuracy``;
   ``false_quote_rate`` — the share of ``not_quotes`` strings covered by a
   predicted quote that matches no gold quote.
 * **claims**: a predicted claim matches a gold claim when the values are
@@ -157,6 +161,7 @@ class ArticleScores:
     predicted_quotes: int = 0
     matched_quotes: int = 0
     speaker_right: int = 0
+    speaker_entity_right: int = 0
     kind_right: int = 0
     not_quotes: int = 0
     false_quotes: int = 0
@@ -218,6 +223,10 @@ class CorpusScores:
         return _ratio(self.totals.speaker_right, self.totals.matched_quotes)
 
     @property
+    def speaker_entity_accuracy(self) -> float | None:
+        return _ratio(self.totals.speaker_entity_right, self.totals.matched_quotes)
+
+    @property
     def kind_accuracy(self) -> float | None:
         return _ratio(self.totals.kind_right, self.totals.matched_quotes)
 
@@ -251,6 +260,7 @@ class CorpusScores:
         """Every metric by name (the floor metrics plus recall over all labels and speed)."""
         out: dict[str, float | None] = {m: getattr(self, m) for m in FLOOR_METRICS}
         out["entity_recall_all"] = self.entity_recall_all
+        out["speaker_entity_accuracy"] = self.speaker_entity_accuracy
         out["ms_per_1000_words"] = self.ms_per_1000_words
         return out
 
@@ -271,7 +281,11 @@ def score_document(name: str, body: str, gold: dict[str, Any], doc: Document, se
     """Compare the analysed ``doc`` with the ``gold`` annotation of ``body``."""
     s = ArticleScores(name=name, words=len(body.split()), seconds=seconds)
     _score_entities(s, gold.get("entities", []), doc.article.entities)
-    _score_quotes(s, body, gold.get("quotes", []), gold.get("not_quotes", []), doc.article.quotes)
+    aliases = {
+        _norm(e["canonical"]): {_norm(e["canonical"])} | {_norm(m) for m in e.get("mentions", ())}
+        for e in gold.get("entities", [])
+    }
+    _score_quotes(s, body, gold.get("quotes", []), gold.get("not_quotes", []), doc.article.quotes, aliases)
     _score_claims(s, body, gold.get("claims", []), gold.get("entities", []), doc.article.claims)
     return s
 
@@ -340,7 +354,12 @@ def _covered(tokens: Iterable[tuple[int, int]], span: tuple[int, int]) -> int:
 
 
 def _score_quotes(
-    s: ArticleScores, body: str, gold: Sequence[dict[str, Any]], not_quotes: Sequence[str], predicted: Sequence[Quote]
+    s: ArticleScores,
+    body: str,
+    gold: Sequence[dict[str, Any]],
+    not_quotes: Sequence[str],
+    predicted: Sequence[Quote],
+    aliases: dict[str, set[str]] | None = None,
 ) -> None:
     gold_spans: list[tuple[dict[str, Any], tuple[int, int]]] = []
     pos = 0
@@ -381,8 +400,18 @@ def _score_quotes(
             gold_speaker is not None and q.speaker is not None and _norm(gold_speaker) == _norm(q.speaker)
         ):
             s.speaker_right += 1
+            s.speaker_entity_right += 1
         else:
-            s.errors.append(f"quote speaker: {q.speaker!r} != {gold_speaker!r} for {g['text'][:40]!r}")
+            # The right entity under another of its names ("IBGE" for the Brazilian
+            # Institute of Geography and Statistics) counts for speaker_entity_accuracy.
+            same = (
+                gold_speaker is not None
+                and q.speaker is not None
+                and _norm(q.speaker) in (aliases or {}).get(_norm(gold_speaker), ())
+            )
+            s.speaker_entity_right += same
+            tag = "quote speaker (same entity, other name)" if same else "quote speaker"
+            s.errors.append(f"{tag}: {q.speaker!r} != {gold_speaker!r} for {g['text'][:40]!r}")
         if q.kind == g.get("kind"):
             s.kind_right += 1
     for gi, (g, _span) in enumerate(gold_spans):

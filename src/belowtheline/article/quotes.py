@@ -33,6 +33,18 @@ published by X", "analysts at X", "a spokesperson for X") speaks; "the
 analyst added" right after a quotation continues its speaker; written words
 ("a banner read ...") have no speaker. The name is finally passed through
 ``canonical``.
+
+General news conventions for organisations and reference (each derived on one
+annotated set and checked on the others): a definite description ("the company",
+"the alliance", "the charity") takes up the organisation that is the subject of
+the sentence before, or the one the text described with that noun ("the state
+agency AEMET" -> "the agency"), or the organisation just quoted in the paragraph;
+"a ministry official", "Festival officials", "meteorologists at X", "results
+released by X" speak for the organisation; "the statement said" continues it; "as
+X put it, <clause>" attributes the clause to X; "the minister" with two ministers
+named is the one who is the topic; a pronoun after an unnamed speaker ("one crane
+operator ... he said") stays unnamed, and the subject of "replied" is not the
+person answered. The entity table fills in names the tagger missed.
 """
 
 from __future__ import annotations
@@ -80,7 +92,7 @@ _TITLES = _wordset(
     candidate nominee rep sen gov senior presidential member founder detective inspector
     superintendent constable sergeant prosecutor colonel lieutenant admiral archbishop bishop
     headteacher cllr councillor sheikh coach manager revd reverend rabbi imam pastor commodore
-    capt captain sgt cpl brig cmdr"""
+    capt captain sgt cpl brig cmdr mp mep"""
 )
 _ORG_WORDS = _wordset(
     """house party ministry council commission times post news union service department
@@ -93,7 +105,8 @@ _ORG_WORDS = _wordset(
     society trust airport airways airlines holdings partners capital media fc office logistics
     energy motors pharma pharmaceuticals systems technologies industries solutions labs foods
     shipping telecom biotech therapeutics ventures resources mining power steel insurance
-    securities investments properties retail brands entertainment studios automotive"""
+    securities investments properties retail brands entertainment studios automotive festival museum
+    orchestra theatre theater gallery hospital academy observatory library"""
 )
 #: Description heads that stand for unnamed, collective or anonymous sources.
 _ANONYMOUS = _wordset(
@@ -177,7 +190,7 @@ _SOURCE_HEADS = _wordset(
     """figure figures data analyst analysts economist economists spokesperson spokesman spokeswoman
     report study survey researcher researchers statement estimate estimates analysis poll statistics
     numbers forecast forecasts research projection projections calculation calculations representative
-    representatives modelling"""
+    representatives modelling results team"""
 )
 _SOURCE_PREPS = frozenset({"at", "by", "for", "from", "of"})
 #: Plural group nouns that are never a name, even capitalised at the start of a sentence.
@@ -228,7 +241,7 @@ _PARTICLES = frozenset(
         "uí",
     }
 )
-_POSTNOMINALS = frozenset({"KC", "QC", "MP", "MEP", "CBE", "OBE", "MBE", "Jr", "Jr.", "Sr", "Sr.", "PhD"})
+_POSTNOMINALS = frozenset({"KC", "QC", "SC", "MP", "MEP", "CBE", "OBE", "MBE", "Jr", "Jr.", "Sr", "Sr.", "PhD"})
 #: Heads of descriptions that stand for a named person ("the expert said").
 _PERSON_ROLES = _wordset(
     """expert minister president spokesman spokeswoman spokesperson leader chancellor secretary
@@ -504,9 +517,19 @@ def _name_before(verb: Token, names: _Names) -> Token | None:
         k -= 1  # "Ledesma also said"
     if k < 0:
         return None
+    for c in verb.children:
+        # "Professor Pieter de Jong-Vos ..., who helped design the radar, told reporters": the parser
+        # made the name the subject of the relative clause; a name opening the sentence is the speaker's
+        s = next((g for g in c.children if g.dep_ == "nsubj"), None) if c.dep_ == "advcl" and c.i < verb.i else None
+        if s is not None and s.pos_ == "PROPN" and names.is_person(s) and s.left_edge.is_sent_start:
+            return s
     tok = verb.doc[k]
     if tok.pos_ == "PROPN" and names.is_person(tok):
         return tok
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper() and names.is_named(tok):
+        a, _b = _name_run(tok)
+        if verb.doc[a].is_sent_start:
+            return tok  # "TEPCO said it plans ...": a sentence that opens with a name, then the verb
     # "... reached the outskirts of Marathon, the Hellenic Fire Service said": the parser hung
     # the source on the last noun as an apposition; a noun phrase set off by a comma right
     # before a subjectless speech verb is its subject
@@ -562,6 +585,8 @@ def _name_run(tok: Token) -> tuple[int, int]:
                 break
             while c + 1 < len(doc) and doc[c + 1].pos_ == "PROPN" and doc[c + 1].text[:1].isupper():
                 c += 1
+            if _person_of_org(doc, a, b, c):
+                break  # "Eva Heiða Önnudóttir of the University of Iceland": a person and where she works
             b = c
     # hyphenated names and particles: "Okonjo-Iweala", "van der Plas", "al-Shaibani"
     while a >= 2 and (doc[a - 1].text == "-" or doc[a - 1].lower_ in _PARTICLES) and doc[a - 1].whitespace_ != "\n":
@@ -603,6 +628,52 @@ def _name_run(tok: Token) -> tuple[int, int]:
     return a, b + 1
 
 
+def _entity_mentions(
+    doc: Doc,
+    entities: Sequence[Entity],
+    mentions: list[tuple[int, int, str, bool]],
+    quoted: list[tuple[int, int]],
+) -> list[tuple[int, int, str, bool]]:
+    """Mentions of people and organisations the entity repair found where the tagger saw no name.
+
+    "Villanueva-Sison" cut in three tokens, "INMO" tagged as nothing: the document's
+    entity table knows them, so pronouns and descriptions can refer back to them.
+    """
+    if not entities:
+        return []
+    starts = [t.idx for t in doc]
+    taken = {k for a, b, _n, _p in mentions for k in range(a, b)}
+    out: list[tuple[int, int, str, bool]] = []
+    for e in entities:
+        if e.label not in ("PERSON", "ORG") or e.start is None or e.end is None:
+            continue
+        if not e.text[:1].isupper() or any(qa <= e.start < qb for qa, qb in quoted):
+            continue  # "the governing mayor": a description the repair resolved, not a name
+        a = bisect.bisect_left(starts, e.start)
+        b = bisect.bisect_left(starts, e.end)
+        if a >= b or a >= len(doc) or doc[a].idx != e.start or any(k in taken for k in range(a, b)):
+            continue
+        taken.update(range(a, b))
+        out.append((a, b, e.text, e.label == "PERSON"))
+    return out
+
+
+def _person_of_org(doc: Doc, a: int, b: int, c: int) -> bool:
+    """Whether tokens ``[a, b]`` are a person's name and ``of ... c`` the organisation they belong to.
+
+    "Professor Eva Heiða Önnudóttir of the University of Iceland", "Kim Ji-yeon of Korea
+    Investment": a name without an organisation word, then an "of" phrase that has one (or that
+    the tagger reads as an organisation), is not one long name. "Bank of England" has one.
+    """
+    head = [t for t in doc[a : b + 1] if t.is_alpha]
+    if not head or any(t.lower_ in _ORG_WORDS for t in head) or all(t.ent_type_ != "PERSON" for t in head):
+        return False
+    if any(t.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC") for t in head):
+        return False
+    tail = doc[b + 2 : c + 1]
+    return any(t.lower_ in _ORG_WORDS for t in tail) or any(t.ent_type_ == "ORG" for t in tail)
+
+
 def _is_country(tok: Token) -> bool:
     """Whether ``tok`` names a country or place ("Ukraine" in "Ukraine’s Coordination Headquarters")."""
     from .entities import gazetteer
@@ -628,18 +699,33 @@ class _Names:
     """Names of people and organisations in a document, for resolving speakers."""
 
     def __init__(
-        self, doc: Doc, quoted: list[tuple[int, int]], speakers: set[int], tokens: list[Token] | None = None
+        self,
+        doc: Doc,
+        quoted: list[tuple[int, int]],
+        speakers: set[int],
+        tokens: list[Token] | None = None,
+        entities: Sequence[Entity] = (),
     ) -> None:
         # spaCy builds a new Token object on every iteration: walk one list
         tokens = list(doc) if tokens is None else tokens
         self.doc = doc
         #: role word -> token index of the first name it is declared for (filled by ``_roles``)
         self.role_at: dict[str, int] = {}
+        #: role word -> every person it is declared for (filled by ``_roles``)
+        self.holders: dict[str, set[str]] = {}
         # (token start, token end, name, is_person)
         mentions: list[tuple[int, int, str, bool]] = []
         self.places = {e.text.lower() for e in doc.ents if e.label_ in ("GPE", "LOC")}
         person_last = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON"}
-        person_last.update(doc[i].lower_ for i in speakers if doc[i].pos_ == "PROPN")
+        # the subjects of speech verbs are people, unless the entity repair read them as something else
+        org_chars = [
+            (e.start, e.end) for e in entities if e.label != "PERSON" and e.start is not None and e.end is not None
+        ]
+        person_last.update(
+            doc[i].lower_
+            for i in speakers
+            if doc[i].pos_ == "PROPN" and not any(a <= doc[i].idx < b for a, b in org_chars)
+        )
         #: last words of names written after a title or before an age: people, whatever the tagger says
         self.titled = _titled_or_aged(tokens)
         person_last.update(self.titled)
@@ -705,9 +791,25 @@ class _Names:
                 if mod is None and poss is not None and demonym_of.get(poss.text):
                     # "Moldova's police" -> "Moldovan police"
                     mentions.append((poss.i, tok.i + 1, f"{demonym_of[poss.text]} police", False))
+        for a, b, name, person in _entity_mentions(doc, entities, mentions, quoted):
+            # the repair's label is trusted only where the name's own shape agrees
+            if person == self._person_like(doc[a:b], speakers):
+                mentions.append((a, b, name, person))
         mentions.sort()
         mentions = _nationals(doc, mentions)
         self.mentions = mentions
+        #: common noun -> [(token index, organisation)] for organisations described by it
+        self.org_roles: dict[str, list[tuple[int, str]]] = {}
+        for a, b, name, person in mentions:
+            if person:
+                continue
+            root = next((t for t in doc[a:b] if not (a <= t.head.i < b) or t.head is t), doc[a])
+            nouns = [c for c in root.children if c.dep_ in ("appos", "compound") and c.pos_ == "NOUN"]
+            if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+                nouns.append(root.head)  # "The employers' group, VRTO"
+            for noun in nouns:
+                if not a <= noun.i < b:
+                    self.org_roles.setdefault(noun.lemma_.lower(), []).append((a, name))
         #: the common noun right after an organisation's name: "the Unite union" -> "union"
         self.next_word = {m[0]: (doc[m[1]].lemma_.lower() if m[1] < len(doc) else "") for m in mentions if not m[3]}
         # names written with a capitalised article mid-sentence: "according to The Times"
@@ -768,7 +870,7 @@ class _Names:
                     seen.setdefault(name, set()).add(g)
             # the subject pronoun of the next sentence of the paragraph, when that names nobody:
             # "Jetten, 38, would become ... . Speaking to reporters, he said ..."
-            if sent.end >= len(doc) or sent.end in by_sent:
+            if sent.end >= len(doc):
                 continue
             nxt = doc[sent.end].sent
             last = nxt.end - 1
@@ -776,9 +878,9 @@ class _Names:
                 last -= 1
             if "\n" in doc[sent.end - 1 : last].text or "\n" in doc[sent.end - 1].whitespace_:
                 continue  # another paragraph
-            if any(p and nxt.start <= a < nxt.end for a, _b, _n, p in self.mentions):
-                continue
             subj = next((t for t in nxt if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+            if subj is None or any(p and nxt.start <= a < subj.i for a, _b, _n, p in self.mentions):
+                continue  # "She said she had spoken to Koguashvili": names after the pronoun do not count
             g = _PRONOUN_GENDER.get(subj.lower_) if subj is not None else None
             if subj is not None and g is not None and not any(qa <= subj.idx < qb for qa, qb in quoted):
                 seen.setdefault(name, set()).add(g)
@@ -810,6 +912,8 @@ class _Names:
             return False
         if {t.lower_ for t in words} & _ORG_WORDS or all(t.is_upper for t in words):
             return False
+        if any(t.text in ("&", "+") for t in span):
+            return False  # "Asthma + Lung UK", "Marks & Spencer": no person's name
         if len(words) == 1 and len(words[0].text) <= 4 and any(c.isupper() for c in words[0].text[1:]):
             return False  # "AfD", "SNP", "BiH": an acronym, not a surname
         if span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in _GENDERED:
@@ -817,10 +921,13 @@ class _Names:
         if len(words) == 1 and words[0].lower_ in self.org_first:
             return False  # "Nordhavn" after "Nordhavn Logistics"
         root = span.root
-        if len(words) in (2, 3) and any(
-            c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in _PERSON_ROLES for c in root.children
+        if len(words) in (1, 2, 3) and any(
+            c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in _PERSON_ROLES and c.i > root.i
+            for c in root.children
         ):
-            return True  # "Lars Klingbeil, the SPD leader, ...": whatever the tagger says
+            # "Lars Klingbeil, the SPD leader, ...", "Gunnlaugsson, a former prime minister,":
+            # whatever the tagger says
+            return True
         if (
             len(words) in (2, 3)
             and root.dep_ == "appos"
@@ -836,6 +943,11 @@ class _Names:
         if span.text.lower() in self.places or words[-1].lower_ in self.places:
             return False
         labels = {t.ent_type_ for t in span}
+        if len(words) == 1 and labels <= {"NORP", "GPE"} and words[0].lower_ in self.person_last:
+            from .entities import gazetteer
+
+            if words[0].text not in gazetteer().demonyms and gazetteer().lookup(words[0].text) is None:
+                return True  # "Carney and Poilievre clashed": surnames of people named in full, tagged NORP
         if labels & {"GPE", "LOC", "NORP", "DATE", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}:
             return False
         if "PERSON" in labels or words[-1].lower_ in self.person_last:
@@ -859,6 +971,20 @@ class _Names:
         k = bisect.bisect_right(self.starts, tok.i) - 1
         return k >= 0 and self.mentions[k][0] <= tok.i < self.mentions[k][1] and self.mentions[k][3]
 
+    def described(self, noun: str, token_i: int) -> str | None:
+        """The organisation the document described with ``noun`` last before ``token_i``.
+
+        "the state agency AEMET", "Vonovia, Germany's largest residential landlord",
+        "The employers' group, VRTO": later "the agency", "the landlord", "the group".
+        """
+        found = [(a, name) for a, name in self.org_roles.get(noun, ()) if a < token_i]
+        return found[-1][1] if found else None
+
+    def is_named(self, tok: Token) -> bool:
+        """Whether ``tok`` is part of a mention of a person or an organisation."""
+        k = bisect.bisect_right(self.starts, tok.i) - 1
+        return k >= 0 and self.mentions[k][0] <= tok.i < self.mentions[k][1]
+
     def full(self, name: str, at: int | None = None) -> str:
         """The longest person name in the document ending with ``name``'s last word.
 
@@ -881,13 +1007,20 @@ class _Names:
         return name
 
     def before(
-        self, token_i: int, *, person: bool = True, head: str | None = None, gender: str | None = None
+        self,
+        token_i: int,
+        *,
+        person: bool = True,
+        head: str | None = None,
+        gender: str | None = None,
+        exclude: frozenset[str] = frozenset(),
     ) -> str | None:
         """The person (or organisation) most recently named before token ``token_i``.
 
         Within the last ~80 tokens a subject mention is preferred to a more
         recent object one ("Reeves told MPs that ... , she said").
-        ``head`` restricts organisations to names containing that word.
+        ``head`` restricts organisations to names containing that word;
+        names in ``exclude`` (full names) are passed over.
         """
         k = bisect.bisect_left(self.starts, token_i) - 1
         fallback: str | None = None
@@ -896,6 +1029,8 @@ class _Names:
             a, _b, name, is_person = self.mentions[k]
             k -= 1
             if is_person != person:
+                continue
+            if exclude and self.full(name, token_i) in exclude:
                 continue
             if person and fallback is None and _clashes(gender, self.gender.get(name)):
                 continue
@@ -982,6 +1117,9 @@ def _main_clause(verb: Token) -> bool:
     for _ in range(4):
         if verb.dep_ == "ROOT" or verb.head is verb:
             return True
+        lo, hi = sorted((verb.i, verb.head.i))
+        if any("\n" in t.text for t in verb.doc[lo:hi]):
+            return True  # the parser hung a paragraph's first clause on the one before
         if verb.dep_ != "conj":
             return False
         verb = verb.head
@@ -998,6 +1136,10 @@ class _Speaker:
     description: str | None = None  # "the regulator", "Ukraine's air force": for ``canonical``
     person_role: bool = False  # "the analyst", "the 54-year-old": a person described, maybe the last speaker
     from_roles: bool = False  # resolved by a role the article declared ("Germany's chancellor, Friedrich Merz")
+    #: "the statement said", "a spokesperson said" with no organisation named: the organisation
+    #: quoted just before in the same paragraph speaks
+    org_of_last: bool = False
+    settled: bool = False  # resolved from the text around it: no later guess replaces the name
 
 
 def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speaker:
@@ -1014,7 +1156,9 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
         span = (tok.idx, tok.idx + len(tok.text))
         if lower in _PRONOUNS_PERSON:
             gender = "m" if lower in ("he", "him") else "f"
-            return _Speaker(names.before(tok.i, gender=gender), *span)
+            if _anonymous_antecedent(tok, names):
+                return _Speaker(None, *span)  # "One crane operator, who asked not to be named, said ... he said"
+            return _Speaker(names.before(tok.i, gender=gender, exclude=_replied_to(tok, names)), *span)
         passive = tok.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in tok.head.children)
         if lower in ("it", "they") and not passive:
             return _Speaker(names.before(tok.i, person=False) if lower == "it" else None, *span)
@@ -1032,10 +1176,15 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
         # "Doctors Without Borders said": a plural noun that starts a capitalised name
         a, b = capitalised
         return _Speaker(_surface(doc, a, b), doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
+    official = _official_of(tok, names, s0, s1)
+    if official is not None:
+        return official
     if tok.lower_ in _ANONYMOUS | _PLURAL_GROUPS and tok.tag_ in ("NNS", "NNPS"):
         return _Speaker(None, s0, s1)  # "Campaigners said ...": capitalised only as the first word
-    if _plural_common_noun(tok, names):
-        return _Speaker(None, s0, s1)  # "Insurers warned that ...": a group, not a name
+    if _plural_common_noun(tok, names) or (
+        _common_word(tok) and len(list(tok.subtree)) == 1 and tok.lower_ not in _ORG_WORDS | _ORG_ROLES
+    ):
+        return _Speaker(None, s0, s1)  # "Insurers warned that ...", "Staff said ...": a group, not a name
     if _nationality_description(tok):
         # "the Swede told BBC Scotland": the person introduced as Swedish, else the person last named
         chosen = _introduced_as(tok, [(m[0], names.full(m[2])) for m in names.mentions if m[3] and m[0] < tok.i])
@@ -1057,6 +1206,12 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
             if name in names.the_names:
                 name = "The " + name
             return _Speaker(names.full(name, a), doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
+    # "The mine's workers' federation, known by its Spanish acronym FTC, said": the name it is known by
+    for acl in (c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in ("know", "call", "name")):
+        known = next((t for t in acl.subtree if t.pos_ == "PROPN" and t.text[:1].isupper()), None)
+        if known is not None and not names.is_person(known):
+            a, b = _name_run(known)
+            return _Speaker(_surface(doc, a, b), doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
     # description: an apposed name inside it wins ("Senior fellow ..., Keir Giles,")
     for t in sub:
         if t.dep_ == "appos" and (t.pos_ == "PROPN" or t.ent_type_ == "PERSON"):
@@ -1086,6 +1241,9 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
             sp = _resolve(owner, names, roles)
             if sp.name is not None:
                 return _Speaker(sp.name, s0, s1)
+        elif det == "the" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("say", "add", "state", "read"):
+            # '"...," the statement said': the statement of the organisation quoted just before
+            return _Speaker(None, s0, s1, org_of_last=True)
     if head == "police" and tok.pos_ == "NOUN":
         # "Moldovan police said", "Police said", "the police said": the force named nearby
         force = names.before(tok.i + 1, person=False, head="police")
@@ -1093,7 +1251,8 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
             return _Speaker(force, s0, s1, description="police")
     if det is not None:
         sp = _describe(tok, names, roles, head, det, s0, s1)
-        sp.description = "".join(t.text_with_ws for t in doc[tok.left_edge.i : tok.i + 1]).strip()
+        if not sp.settled:
+            sp.description = "".join(t.text_with_ws for t in doc[tok.left_edge.i : tok.i + 1]).strip()
         return sp
     return _Speaker(None, s0, s1)
 
@@ -1121,6 +1280,21 @@ def _plural_common_noun(tok: Token, names: _Names) -> bool:
     return lower.endswith(("ers", "ors", "ists", "ians", "ants", "ents", "ials", "ees"))
 
 
+def _common_word(tok: Token) -> bool:
+    """Whether ``tok`` is a common noun capitalised only because it opens its sentence.
+
+    "Housing dominated the campaign" beside "the housing ministry", "Staff said ..."
+    beside "city staff": the document writes the word in lower case elsewhere.
+    """
+    text = tok.text
+    if not tok.is_sent_start or not (text[:1].isupper() and text[1:].islower()):
+        return False
+    if tok.ent_type_ in ("ORG", "PERSON", "GPE", "NORP", "LOC", "FAC"):
+        return False
+    lower = text.lower()
+    return any(t.text == lower for t in tok.doc) and not any(t.text == text and not t.is_sent_start for t in tok.doc)
+
+
 def _dateline(tok: Token) -> bool:
     """Whether ``tok`` is the upper-case place opening a paragraph's dateline ("CAIRO, Jan 14 —")."""
     doc = tok.doc
@@ -1144,6 +1318,57 @@ def _capitalised_name(tok: Token) -> tuple[int, int] | None:
     return tok.i, b
 
 
+def _subject_org_before(tok: Token, names: _Names) -> str | None:
+    """The organisation a description ("the company", "the alliance") takes up from the subject just before.
+
+    A definite description refers back to the topic of the text, and the topic is the
+    subject: "Vonovia, Germany's largest landlord, welcomed it. The company said ...",
+    "Codelco rejected that. A company spokesperson said ...", "Nato has launched ...,
+    the alliance said". The subjects of the description's own sentence before it come
+    first, then the main subject of the sentence before, in the same paragraph; a name
+    the tagger took for a place counts unless the gazetteer knows it as one. ``None``
+    when those subjects are people, descriptions or places.
+    """
+    from .entities import gazetteer
+
+    doc = tok.doc
+    sent = tok.sent
+    own = list(doc[sent.start : tok.i])
+    brk = max((k for k, t in enumerate(own) if "\n" in t.text), default=-1)
+    cands = [t for t in own[brk + 1 :] if t.dep_ in ("nsubj", "nsubjpass")]
+    if sent.start > 0 and brk < 0:
+        prev = doc[sent.start - 1].sent
+        part = list(prev)
+        brk = max((k for k, t in enumerate(part) if "\n" in t.text), default=-1)
+        part = part[brk + 1 :]  # the parser may run a sentence across a paragraph break
+        if part and "\n" not in doc.text[part[0].idx : sent.start_char]:  # the same paragraph
+            # "According to X, ...": the source of the sentence before is its topic, then its subject
+            cands.extend(
+                p
+                for t in part
+                if t.lower_ == "according" and t.i + 1 < prev.end
+                for p in doc[t.i + 1].children
+                if p.dep_ == "pobj"
+            )
+            inside = {t.i for t in part}
+            cands.extend(
+                t for t in part if t.dep_ in ("nsubj", "nsubjpass") and t.head.i in inside and _main_clause(t.head)
+            )
+    for t in cands:
+        if t.pos_ != "PROPN" or not t.text[:1].isupper() or names.is_person(t) or _common_word(t):
+            continue
+        entry = gazetteer().lookup(t.text)
+        if entry is not None and entry.label in ("GPE", "LOC"):
+            continue
+        if t.ent_type_ == "NORP" or t.tag_ == "NNPS" or t.text in gazetteer().demonyms:
+            continue  # "more than 5,800 Ukrainians have been returned": people, not an organisation
+        a, b = _name_run(t)
+        if b <= a:
+            continue
+        return _surface(doc, a, b)
+    return None
+
+
 def _recent_org(names: _Names, token_i: int, limit: int = 120) -> str | None:
     """The organisation named most recently within ``limit`` tokens before ``token_i``.
 
@@ -1160,8 +1385,12 @@ def _recent_org(names: _Names, token_i: int, limit: int = 120) -> str | None:
             continue
         root = next((t for t in names.doc[a:b] if not (a <= t.head.i < b) or t.head.i == t.i), names.doc[a])
         according = root.head.head.lower_ == "according"
-        if root.dep_ == "pobj" and root.head.lower_ in ("to", "on", "in", "into", "against", "with") and not according:
-            continue  # "an appeal to the General Court", "posted on Telegram": a place or medium
+        if (
+            root.dep_ == "pobj"
+            and root.head.lower_ in ("to", "on", "in", "into", "against", "with", "at")
+            and not according
+        ):
+            continue  # "an appeal to the General Court", "posted on Telegram", "analysts at Jefferies"
         first = first or name
         if root.dep_ not in ("pobj", "poss") or according:
             first = name
@@ -1252,7 +1481,9 @@ def _source_org(tok: Token, names: _Names, roles: dict[str, str], s0: int, s1: i
     Cornwall Insight", "a spokesperson for the Home Office", "Heathrow's own
     figures": the named organisation (or person) is the speaker.
     """
-    if tok.lemma_.lower() not in _SOURCE_HEADS and tok.lower_ not in _SOURCE_HEADS:
+    # "Meteorologists at the state agency AEMET", "engineers at Boeing": people speaking for where they work
+    at_work = tok.tag_ == "NNS" and any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children)
+    if tok.lemma_.lower() not in _SOURCE_HEADS and tok.lower_ not in _SOURCE_HEADS and not at_work:
         return None
     cands: list[Token] = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i]
     for c in tok.children:
@@ -1265,12 +1496,34 @@ def _source_org(tok: Token, names: _Names, roles: dict[str, str], s0: int, s1: i
                     cands.extend(p for p in by.children if p.dep_ == "pobj")
         elif c.dep_ in ("poss", "compound", "nmod") and c.i < tok.i and (c.pos_ == "PROPN" or c.ent_type_ == "ORG"):
             cands.append(c)  # "Heathrow's own figures", "a YouGov poll", "NATO figures"
+        elif c.dep_ == "poss" and c.lower_ in ("its", "their"):
+            # "The festival receives ..., according to its annual report": the subject it stands for
+            subj = next((t for t in tok.sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+            if subj is not None and subj.i < tok.i and subj.pos_ in ("NOUN", "PROPN") and subj is not tok:
+                sp = _resolve(subj, names, roles)
+                if sp.name is not None:
+                    return _Speaker(sp.name, s0, s1)
+        elif (
+            c.dep_ == "compound"
+            and c.pos_ == "NOUN"
+            and c.lower_ in _ORG_WORDS | _ORG_ROLES
+            and c.i < tok.i
+            and tok.lemma_.lower() not in _SPOKES
+        ):
+            # "central bank data", "ministry figures": the organisation of that kind
+            phrase = _surface(tok.doc, c.left_edge.i, c.i + 1)
+            org = names.before(tok.i, person=False, head=c.lower_)
+            return _Speaker(org, s0, s1, definite_head=None if org else c.lower_, description=phrase)
     for p in cands:
+        if p.pos_ == "NOUN" and p.ent_type_ != "ORG" and any(c.dep_ == "det" and c.lower_ == "the" for c in p.children):
+            described = names.described(p.lemma_.lower(), p.i)
+            if described is not None:
+                return _Speaker(described, s0, s1)  # "a spokesperson for the agency": the agency described before
         if p.pos_ != "PROPN" and p.ent_type_ not in ("ORG", "PERSON"):
             # "the Brussels think tank Bruegel": the name inside the description
             inner = next(
-                (x for x in p.children if x.dep_ in ("appos", "compound") and x.pos_ == "PROPN" and x.i > p.i), None
-            )
+                (x for x in p.children if x.dep_ == "appos" and x.pos_ == "PROPN" and x.i > p.i), None
+            ) or _own_name(p)
             if inner is None:
                 continue
             p = inner
@@ -1284,6 +1537,96 @@ def _source_org(tok: Token, names: _Names, roles: dict[str, str], s0: int, s1: i
             name = "The " + name
         return _Speaker(names.full(name), s0, s1)
     return None
+
+
+def _official_of(tok: Token, names: _Names, s0: int, s1: int) -> _Speaker | None:
+    """The organisation whose officials speak: "a ministry official", "Festival officials".
+
+    An official is named by the organisation in front of the word: an organisation
+    noun ("ministry", "club") stands for the one named with it, a proper noun for the
+    organisation whose name holds it. "Regional officials", "health officials" and
+    "US officials" name no organisation: ``None``, and the caller reads them as anonymous.
+    """
+    if tok.lemma_.lower() not in ("official", "officer") or tok.pos_ != "NOUN":
+        return None
+    mod = next((c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i == tok.i - 1), None)
+    if mod is None or mod.ent_type_ in ("GPE", "NORP", "LOC", "PERSON"):
+        return None
+    word = mod.lower_
+    if mod.pos_ == "NOUN" and word in _ORG_WORDS | _ORG_ROLES:
+        org = names.before(tok.i, person=False, head=word)
+        return _Speaker(org, s0, s1, definite_head=None if org else word)
+    org = names.before(tok.i, person=False, head=word)
+    if org is not None and word not in (org.split()[0].lower(), org.split()[-1].lower()):
+        org = None  # "health officials" and the "Department of Health": the word is no name's head
+    if org is None and mod.pos_ == "PROPN" and names.is_named(mod) and not names.is_person(mod):
+        a, b = _name_run(mod)
+        org = _surface(tok.doc, a, b)
+    return _Speaker(org, s0, s1) if org else None
+
+
+#: Verbs of answering: their subject is not the person answered.
+_REPLY_VERBS = frozenset({"reply", "respond", "retort", "counter", "answer", "rebut"})
+
+
+def _replied_to(tok: Token, names: _Names) -> frozenset[str]:
+    """People a pronoun answering someone cannot be: "When Poilievre accused ..., he replied".
+
+    The subject of a clause of the same sentence before the pronoun, when the
+    pronoun's verb answers (``reply``, ``respond``, ``retort`` ...).
+    """
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.lemma_.lower() not in _REPLY_VERBS:
+        return frozenset()
+    out: set[str] = set()
+    for t in tok.doc[tok.sent.start : tok.i]:
+        if t.dep_ == "nsubj" and t.pos_ == "PROPN" and names.is_person(t):
+            a, b = _name_run(t)
+            out.add(names.full(_surface(tok.doc, a, b), a))
+    return frozenset(out)
+
+
+def _anonymous_antecedent(tok: Token, names: _Names) -> bool:
+    """Whether a pronoun takes up an unnamed speaker introduced just before in its paragraph.
+
+    "One crane operator, who asked not to be named, said ... "...," he said": the
+    last speaker before the pronoun, in the same paragraph, is an indefinite
+    description ("one crane operator", "a resident") and no name comes between.
+    """
+    doc = tok.doc
+    for k in range(tok.i - 1, max(-1, tok.i - 120), -1):
+        t = doc[k]
+        if "\n" in t.text or "\n" in t.whitespace_:
+            return False
+        if names.is_named(t):
+            return False
+        if t.dep_ != "nsubj" or t.pos_ != "NOUN" or not _is_speech_verb(t.head):
+            continue
+        if t.lemma_.lower() in _SPOKES or t.tag_ != "NN":
+            return False
+        return any(
+            (c.dep_ == "det" and c.lower_ in ("a", "an", "another")) or (c.dep_ == "nummod" and c.lower_ == "one")
+            for c in t.children
+        )
+    return False
+
+
+def _own_name(tok: Token) -> Token | None:
+    """The proper name a common noun is compounded with: "Nippo" of "the Niigata Nippo newspaper".
+
+    Only a title-case name right before the noun, not a place or nationality ("the
+    Dutch transport ministry", "the London office") nor a person.
+    """
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if prev is None or prev.dep_ != "compound" or prev.head.i != tok.i or prev.pos_ != "PROPN":
+        return None
+    if not prev.text[:1].isupper() or prev.ent_type_ in ("GPE", "NORP", "LOC", "PERSON", "DATE"):
+        return None
+    from .entities import gazetteer
+
+    if gazetteer().lookup(prev.text) is not None or prev.text in gazetteer().demonyms:
+        return None
+    return prev
 
 
 def _describe(
@@ -1301,7 +1644,8 @@ def _describe(
                     return _Speaker(_surface(doc, a, b), s0, s1)
             org = names.before(tok.i, person=False, head=mod.lower_)
             if org is None and mod.pos_ == "NOUN" and mod.lower_ in _ORG_WORDS | _ORG_ROLES:
-                org = _recent_org(names, tok.i)  # "a club spokesman": the club just named
+                # "a club spokesman": the club just named
+                org = _subject_org_before(tok, names) or _recent_org(names, tok.i)
             if org is not None:
                 return _Speaker(org, s0, s1)
         if det == "the" and head in roles:
@@ -1313,22 +1657,45 @@ def _describe(
                 if not names.mentions[k][3]:
                     return _Speaker(names.mentions[k][2], s0, s1)
                 k -= 1
+            # "The government said ... , a spokesperson said": speaks for the organisation just quoted
+            return _Speaker(None, s0, s1, org_of_last=True)
     if (lower in _ANONYMOUS or head in _ANONYMOUS or tok.tag_ in ("NNS", "NNPS")) and not (
         det == "the" and tok.tag_ == "NN" and head in _PERSON_ROLES
     ):
         return _Speaker(None, s0, s1)  # "sources said", "an official said"; not "the analyst said"
+    own = _own_name(tok) if det in ("the", "a", "an") and head in _ORG_WORDS | _ORG_ROLES else None
+    if own is not None:
+        # "the UK Maritime Trade Operations centre", "the Niigata Nippo newspaper": the name in it
+        a, b = _name_run(own)
+        while (
+            a > 0 and doc[a - 1].pos_ == "PROPN" and doc[a - 1].dep_ == "compound" and a <= doc[a - 1].head.i <= tok.i
+        ):
+            a -= 1  # "UK" of "the UK Maritime Trade Operations centre", hung on the noun
+        return _Speaker(_surface(doc, a, b), s0, s1, settled=True)
     if det is not None and head in _ORG_WORDS:
-        org = names.before(tok.i, person=False, head=head)
+        org = names.before(tok.i, person=False, head=head) or names.described(head, tok.i)
         if org is None and det in ("the", "its") and tok.tag_ == "NN":
-            org = _recent_org(names, tok.i)  # "ATP ... said. "...," the fund said": the fund just named
+            # "ATP ... said. "...," the fund said": the fund just named
+            org = _subject_org_before(tok, names) or _recent_org(names, tok.i)
         return _Speaker(org, s0, s1, definite_head=head)
     if det in ("the", "its") and head in _ORG_ROLES:
         # "the regulator", "the watchdog": the organisation named most recently
-        org = names.before(tok.i, person=False, head=head) or names.before(tok.i, person=False)
+        org = (
+            names.before(tok.i, person=False, head=head)
+            or names.described(head, tok.i)
+            or _subject_org_before(tok, names)
+        )
+        if org is None:
+            # a guess: the organisation named last, unless one was just quoted in the paragraph
+            return _Speaker(names.before(tok.i, person=False), s0, s1, definite_head=head, org_of_last=True)
         return _Speaker(org, s0, s1, definite_head=head)
     if det == "the":
         if head in _ORG_WORDS:
             return _Speaker(names.before(tok.i, person=False, head=head), s0, s1, definite_head=head)
+        topic = _topic_holder(tok, names, head)
+        if topic is not None:
+            # the topic settles it: neither the last speaker nor the entity table's reading counts
+            return _Speaker(topic, s0, s1, definite_head=head, settled=True)
         role: str | None = roles.get(head)
         if role is not None and names.role_at.get(head, -1) > tok.i and names.before(tok.i) is not None:
             # "..., the former Dutch prime minister said": the holder declared further down the
@@ -1363,11 +1730,40 @@ def _roles(doc: Doc, names: _Names) -> dict[str, str]:
             if (tok.dep_ in ("appos", "compound") or tok is head.head) and tok.pos_ == "NOUN":
                 roles[tok.lemma_.lower()] = names.full(name)
                 names.role_at.setdefault(tok.lemma_.lower(), a)
+                names.holders.setdefault(tok.lemma_.lower(), set()).add(names.full(name))
         for t in doc[max(0, a - 3) : a]:
             if _is_title(t):
                 roles[t.lower_.rstrip(".")] = names.full(name)
                 names.role_at.setdefault(t.lower_.rstrip("."), a)
+                names.holders.setdefault(t.lower_.rstrip("."), set()).add(names.full(name))
     return roles
+
+
+def _topic_holder(tok: Token, names: _Names, head: str) -> str | None:
+    """Which of several holders of a role "the minister" means: the subject of the sentence before.
+
+    "Chile's mining minister, Aurora Williams, visited the site with Interior Minister
+    Álvaro Elizalde. The minister told local radio ...": Williams, the topic, not the
+    minister named last. ``None`` when one person holds the role or the sentence before
+    (in the same paragraph) has no such subject.
+    """
+    holders = names.holders.get(head, set())
+    sent = tok.sent
+    if len(holders) < 2 or sent.start == 0:
+        return None
+    prev = tok.doc[sent.start - 1].sent
+    if "\n" in tok.doc.text[prev.start_char : sent.start_char].lstrip():
+        return None
+    subj = _subject(prev.root) if prev.root.pos_ in ("VERB", "AUX") else None
+    if subj is None:
+        return None
+    for t in (subj, *(c for c in subj.children if c.dep_ == "appos")):
+        if t.pos_ == "PROPN" and names.is_person(t):
+            a, b = _name_run(t)
+            full = names.full(_surface(tok.doc, a, b), a)
+            if full in holders:
+                return full
+    return None
 
 
 # ----------------------------------------------------------------- extraction
@@ -1419,7 +1815,7 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
         s = _subject(v)
         if s is not None and s.pos_ == "PROPN":
             speaker_toks.update(range(*_name_run(s)))
-    names = _Names(doc, quoted, speaker_toks, tokens)
+    names = _Names(doc, quoted, speaker_toks, tokens, entities)
     roles = _roles(doc, names)
     found: list[_Found] = []
 
@@ -1461,6 +1857,10 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
             dist = abs(comp.i - v.i)
             if spans and (best is None or dist < best[1]):
                 best = (spans, dist)
+        if best is None:
+            span = _as_clause(v)
+            if span is not None:
+                best = ([span], 0)
         if best is not None:
             speaker = _resolve(subj, names, roles)
             for a, b in best[0]:
@@ -1473,6 +1873,8 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
             sent = t.sent
             pp = list(t.subtree)
             rest = [x for x in sent if x.i < pp[0].i or x.i > pp[-1].i]
+            # the parser may run a sentence across a paragraph break: keep the cue's paragraph
+            rest = [x for x in rest if "\n" not in doc.text[min(x.idx, t.idx) : max(x.idx, t.idx)]]
             while rest and rest[0].is_punct:
                 rest = rest[1:]
             while rest and rest[-1].is_punct and rest[-1].text not in "”\"’'":
@@ -1505,10 +1907,22 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
         intro = prev is not None and prev.text in (":", ",") and prev.idx >= (q.open - 3)
         if host is not None and not intro:
             f = indirect[host]
+            end = max(f.end, q.close + 1 if q.closed else f.end)
+            done = next((x for x in found if x.kind == "mixed" and x.cue_i == f.cue_i and x.start >= f.start), None)
+            if host in used and done is not None:
+                # a second quoted fragment in the same reported clause: the same statement, unless
+                # a verb between them starts another ("said the cut was "..." and called for ...")
+                prev_close = max((p.close for p in qspans if done.start <= p.close < q.open), default=-1)
+                gap: list[Token] = list(doc[tok_at(prev_close) + 1 : oi]) if prev_close >= 0 else []
+                verb = next((t for t in gap if t.pos_ == "VERB"), None)
+                if verb is None:
+                    done.end = max(done.end, end)
+                    continue
+                done.end = min(done.end, prev_close + 1)
+                found.append(_Found(verb.idx, end, "mixed", f.cue, f.speaker, f.cue_i))
+                continue
             used.add(host)
-            found.append(
-                _Found(f.start, max(f.end, q.close + 1 if q.closed else f.end), "mixed", f.cue, f.speaker, f.cue_i)
-            )
+            found.append(_Found(f.start, end, "mixed", f.cue, f.speaker, f.cue_i))
             continue
         hv = hosts.get(q.open)
         if hv is not None:
@@ -1563,6 +1977,8 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
     found.sort(key=lambda f: f.start)
     out: list[Attribution] = []
     last_end = -1
+    people = {names.full(m[2]) for m in names.mentions if m[3]} | {m[2] for m in names.mentions if m[3]}
+    people |= {canonical(p) for p in people}
     for f in found:
         if f.start < last_end and f.kind == "indirect":
             continue
@@ -1601,6 +2017,17 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
         described = f.speaker.definite_head
         if spk is None and described and entities and described in _ORG_WORDS | _ORG_ROLES:
             spk = _org_by_head(entities, described, f.speaker.start if f.speaker.start is not None else f.start)
+        if f.speaker.org_of_last and out:
+            # "According to Asthma + Lung UK, ... The charity said": the organisation just quoted
+            last_q = out[-1].quote
+            if (
+                last_q.speaker is not None
+                and last_q.speaker not in people
+                and last_q.speaker.split()[-1].lower() not in names.by_last
+                and last_q.end is not None
+                and "\n" not in text[last_q.end : f.start]
+            ):
+                spk = last_q.speaker
         quote = Quote(text=text[f.start : f.end], speaker=spk, kind=f.kind, cue=f.cue, start=f.start, end=f.end)
         out.append(Attribution(quote, f.speaker.start, f.speaker.end))
         last_end = max(last_end, f.end)
@@ -1658,6 +2085,32 @@ def _settle(name: str, canonical: Callable[[str], str]) -> str:
             if mapped != variant:
                 return mapped
     return spk
+
+
+def _as_clause(verb: Token) -> tuple[int, int] | None:
+    """The statement an "as X put it" clause introduces: the rest of its sentence.
+
+    "As Rhee put it at the close of the briefing, the board was “walking a narrow
+    path”": the main clause after the comma is what Rhee said. ``None`` unless ``verb``
+    heads a fronted "as" clause.
+    """
+    if (
+        verb.dep_ != "advcl"
+        or verb.head.i <= verb.i
+        or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    ):
+        return None
+    own = {t.i for t in verb.subtree}
+    toks = [t for t in verb.head.subtree if t.i not in own and t.i > max(own)]
+    cut = next((k for k, t in enumerate(toks) if "\n" in t.text or "\n" in t.whitespace_), None)
+    toks = toks[: cut + 1] if cut is not None else toks
+    while toks and (toks[0].is_punct or toks[0].is_space) and toks[0].text not in '“"‘':
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "”\"’'":
+        toks = toks[:-1]
+    if len(toks) < 3:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
 def _clause(comp: Token, verb: Token, cut: int | None = None) -> tuple[int, int] | None:
