@@ -52,7 +52,8 @@ _REPORT_FRAME = re.compile(
     r"messages|comments|comment|posts|sign|signs|placard|placards|banner|banners|graffiti|slogan|"
     r"slogans|quoted?|quoting|words|language|rhetoric|condemn\w*|disgust\w*|disgrace\w*|"
     r"appall\w*|horrif\w*|shameful|shame|unacceptable|sickening|vile|despicable|abhorrent|"
-    r"dangerous|terrifying|incitement|hate speech|racist|racism|homophobic|misogyn\w*)\b"
+    r"dangerous|terrifying|incitement|hate speech|racist|racism|homophobic|misogyn\w*|abuse|abusive|"
+    r"ashamed|slurs?|insults?|hateful|bigot\w*|trolls?|replies)\b"
 )
 #: Words that endorse the quotation instead ("he said 'hang them all' and he's right").
 _ENDORSE = re.compile(
@@ -90,7 +91,8 @@ def reported_spans(text: str) -> list[tuple[int, int]]:
 #: A copula or "not" negating what follows: "are not", "isn't", "they're not", "never".
 _NEGATION = re.compile(
     r"\b(?:(?:are|is|am|was|were|be|being|r|'re|'s|'m)\s+(?:not|never|no)|"
-    r"(?:aren't|isn't|wasn't|weren't|ain't|arent|isnt|wasnt|werent|aint))\s+"
+    r"(?:aren't|isn't|wasn't|weren't|ain't|arent|isnt|wasnt|werent|aint)|"
+    r"not (?:all|every|every single|each)\s+(?:[a-z'-]+\s+){1,4}?(?:are|is|r|were|was))\s+"
     r"((?:(?:all|just|simply|necessarily|really|even|a|an|the|some|kind|sort|of|bunch|lot|load)\s+)*"
     r"[a-z'-]+(?:,?\s+(?:or|and|nor)\s+(?:a\s+|an\s+)?[a-z'-]+)?)"
 )
@@ -360,10 +362,11 @@ class Lexicon:
                     for c in tok_cats:
                         hits.append(Hit(c, start, end))
                     found.update(tok_cats)
+        negated: list[tuple[int, int]] = []
         if hits and not _NEGATION_TOKENS.isdisjoint(unique):
             negated = self.negated(text, unique)
             if negated:
-                hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in negated)]
+                hits = [h for h in hits if not any(a < h.end and h.start < b for a, b in negated)]
                 found = {h.kind for h in hits}
         if not self._groups.isdisjoint(unique):
             found.add("group")
@@ -379,4 +382,8 @@ class Lexicon:
             for m in rx.finditer(text):
                 if m.end() > m.start() and (not check or not check.isdisjoint(lookup(m.group("w")))):
                     hits.append(Hit(pid, m.start(), m.end()))
+        if negated:
+            # A word a negation takes back, and a pattern built on it ("travellers are
+            # criminals" in "not all travellers are criminals"), are no hits.
+            hits = [h for h in hits if not any(a < h.end and h.start < b for a, b in negated)]
         return hits
