@@ -154,3 +154,13 @@ def test_as_x_put_it_with_an_adjunct_or_a_described_speaker() -> None:
     )
     assert _speaker(doc, "The data speak") == "Amara Osei-Bonsu"
     assert _speaker(doc, "Nobody knew her name") == "Lukas Brandt-Weiler"
+
+
+def test_an_acronym_owner_stays_in_the_office_name() -> None:
+    text = (
+        "According to the UN Office for the Protection of Civilian Workers (OPCW), 300 people died. "
+        "OPCW said more would die."
+    )
+    groups = _groups(text)
+    name = "UN Office for the Protection of Civilian Workers"
+    assert name in groups and "OPCW" in groups[name]

@@ -553,3 +553,38 @@ def test_dev_fixtures_quality() -> None:
     assert s["speaker_accuracy"] >= 0.80, s
     assert s["kind_accuracy"] >= 0.90, s
     assert s["not_quote_hits"] <= 1, s
+
+
+def test_described_as_is_a_statement_of_its_subject() -> None:
+    text = "The Serious Fraud Office has described the affair as one of the largest frauds in a decade."
+    q = _find(_quotes(text), "the affair as")
+    assert q.speaker == "Serious Fraud Office"
+    assert q.kind == "indirect"
+
+
+def test_called_on_and_estimated_at_are_statements() -> None:
+    text = (
+        "Maria Lindqvist called on both unions to return to talks.\n\n"
+        "The Chamber of Commerce estimated the cost of the strike at €40 million a day."
+    )
+    quotes = _quotes(text)
+    assert _find(quotes, "both unions to return").speaker == "Maria Lindqvist"
+    assert _find(quotes, "the cost of the strike at").speaker == "Chamber of Commerce"
+
+
+def test_it_as_subject_of_say_is_an_organisation_speaking() -> None:
+    text = "Norvik Telecom said profits fell by a third. It said it expects a recovery by the spring."
+    q = _find(_quotes(text), "expects a recovery")
+    assert q.speaker == "Norvik Telecom"
+
+
+def test_impersonal_it_is_no_speaker() -> None:
+    text = "The survey covered 2,000 households. It suggests that rents rose faster than wages."
+    assert not [q for q in _quotes(text) if "rents rose" in q.text]
+
+
+def test_said_in_a_statement_that_is_the_statement() -> None:
+    text = "The promoter, Harbour Live, said in a statement that it was devastated by the accident."
+    q = _find(_quotes(text), "devastated by the accident")
+    assert q.kind == "indirect"
+    assert q.speaker == "Harbour Live"

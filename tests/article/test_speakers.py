@@ -264,3 +264,62 @@ def test_sentence_initial_common_noun_is_no_speaker() -> None:
 def test_a_description_known_by_a_name_is_that_name() -> None:
     text = "The dockers' union, known by its Dutch acronym HBV, said it had warned the operator three times this year."
     assert _quote(text, "warned the operator").speaker == "HBV"
+
+
+def test_it_said_after_an_organisation_spoke_is_that_organisation() -> None:
+    text = (
+        "The Reserve Bank of Ruritania kept its main rate at 4% on Tuesday. Analysts polled by Bloomberg "
+        "had expected the hold.\n\n"
+        'In its statement, the central bank said that "risks remain elevated". '
+        "It said it now expects inflation of 3.1% next year."
+    )
+    quote = _quote(text, "inflation of 3.1%")
+    assert quote.speaker == "Reserve Bank of Ruritania"
+
+
+def test_the_institution_is_the_organisation_with_that_word_not_a_nearer_university() -> None:
+    text = (
+        "Researchers at the Halvorsen Institution of Marine Science found a bacterium that eats nylon.\n\n"
+        "Colleagues at the University of Tromsoland called the result promising.\n\n"
+        "The team has applied for a patent and will publish the genome next year, the institution said."
+    )
+    assert _quote(text, "applied for a patent").speaker == "Halvorsen Institution of Marine Science"
+
+
+def test_a_description_with_a_possessive_is_the_organisation_named_with_its_head() -> None:
+    text = (
+        "The Supreme Electoral Tribunal of Freedonia published the final count on Monday.\n\n"
+        "Nobody won a majority, the country's electoral tribunal said."
+    )
+    assert _quote(text, "Nobody won a majority").speaker == "Supreme Electoral Tribunal of Freedonia"
+
+
+def test_a_source_who_asked_not_to_be_named_stays_unnamed() -> None:
+    text = (
+        "Ingrid Solberg, the dean, said the change was overdue.\n\n"
+        "A lecturer in history, who asked not to be named, said morale had collapsed.\n\n"
+        "“Nobody asked us,” the lecturer said."
+    )
+    assert _quote(text, "morale had collapsed").speaker is None
+    assert _quote(text, "Nobody asked us").speaker is None
+
+
+def test_a_capitalised_role_with_the_name_apposed_is_the_person() -> None:
+    text = "The Ruritanian Premier, Tomas Kovalenko, said the government would wait for the report."
+    assert _quote(text, "would wait for the report").speaker == "Tomas Kovalenko"
+
+
+def test_a_named_speaker_keeps_the_statement_when_figures_are_sourced_elsewhere() -> None:
+    text = (
+        "Its spokesperson, Aoife Brennan, said that more than 9,000 people were homeless, "
+        "according to the latest figures from the Central Statistics Office."
+    )
+    assert _quote(text, "more than 9,000 people").speaker == "Aoife Brennan"
+
+
+def test_a_new_paragraph_speaker_is_not_the_previous_one() -> None:
+    text = (
+        "Governor Tomas Lind said the board would wait. He added: “We are watching closely.”\n\n"
+        "Deputy Governor Marta Ek added that wage growth had been strong."
+    )
+    assert _quote(text, "wage growth had been strong").speaker == "Marta Ek"

@@ -22,7 +22,15 @@ evidence from the document and a small curated gazetteer
    Regulatory Agency ... the MHRA", "Tokyo Electric Power Company, known as
    TEPCO"). Ministries and governments get a conventional name ("Kenya's health
    ministry" -> "Kenyan Ministry of Health", "Japan's government" -> "Government
-   of Japan", "Berlin's Senate" -> "Senate of Berlin").
+   of Japan", "Berlin's Senate" -> "Senate of Berlin"). A person's name loses
+   the job titles, ranks and religious titles in front of it ("Chief Executive",
+   "Bishop", "Detective Superintendent") and an affiliation after "of"
+   ("Keith Dorrington of Western Sydney University" is a person and a
+   university); a role tagged as a person ("NSW Premier") is a role reference of
+   the person written beside it, or no entity; an organisation cut at "for the"
+   ("U.S. Court of Appeals" / "Eighth Circuit") or before "of <place>"
+   ("Simon Communities" / "Ireland") is made whole; a surname tagged as a place
+   before an apposed role is a person ("Piyush Goyal, India's commerce minister").
 2. **Groups.** Mentions join one group when they have the same name (case
    aside: "Nato" = "NATO"), the same gazetteer entry ("Zelenskyy" =
    "Zelensky"), when one is the surname of a full name in the document
@@ -33,6 +41,11 @@ evidence from the document and a small curated gazetteer
    by a vote of its mentions (speech-verb subjects count as strong evidence for
    a person). A body word alone joins the one organisation named with it ("the
    Commission"), and "the Ethiopian" the one person the document ties to Ethiopia.
+   The first of two Spanish surnames joins the full name ("Achával" -> "Beatriz
+   Achával de los Ríos"); a bare word joins the one organisation it names with an
+   organisation word ("Leiden" -> "Leiden University") and a name cut short of a
+   last word joins the whole ("Hartwell & Daughters" -> "... Provisions"); a peer
+   known by a surname only is named by the peerage title ("Lord Vaizey of Didcot").
 3. **Mentions the tagger missed.** Every surface form and surname of a person
    or organisation is looked up again in the whole text, and role references
    ("the prime minister") are resolved when the document names the holder
@@ -71,7 +84,7 @@ LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 #: Lower-case name particles that continue a personal name ("Ursula von der Leyen").
 PARTICLES = frozenset(
     {"von", "der", "den", "de", "van", "bin", "al", "ibn", "abu", "da", "di", "du", "la", "le", "ter", "el", "do",
-     "dos", "das", "del", "della", "für", "zu", "por", "ó", "ní", "nic", "uí"}
+     "dos", "das", "del", "della", "für", "zu", "por", "ó", "ní", "nic", "uí", "los", "las"}
 )  # fmt: skip
 
 #: Letters after a name that are not part of it ("Sian Morgan KC").
@@ -98,7 +111,7 @@ ORG_NOUNS = frozenset(
 HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "mx", "rev", "cllr",
      "councillor", "sheikh", "headteacher", "revd", "reverend", "fr", "rabbi", "imam", "pastor", "commodore",
-     "capt", "captain", "sgt", "cpl", "brig", "cmdr", "judge", "insp", "supt"}
+     "capt", "captain", "sgt", "cpl", "brig", "cmdr", "judge", "insp", "supt", "adv"}
 )  # fmt: skip
 
 #: Title words that may precede a name ("President Zelensky", "Prime Minister Keir Starmer").
@@ -216,7 +229,16 @@ def gazetteer() -> Gazetteer:
         GazetteerEntry(e["canonical"], e["label"], tuple(e.get("aliases", ())), tuple(e.get("roles", ())))
         for e in raw["entities"]
     ]
-    return Gazetteer(entries, dict(raw.get("demonyms", {})), frozenset(raw.get("not_entities", ())))
+    return Gazetteer(entries, dict(raw.get("demonyms", {})), frozenset(raw.get("not_entities", ())) | COMMON_ACRONYMS)
+
+
+#: Short forms of common nouns that the tagger takes for organisations ("CCTV", "GPs", "the MMR vaccine").
+COMMON_ACRONYMS = frozenset(
+    {"CCTV", "GP", "GPs", "MMR", "PET", "DNA", "RNA", "HIV", "AIDS", "GPS", "ATM", "ATMs", "SUV", "SUVs", "LED",
+     "LEDs", "LNG", "EV", "EVs", "IVF", "ICU", "ICUs", "MRI", "PPE", "SIM", "USB", "Wi-Fi", "WiFi", "PIN",
+     "PDF", "IQ", "CPR", "PTSD", "ADHD", "STEM", "LGBT", "LGBTQ", "LGBTQ+", "CO2", "PFAS", "PCR", "IT", "HR",
+     "PR", "R&D", "Q&A", "CFO", "COO", "CTO", "CCTVs", "MP3", "TV", "DIY", "GMO", "GMOs", "UAV", "UAVs"}
+)  # fmt: skip
 
 
 # -- names -------------------------------------------------------------------------------
@@ -367,8 +389,10 @@ def extract_entities(doc: Doc) -> tuple[list[Entity], Callable[[str], str]]:
     mentions = _defined_acronyms(doc, mentions, gaz)
     mentions = _add_apposed_orgs(doc, mentions)
     _mark_speech_subjects(doc, mentions)
+    mentions = _drop_bare_roles(mentions, _text(doc))
     groups = _group(mentions, _text(doc))
     names, labels = _name_groups(mentions, groups)
+    _peerage_titles(_text(doc), names, labels)
     mentions = _add_missed_mentions(doc, mentions, names, labels)
     _merge_first_names(mentions, names, labels)
     _merge_heads(mentions, names, labels)
@@ -479,9 +503,7 @@ def _bare_name(surface: str, table: dict[str, str]) -> str:
     words = _SPACE.sub(" ", surface).strip().split(" ")
     if len(words) < 2:
         return surface
-    titles = TITLE_WORDS | HONORIFICS | _OFFICE_LETTERS
-    while len(words) > 1 and words[0].casefold().rstrip(".") in titles:
-        words = words[1:]
+    words = _strip_titles(words)
     while len(words) > 2 and words[-1].casefold().rstrip(".") in POST_NOMINALS | PERSON_POST_NOMINALS:
         words = words[:-1]
     if len(words) > 1 and words[-1] in _ORG_APPOSED and words[-2][:1].isupper():
@@ -576,6 +598,11 @@ _FOREIGN_HEADS = frozenset(
      "agencia", "agence", "agenzia", "asociación", "association", "sociedad", "société", "società", "federación",
      "fédération", "federazione", "partido", "parti", "partito", "centro", "centre", "teatro", "théâtre"}
 )  # fmt: skip
+#: First words of organisations named "<word> of/for <name>" ("Diocese of Cosenza").
+_OF_HEADS = ORG_HEADS - {"federal", "national", "royal", "house", "friends"} | frozenset(
+    {"diocese", "archdiocese", "church", "ministry", "society", "academy", "bureau", "chamber", "order",
+     "congregation", "synod", "tribunal", "inspectorate", "directorate", "secretariat", "conference"}
+)  # fmt: skip
 #: Lower-case words inside a run of capitalised words of one name.
 _RUN_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "del", "du", "des", "la", "le", "di", "da", "do", "&"})
 #: Plural party names a nationality makes one party of ("Scottish Conservatives", "Welsh Labour").
@@ -625,7 +652,14 @@ def _name_runs(doc: Doc, ents: list[Span]) -> list[Span]:
         if doc[start].is_sent_start and doc[start].pos_ not in ("PROPN", "ADJ"):
             start += 1
         words = [t for t in doc[start:j] if t.lower_ not in _RUN_CONNECTORS]
-        if len(words) >= 2 and (doc[j - 1].lower_ in _RUN_HEADS or doc[start].lower_ in _FOREIGN_HEADS):
+        if len(words) >= 2 and (
+            doc[j - 1].lower_ in _RUN_HEADS
+            or doc[start].lower_ in _FOREIGN_HEADS
+            # "Diocese of Cosenza", "Department for Education": an organisation word, "of"/"for", a name
+            or doc[start].lower_ in _OF_HEADS
+            and j - start <= 6
+            and doc[start + 1].lower_ in ("of", "for")
+        ):
             found.append((start, j, "ORG"))
         i = j
     demonyms = gazetteer().demonyms
@@ -639,6 +673,12 @@ def _name_runs(doc: Doc, ents: list[Span]) -> list[Span]:
                 found.append((ent.start, ent.end + 1, "ORG"))
     out = list(ents)
     for a, b, label in found:
+        person = next((e for e in ents if e.label_ == "PERSON" and a <= e.start and e.end < b), None)
+        if person is not None and doc[person.end].lower_ == "of":
+            # "Professor Keith Dorrington of Western Sydney University": a person and an affiliation
+            a = person.end + 1 + (doc[person.end + 1].lower_ == "the")
+            if b - a < 2:
+                continue
         inside = [e for e in out if a <= e.start and e.end <= b]
         straddle = [e for e in out if e.start < b and a < e.end and e not in inside]
         if straddle or any((e.start, e.end) == (a, b) and e.label_ == label for e in inside):
@@ -698,6 +738,7 @@ def _complete_names(doc: Doc, ents: list[Span]) -> list[Span]:
                     out.append(Span(doc, body, ent.end, label="ORG"))
                     continue
         out.append(ent)
+    out = [_place_before_role(doc, ent) for ent in out]
     done: list[Span] = []
     for ent in out:
         if ent.label_ != "PERSON":
@@ -743,6 +784,31 @@ def _complete_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return [e for k, e in enumerate(final) if k == 0 or e.start >= final[k - 1].end]
 
 
+def _place_before_role(doc: Doc, ent: Span) -> Span:
+    """A surname the tagger took for a place or an organisation, after an untagged given name and
+    before an apposed role: "Piyush" + "Goyal" (GPE) + ", India's commerce minister," -> a person."""
+    from spacy.tokens import Span
+
+    if ent.label_ not in ("GPE", "LOC", "ORG") or not 1 <= len(ent) <= 3 or ent.end + 1 >= len(doc):
+        return ent
+    if doc[ent.end].text != "," or gazetteer().lookup(ent.text) or not all(_name_token(t) for t in ent):
+        return ent
+    start = ent.start
+    if len(ent) == 1:
+        if ent.start == 0:
+            return ent
+        given = doc[ent.start - 1]
+        if not _name_token(given) or given.ent_type_:
+            return ent
+        start -= 1  # "Piyush" + "Goyal"
+    for t in doc[ent.end + 1 : ent.end + 8]:
+        if t.is_punct or t.is_sent_start:
+            break
+        if t.lower_ in ROLE_NOUNS | _ROLE_TITLES and t.pos_ in ("NOUN", "PROPN"):
+            return Span(doc, start, ent.end, label="PERSON")
+    return ent
+
+
 #: Capitalised role words written in front of a name that are no given names ("Justice John Roberts").
 _ROLE_TITLES = frozenset(
     {"justice", "prosecutor", "detective", "inspector", "constable", "sergeant", "superintendent", "officer",
@@ -755,6 +821,55 @@ _ROLE_TITLES = frozenset(
      "retired", "former", "late", "dame", "baroness", "baron", "count", "countess", "duke", "duchess", "emir",
      "emperor", "empress", "tsar", "shah", "ayatollah", "grand", "speaker", "leader", "candidate", "nominee"}
 )  # fmt: skip
+
+
+#: Titles, ranks and job titles written in front of a personal name and left out of it
+#: ("Chief Executive Dana Whitfield-Oyelaran", "Bishop Salvatore Lupinacci", "Det Insp Jo
+#: Rees"). Only stripped from people's names, never from organisations ("General Motors").
+PERSON_TITLES: frozenset[str] = (
+    TITLE_WORDS
+    | HONORIFICS
+    | _OFFICE_LETTERS
+    | _ROLE_TITLES - {"st", "saint"}  # "St James' Park"
+    | frozenset(
+        {"executive", "president", "director", "bishop", "archbishop", "cardinal", "rabbi", "imam", "reverend",
+         "father", "sister", "judge", "justice", "magistrate", "commissioner", "inspector", "detective",
+         "superintendent", "sergeant", "constable", "captain", "colonel", "general", "admiral", "professor",
+         "senator", "representative", "rep", "governor", "mayor", "premier", "minister", "secretary",
+         "ambassador", "coach", "manager", "spokesperson", "officer", "principal", "provost",
+         "vice-chancellor", "vice-president", "ceo", "cfo", "coo", "cto", "head", "co-founder", "chairperson",
+         "treasurer", "alderman", "det", "insp", "supt", "sgt", "const", "maj", "gen", "adm", "pres", "msgr",
+         "monsignor", "canon", "vicar", "deacon", "ayatollah", "mullah", "superior", "managing",
+         "operating", "financial", "technology", "technical", "medical", "scientific", "commercial",
+         "regional", "district", "divisional", "national", "assistant", "deputy", "acting", "interim",
+         "police", "fire", "congressman", "congresswoman", "assemblyman", "assemblywoman", "lawmaker",
+         "legislator", "mep", "attorney-general", "solicitor-general", "auditor-general", "ombudsman",
+         "registrar", "lord", "baroness", "baron", "viscount", "marquess", "hon",
+         "honourable", "honorable", "rt", "excellency", "holiness", "doctora", "señor", "señora", "doña", "herr",
+         "frau", "monsieur", "madame", "signor", "signora", "senhor", "senhora", "dottore", "dottoressa"}
+    )
+)  # fmt: skip
+
+
+#: Titles that are never a name on their own ("Adv", "Doctora", "Señor").
+_LONE_TITLES = frozenset(
+    {"adv", "doctora", "señor", "señora", "señorita", "doña", "herr", "frau", "monsieur",
+     "madame", "mademoiselle", "signor", "signora", "senhor", "senhora", "dottore", "dottoressa", "sheikh"}
+)  # fmt: skip
+
+
+def _strip_titles(words: list[str], keep: int = 1) -> list[str]:
+    """``words`` of a personal name without the titles in front ("Chief Executive Dana X" -> "Dana X").
+
+    At least ``keep`` words stay; a title that is the only word left before a generational
+    suffix or nothing stays too.
+    """
+    k = 0
+    while len(words) - k > keep and words[k].casefold().rstrip(".") in PERSON_TITLES:
+        k += 1
+    if k and words[k].rstrip(".").casefold() in _GENERATIONAL:
+        k -= 1
+    return words[k:]
 
 
 def _lower_words(doc: Doc) -> frozenset[str]:
@@ -937,6 +1052,42 @@ def _merge_adjacent(doc: Doc, ents: list[Span]) -> list[Span]:
             out[-1] = doc[prev.start : ent.end]
             out[-1].label_ = "ORG"
             continue
+        gap = doc[prev.end : ent.start] if prev is not None and prev.end <= ent.start else None
+        if (
+            prev is not None
+            and gap is not None
+            and prev.label_ == "ORG"
+            and ent.label_ == "ORG"
+            and [t.lower_ for t in gap] in (["for"], ["for", "the"])
+            and doc[prev.end - 1].text[:1].isupper()
+            and (ent.text[:1].isupper() or ent[0].lower_ == "the" and len(ent) > 1 and ent[1].text[:1].isupper())
+            and not _is_acronym(ent.text)
+            and not doc[gap.start].is_sent_start
+            and not ent[0].is_sent_start
+        ):
+            # "U.S. Court of Appeals" + "for the" + "Eighth Circuit", "UN Office" + "for the" +
+            # "Coordination of Humanitarian Affairs": one name the tagger cut at "for"
+            out[-1] = doc[prev.start : ent.end]
+            out[-1].label_ = "ORG"
+            continue
+        if (
+            prev is not None
+            and prev.label_ == "ORG"
+            and ent.label_ == "GPE"
+            and prev.end + 1 == ent.start
+            and doc[prev.end].lower_ == "of"
+            and doc[prev.end - 1].text[:1].isupper()
+            and (
+                doc[prev.end - 1].lower_ in _RUN_HEADS | ORG_HEADS
+                or len(prev) > 1
+                and doc[prev.end - 1].lower_.endswith("ies")  # "Simon Communities", not "Faith Jepkorir"
+            )
+            and not doc[ent.start].is_sent_start
+        ):
+            # "Simon Communities" + "of" + "Ireland": a place finishing an organisation's name
+            out[-1] = doc[prev.start : ent.end]
+            out[-1].label_ = "ORG"
+            continue
         if (
             prev is not None
             and prev.label_ == "ORG"
@@ -1047,6 +1198,8 @@ def _split_span(doc: Doc, start: int, end: int, label: str) -> list[_Mention]:
             and doc[s].lower_ not in ORG_HEADS | NON_PERSON_WORDS
         ):
             s += 1
+        if lab == "ORG" and e - s > 1 and doc[e - 1].text in ("party", "union") and doc[e - 2].text[:1].isupper():
+            e -= 1  # "the Law and Justice party", "the Unite union": the name without the kind
         if e - s > 3 and _SCORE.fullmatch(doc[e - 3 : e].text) is not None:
             e -= 3  # "Dundee United 4-0"
         while s < e and (
@@ -1068,7 +1221,7 @@ def _split_span(doc: Doc, start: int, end: int, label: str) -> list[_Mention]:
             e, lab = of, "PERSON"
         # Titles before a personal name ("President Zelensky", "Mr Starmer", "MP Dawn Butler").
         if lab == "PERSON":
-            while e - s > 1 and doc[s].lower_.rstrip(".") in (TITLE_WORDS | HONORIFICS | _OFFICE_LETTERS):
+            while e - s > 1 and doc[s].lower_.rstrip(".") in PERSON_TITLES and doc[s + 1].text[:1].isupper():
                 s += 1
         if s >= e:
             continue
@@ -1082,7 +1235,10 @@ def _split_span(doc: Doc, start: int, end: int, label: str) -> list[_Mention]:
             continue  # "Campaigners": people are not plural
         if _sentence_initial_common_noun(doc, s, e, lab, text):
             continue  # "Turnout was ...": a common noun capitalised only at the start of a sentence
-        if text in gazetteer().not_entities or text.casefold().rstrip(".") in POST_NOMINALS | TITLE_WORDS:
+        if (
+            text in gazetteer().not_entities
+            or text.casefold().rstrip(".") in POST_NOMINALS | TITLE_WORDS | _LONE_TITLES
+        ):
             continue
         if lab == "GPE" and e - s == 1 and doc[s].pos_ == "ADJ":
             lab = "NORP"  # "Ukrainian" tagged as a place
@@ -1133,7 +1289,12 @@ def _person_of_place(doc: Doc, s: int, of: int, e: int) -> bool:
     known = entry is not None and entry.label in ("GPE", "LOC") or place in gaz.demonym_of
     if not known or not 2 <= len(name) <= 3:
         return False
-    return all(t.pos_ == "PROPN" and t.lower_ not in ORG_HEADS | NON_PERSON_WORDS | TITLE_WORDS for t in name)
+    return all(
+        t.pos_ == "PROPN"
+        and t.lower_ not in ORG_HEADS | NON_PERSON_WORDS | TITLE_WORDS
+        and not t.lower_.endswith("ies")  # "Simon Communities of Ireland"
+        for t in name
+    )
 
 
 def _split_lists(doc: Doc, pieces: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -1497,6 +1658,16 @@ def _place_long_forms(
         label = entry.label if entry is not None else "ORG"
         spans = [(h.start(), h.end()) for h in re.finditer(rf"(?<![\w-]){re.escape(long)}(?![\w-])", text)]
         spans += [(h.start(), h.end()) for h in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text)]
+        owned = _owned_long_form(text, out, spans, gaz)
+        if owned is not None and entry is None:
+            # "the UN Office for the Coordination of Humanitarian Affairs (OCHA)": the owner
+            # organisation is part of the name (unlike a place: "US National Science Foundation")
+            s0, e0 = owned
+            for m in [m for m in out if s0 <= m.start and m.end <= e0]:
+                out.remove(m)
+            name = normalize_name(text[s0:e0])
+            out.append(_Mention(s0, e0, text[s0:e0], "ORG", canonical=name))
+            spans = [(s, e) for s, e in spans if not (s0 <= s and e <= e0)]
         for s, e in spans:
             inside = [m for m in out if s <= m.start and m.end <= e]
             around = [m for m in out if m.start <= s and e <= m.end and (m.start, m.end) != (s, e)]
@@ -1517,6 +1688,20 @@ def _place_long_forms(
             out.append(_Mention(s, e, text[s:e], label, gazetteer=entry, canonical=name))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _owned_long_form(
+    text: str, mentions: list[_Mention], spans: list[tuple[int, int]], gaz: Gazetteer
+) -> tuple[int, int] | None:
+    """The span of a mention that is an organisation's acronym followed by a long form ("UN Office for ...")."""
+    for s, e in spans:
+        for m in mentions:
+            if m.start < s and m.end == e:
+                prefix = text[m.start : s].strip()
+                owner = gaz.lookup(prefix)
+                if owner is not None and owner.label == "ORG" and _is_acronym(prefix):
+                    return m.start, m.end
+    return None
 
 
 def _mark_speech_subjects(doc: Doc, mentions: list[_Mention]) -> None:
@@ -1565,6 +1750,49 @@ def _mark_speech_subjects(doc: Doc, mentions: list[_Mention]) -> None:
 # -- step 2: groups ----------------------------------------------------------------------
 
 
+def _role_only(m: _Mention) -> bool:
+    """Whether a person's "name" is only a role: "NSW Premier", "Chief Executive", "the US Secretary of State"."""
+    words = normalize_name(m.text).split()
+    if m.label != "PERSON" or m.gazetteer is not None or not words:
+        return False
+    gaz = gazetteer()
+    k = 0
+    while k < len(words) - 1 and (
+        _is_acronym(words[k])
+        or _demonym(words[k])
+        or (e := gaz.lookup(words[k])) is not None
+        and e.label in ("GPE", "LOC")
+    ):
+        k += 1  # the place of the office
+    rest = [w.casefold().rstrip(".") for w in words[k:] if w.casefold() not in ("of", "for", "the")]
+    return bool(rest) and all(w in PERSON_TITLES for w in rest) and rest[-1] in ROLE_NOUNS | PERSON_TITLES
+
+
+def _role_holder(mentions: list[_Mention], i: int, text: str) -> int | None:
+    """The person written right next to the role ``mentions[i]`` ("The NSW Premier, Chris Minns,")."""
+    m = mentions[i]
+    for j in (i + 1, i - 1):
+        if not 0 <= j < len(mentions):
+            continue
+        o = mentions[j]
+        gap = text[m.end : o.start] if j > i else text[o.end : m.start]
+        if gap in (", ", " ") and o.label == "PERSON" and not _role_only(o) and len(normalize_name(o.text).split()) > 1:
+            return j
+    return None
+
+
+def _drop_bare_roles(mentions: list[_Mention], text: str) -> list[_Mention]:
+    """Role-only "names" are kept as role references of the person next to them, or dropped."""
+    out = []
+    for i, m in enumerate(mentions):
+        if _role_only(m):
+            if _role_holder(mentions, i, text) is None:
+                continue
+            m.role = True
+        out.append(m)
+    return out
+
+
 def _group(mentions: list[_Mention], text: str) -> _Groups:
     groups = _Groups(len(mentions))
     first: dict[str, int] = {}
@@ -1591,6 +1819,10 @@ def _group(mentions: list[_Mention], text: str) -> _Groups:
                 full[bare.casefold()].append(i)  # "Bashar al-Assad" <- "Assad"
             if len(words) > 2 and words[-2].casefold() in PARTICLES:
                 full[" ".join(words[-3:] if words[-3].casefold() in PARTICLES else words[-2:]).casefold()].append(i)
+                p = next(k for k, w in enumerate(words) if w.casefold() in PARTICLES)
+                if p >= 2 and words[p - 1][:1].isupper() and len(words) - p <= 3:
+                    # "Achával" for "Beatriz Achával de los Ríos": the first of two surnames
+                    full[words[p - 1].casefold()].append(i)
             elif len(words) == 3 and words[-2][:1].isupper() and not words[-2].endswith("."):
                 double.add(" ".join(words[-2:]).casefold())  # "Carroll MacNeill", "Dela Cruz"
                 full[" ".join(words[-2:]).casefold()].append(i)
@@ -1639,6 +1871,53 @@ def _group(mentions: list[_Mention], text: str) -> _Groups:
         if first_key[0] and first_key[1] not in full and len(firsts.get(first_key, ())) == 1 and m.gazetteer is None:
             groups.union(i, first_of[first_key])
             m.label = "PERSON"
+
+    # A name alone for the one organisation named by it and an organisation word:
+    # "Leiden" (tagged an organisation) -> "Leiden University", "Labour" -> "Labour Party".
+    org_of: dict[str, set[str]] = defaultdict(set)
+    org_at: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        words = normalize_name(m.text).split()
+        if (
+            m.label == "ORG"
+            and len(words) == 2
+            and words[1].casefold() in _RUN_HEADS | ORG_HEADS
+            and words[1].istitle()
+        ):
+            org_of[words[0].casefold()].add(words[1].casefold())
+            org_at.setdefault(words[0].casefold(), i)
+    for i, m in enumerate(mentions):
+        words = normalize_name(m.text).split()
+        key = words[0].casefold() if len(words) == 1 else ""
+        if (
+            key in org_of
+            and len(org_of[key]) == 1
+            and m.label == "ORG"
+            and m.gazetteer is None
+            and not _is_acronym(words[0])
+            and key not in full
+        ):
+            groups.union(org_at[key], i)
+
+    # An organisation's name cut short of a last word that is no organisation of its own:
+    # "Hartwell & Daughters" -> "Hartwell & Daughters Provisions" (not "Deutsche Bank" ->
+    # "Deutsche Bank Foundation", not "NHS" -> "NHS England").
+    org_names = {normalize_name(m.text): i for i, m in enumerate(mentions) if m.label == "ORG" and m.gazetteer is None}
+    for cut, i in org_names.items():
+        words = cut.split()
+        if len(words) < 2 or _is_acronym(words[0]):
+            continue
+        longer = [
+            j
+            for name, j in org_names.items()
+            if name.startswith(cut + " ")
+            and len(name.split()) == len(words) + 1
+            and name.split()[-1].casefold() not in _RUN_HEADS | ORG_HEADS | NON_PERSON_WORDS
+            and name.split()[-1].istitle()
+            and gazetteer().lookup(name.split()[-1]) is None
+        ]
+        if len(longer) == 1:
+            groups.union(longer[0], i)
 
     # A middle word alone for the one long personal name that holds it and no other name
     # does: "Lula" -> "Luiz Inácio Lula da Silva".
@@ -1693,6 +1972,9 @@ def _group(mentions: list[_Mention], text: str) -> _Groups:
                     groups.union(i, j)
                     break
     for i, m in enumerate(mentions):
+        if m.role and (holder := _role_holder(mentions, i, text)) is not None:
+            groups.union(holder, i)
+    for i, m in enumerate(mentions):
         m.group = groups.find(i)
     return groups
 
@@ -1700,6 +1982,10 @@ def _group(mentions: list[_Mention], text: str) -> _Groups:
 def _person_like(m: _Mention, words: list[str]) -> bool:
     if m.gazetteer is not None:
         return m.gazetteer.label == "PERSON"
+    if m.label != "PERSON" and any(
+        w.casefold() in NON_PERSON_WORDS | ORG_HEADS | _FOREIGN_HEADS or w in ("of", "for", "and", "&") for w in words
+    ):
+        return False  # "The Police Association of NSW urged ...": a speaker, but no person
     if m.label == "PERSON" or m.said:
         return True
     if m.label != "ORG" or any(w.casefold() in NON_PERSON_WORDS | _FOREIGN_HEADS for w in words):
@@ -1735,7 +2021,7 @@ def _name_groups(mentions: list[_Mention], groups: _Groups) -> tuple[dict[int, s
         if built is not None:
             names[gid] = built
             continue
-        forms = Counter(normalize_name(m.text) for m in ms)
+        forms = Counter(normalize_name(m.text) for m in ms if not m.role) or Counter(normalize_name(m.text) for m in ms)
         longs = [f for f in forms if len(f.split()) > 1]
         if (
             labels[gid] == "PERSON"
@@ -1754,10 +2040,29 @@ def _name_groups(mentions: list[_Mention], groups: _Groups) -> tuple[dict[int, s
             names[gid] = max(forms, key=lambda f: (len(f.split()), forms[f], len(f)))
             if labels[gid] == "ORG" and any(m.said for m in ms):
                 labels[gid] = "PERSON"  # a speaker with a first name and a surname
+        elif len(forms) > 1 and all(
+            f == (top := max(forms, key=lambda g: (len(g.split()), len(g)))) or top.startswith(f + " ") for f in forms
+        ):
+            # A name and its first words ("Leiden University", "Leiden"): the whole name
+            names[gid] = top
         else:
             # Case variants of one name ("Nato", "NATO"): the commonest, capitals on a tie.
             names[gid] = max(forms, key=lambda f: (forms[f], sum(c.isupper() for c in f), len(f)))
     return names, labels
+
+
+#: A peerage title around a surname ("Lord Vaizey of Didcot", "Baroness Smith of Basildon").
+_PEERAGE = r"\b(?:Lord|Baroness|Baron|Viscount|Viscountess|Lady) {} of [A-Z][\w-]+(?: (?:upon |on |in )?[A-Z][\w-]+)?"
+
+
+def _peerage_titles(text: str, names: dict[int, str], labels: dict[int, str]) -> None:
+    """A person named by a surname only keeps a peerage title written in the text: "Lord Vaizey of
+    Didcot" rather than "Vaizey" (the title names the person; the surname alone does not)."""
+    for gid, name in names.items():
+        if labels[gid] == "PERSON" and " " not in name and name[:1].isupper():
+            hit = re.search(_PEERAGE.format(re.escape(name)), text)
+            if hit is not None:
+                names[gid] = hit.group()
 
 
 def _full_and_surname(forms: list[str]) -> bool:
@@ -1787,7 +2092,7 @@ def _add_missed_mentions(
     """Find again, in the whole text, the names and surnames of people and organisations."""
     forms: dict[str, int] = {}
     for m in mentions:
-        if labels[m.group] not in ("PERSON", "ORG"):
+        if labels[m.group] not in ("PERSON", "ORG") or m.role:
             continue
         norm = normalize_name(m.text)
         forms.setdefault(norm, m.group)

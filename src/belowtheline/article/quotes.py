@@ -106,7 +106,7 @@ _ORG_WORDS = _wordset(
     energy motors pharma pharmaceuticals systems technologies industries solutions labs foods
     shipping telecom biotech therapeutics ventures resources mining power steel insurance
     securities investments properties retail brands entertainment studios automotive festival museum
-    orchestra theatre theater gallery hospital academy observatory library"""
+    orchestra theatre theater gallery hospital academy observatory library squad brigade"""
 )
 #: Description heads that stand for unnamed, collective or anonymous sources.
 _ANONYMOUS = _wordset(
@@ -120,6 +120,12 @@ _NOT_SOURCES = frozenset(
     {"i", "we", "you", "who", "which", "that", "anyone", "anybody", "someone", "everyone", "nobody", "whoever"}
 )
 _IMPERSONAL = frozenset({"it", "this", "what"})
+
+#: Verbs whose subject "it" is an organisation speaking ("It said it now expects ..."),
+#: not an impersonal "it" ("it suggests that ...", "it shows ...").
+_IT_SAYS = frozenset(
+    {"say", "add", "tell", "announce", "state", "confirm", "warn", "insist", "argue", "deny", "acknowledge"}
+)
 
 #: Speech verbs whose infinitive complement is reported content ("urged them to leave").
 _XCOMP_VERBS = frozenset({"say", "tell", "urge", "vow", "pledge", "threaten", "warn", "claim", "expect"})
@@ -184,6 +190,12 @@ _ORG_ROLES = _wordset(
     carmaker automaker chipmaker drugmaker miner supermarket grocer utility developer publisher
     platform insurer startup conglomerate producer supplier exporter brewer"""
 )
+#: Heads of definite descriptions that stand for an organisation ("the agency said").
+_GENERIC_ORG_HEADS = (
+    _ORG_WORDS
+    | _ORG_ROLES
+    | _wordset("tribunal institution secretariat bloc delegation mission board panel ministry court army")
+)
 #: Heads of descriptions that stand for the organisation they come from or work at:
 #: "figures published by NHS England", "analysts at Bruegel", "a spokesperson for the IRC".
 _SOURCE_HEADS = _wordset(
@@ -209,6 +221,11 @@ _PLURAL_GROUPS = _wordset(
 #: Words that stand for an organisation whose name holds another word: "the force" -> "... Police".
 _ORG_SYNONYMS = {
     "force": ("force", "police"),
+    "tribunal": ("tribunal", "court"),
+    "court": ("court", "tribunal"),
+    "institution": ("institution", "institute", "university", "college", "school", "museum", "hospital"),
+    "bloc": ("union", "bloc", "community"),
+    "army": ("army", "armed"),
     "regulator": ("regulator", "authority", "commission", "agency"),
     "watchdog": ("watchdog", "authority", "commission", "agency", "office"),
 }
@@ -1140,6 +1157,10 @@ class _Speaker:
     #: quoted just before in the same paragraph speaks
     org_of_last: bool = False
     settled: bool = False  # resolved from the text around it: no later guess replaces the name
+    #: "It said ...": the organisation that spoke just before, if one did nearby
+    it_org: bool = False
+    #: "a professor, who asked not to be named": an unnamed source; "the professor" after it is too
+    anonymous: bool = False
 
 
 def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speaker:
@@ -1161,7 +1182,9 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
             return _Speaker(names.before(tok.i, gender=gender, exclude=_replied_to(tok, names)), *span)
         passive = tok.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in tok.head.children)
         if lower in ("it", "they") and not passive:
-            return _Speaker(names.before(tok.i, person=False) if lower == "it" else None, *span)
+            if lower == "it":
+                return _Speaker(names.before(tok.i, person=False), *span, it_org=True)
+            return _Speaker(None, *span)
         return _Speaker(None, *span)
     sub = list(tok.subtree)
     s0, s1 = sub[0].idx, sub[-1].idx + len(sub[-1].text)
@@ -1191,6 +1214,14 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
         if chosen is not None:
             return _Speaker(chosen, s0, s1)
         return _Speaker(names.before(tok.i), s0, s1, definite_head=tok.lower_, person_role=True)
+    if tok.pos_ == "PROPN" and not names.is_person(tok):
+        # "The NSW Premier, Chris Minns, said": a capitalised role with the person's name apposed
+        for c in tok.children:
+            if c.dep_ == "appos" and c.i > tok.i and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON"):
+                a, b = _name_run(c)
+                if b > a and names.is_person(c) and names._person_like(doc[a:b], set()):
+                    cand = _surface(doc, a, b)
+                    return _Speaker(names.full(cand), doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
     if (
         tok.pos_ == "PROPN"
         or tok.ent_type_ in ("PERSON", "ORG")
@@ -1391,6 +1422,10 @@ def _recent_org(names: _Names, token_i: int, limit: int = 120) -> str | None:
             and not according
         ):
             continue  # "an appeal to the General Court", "posted on Telegram", "analysts at Jefferies"
+        if root.dep_ in ("dobj", "dative") and root.head.lemma_.lower() in ("tell", "survey", "ask"):
+            continue  # "told Reuters", "economists surveyed by Reuters": the one spoken to, not a speaker
+        if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.lemma_.lower() == "survey":
+            continue
         first = first or name
         if root.dep_ not in ("pobj", "poss") or according:
             first = name
@@ -1715,8 +1750,17 @@ def _describe(
             from_roles=declared,
         )
     if det in ("a", "an"):
-        return _Speaker(None, s0, s1, indefinite_head=head)
+        anonymous = _ANONYMITY_RE.search(doc.text, s0, s1) is not None
+        return _Speaker(None, s0, s1, indefinite_head=head, anonymous=anonymous)
     return _Speaker(None, s0, s1)
+
+
+#: Words that keep a source unnamed: "who asked not to be named", "on condition of anonymity".
+_ANONYMITY_RE = re.compile(
+    r"\b(?:not to be (?:named|identified)|declined to be (?:named|identified)|anonymity|anonymously"
+    r"|did not want (?:to be named|his name|her name))",
+    re.IGNORECASE,
+)
 
 
 def _roles(doc: Doc, names: _Names) -> dict[str, str]:
@@ -1826,14 +1870,31 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
         subj = _subject(v) or _name_before(v, names)
         if subj is not None and subj.lower_ in _NOT_SOURCES:
             continue
-        if subj is not None and subj.lower_ in _IMPERSONAL and not any(c.dep_ == "auxpass" for c in v.children):
-            continue
+        if (
+            subj is not None
+            and subj.lower_ in _IMPERSONAL
+            and not any(c.dep_ == "auxpass" for c in v.children)
+            and not (subj.lower_ == "it" and v.lemma_.lower() in _IT_SAYS and subj.i < v.i)
+        ):
+            continue  # "it suggests that ...", "this shows ..."; but "It said it now expects ..." (the organisation)
         if any(c.dep_ in ("neg", "auxpass") for c in v.children):
             continue  # "did not say who would enforce them", "it is believed", "is expected to"
         best: tuple[list[tuple[int, int]], int] | None = None
-        for comp in v.children:
-            if comp.dep_ != "ccomp" and not (comp.dep_ == "xcomp" and v.lemma_ in _XCOMP_VERBS):
+        # "said in a statement that ...": the parser may hang the that-clause on the noun
+        in_noun = [
+            c
+            for p in v.children
+            if p.dep_ == "prep" and p.lower_ == "in" and p.i > v.i
+            for o in p.children
+            if o.dep_ == "pobj" and o.lemma_.lower() in _UTTERANCES | {"interview", "briefing", "memo", "filing"}
+            for c in o.children
+            if c.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ]
+        for comp in [*v.children, *in_noun]:
+            if comp.dep_ != "ccomp" and comp not in in_noun and not (comp.dep_ == "xcomp" and v.lemma_ in _XCOMP_VERBS):
                 continue
+            if comp.i > v.i and "\n" in text[v.idx : comp.left_edge.idx]:
+                continue  # the parser ran the sentence across a paragraph break: another statement
             # "said the measures were temporary and that talks remained open": two statements
             conjs = [
                 c
@@ -1866,6 +1927,22 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
             for a, b in best[0]:
                 indirect.append(_Found(a, b, "indirect", v.text, speaker, v.i))
 
+    # "described the case as ...", "accused management of ...", "called on both sides to ...",
+    # "estimated the cost at ...": what is said is the object and its complement
+    for v in tokens:
+        if in_quote(v.idx) or any(c.dep_ in ("neg", "auxpass") for c in v.children):
+            continue
+        span = _object_statement(v)
+        if span is None or any(f.cue_i == v.i for f in indirect):
+            continue
+        subj = _subject(v) or _name_before(v, names)
+        if subj is None or subj.lower_ in _NOT_SOURCES or subj.lower_ in _IMPERSONAL - {"it"}:
+            continue
+        sp = _resolve(subj, names, roles)
+        if sp.name is None and not sp.definite_head:
+            continue  # "critics accused ...", "a process the club described as ...": no one to quote
+        indirect.append(_Found(*span, "indirect", v.text, sp, v.i))
+
     # "according to X, ..." -> the rest of the sentence
     for t in tokens:
         if t.lower_ == "according" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to" and not in_quote(t.idx):
@@ -1879,6 +1956,25 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
                 rest = rest[1:]
             while rest and rest[-1].is_punct and rest[-1].text not in "”\"’'":
                 rest = rest[:-1]
+            cued = {v.i for v in cue_verbs}
+            if any(
+                x.i in cued
+                and x.i < t.i
+                and x.lemma_.lower() in ("say", "tell", "add", "explain")
+                and any(
+                    c.dep_ == "nsubj"
+                    and (
+                        c.pos_ == "PROPN"
+                        or c.lower_ in _PRONOUNS_PERSON
+                        or any(a.dep_ == "appos" and a.pos_ == "PROPN" for a in c.children)
+                    )
+                    for c in x.children
+                )
+                for x in rest
+            ):
+                # "Its spokesperson, X, said that ..., according to figures from Y": X speaks;
+                # Y is the source of the figures, not of the statement
+                continue
             if len(rest) >= 3 and pobj is not None:
                 a, b = rest[0].idx, rest[-1].idx + len(rest[-1].text)
                 indirect.append(_Found(a, b, "indirect", "according to", _resolve(pobj, names, roles), t.i))
@@ -2015,8 +2111,32 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
             if whole is not None:
                 spk = whole.canonical
         described = f.speaker.definite_head
+        at = f.speaker.start if f.speaker.start is not None else f.start
         if spk is None and described and entities and described in _ORG_WORDS | _ORG_ROLES:
-            spk = _org_by_head(entities, described, f.speaker.start if f.speaker.start is not None else f.start)
+            spk = _org_by_head(entities, described, at)
+        if spk is None and entities and f.speaker.description and not f.speaker.person_role:
+            # "the country's electoral tribunal", "the university board", "the bloc's delegation":
+            # the organisation named with one of the description's words
+            words = [w.strip("’'").lower() for w in f.speaker.description.split()]
+            words = [w[:-2] if w.endswith(("’s", "'s")) else w for w in words]
+            for w in reversed(words[1:] if words[0] in ("the", "its", "a", "an") else words):
+                if w in _GENERIC_ORG_HEADS:
+                    spk = _org_by_head(entities, w, at)
+                    if spk is not None:
+                        break
+        if spk is None and described in _GENERIC_ORG_HEADS and not f.speaker.person_role and out:
+            # "the agency said", "the company said": the organisation that spoke last
+            last_org = next(
+                (
+                    o.quote.speaker
+                    for o in reversed(out)
+                    if o.quote.speaker is not None
+                    and o.quote.speaker not in people
+                    and o.quote.speaker.split()[-1].lower() not in names.by_last
+                ),
+                None,
+            )
+            spk = last_org
         if f.speaker.org_of_last and out:
             # "According to Asthma + Lung UK, ... The charity said": the organisation just quoted
             last_q = out[-1].quote
@@ -2026,6 +2146,15 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
                 and last_q.speaker.split()[-1].lower() not in names.by_last
                 and last_q.end is not None
                 and "\n" not in text[last_q.end : f.start]
+            ):
+                spk = last_q.speaker
+        if f.speaker.it_org and out:
+            last_q = out[-1].quote
+            if (
+                last_q.speaker is not None
+                and last_q.speaker not in people
+                and last_q.end is not None
+                and f.start - last_q.end < 400
             ):
                 spk = last_q.speaker
         quote = Quote(text=text[f.start : f.end], speaker=spk, kind=f.kind, cue=f.cue, start=f.start, end=f.end)
@@ -2041,12 +2170,15 @@ def _org_by_head(entities: Sequence[Entity], head: str, at: int) -> str | None:
     offset ``at``; else, for a lead sentence that names it only further down, the
     first one after.
     """
-    heads = _ORG_SYNONYMS.get(head, (head,))
-    orgs = [
-        e
-        for e in entities
-        if e.label == "ORG" and e.start is not None and any(h in e.canonical.casefold().split() for h in heads)
-    ]
+    orgs = [e for e in entities if e.label == "ORG" and e.start is not None and head in e.canonical.casefold().split()]
+    if not orgs:
+        # "the institution" -> "Scripps Institution of Oceanography" before "University of Chile"
+        heads = _ORG_SYNONYMS.get(head, (head,))
+        orgs = [
+            e
+            for e in entities
+            if e.label == "ORG" and e.start is not None and any(h in e.canonical.casefold().split() for h in heads)
+        ]
     before = [e for e in orgs if (e.start or 0) < at]
     if before:
         return max(before, key=lambda e: e.start or 0).canonical
@@ -2085,6 +2217,84 @@ def _settle(name: str, canonical: Callable[[str], str]) -> str:
             if mapped != variant:
                 return mapped
     return spk
+
+
+#: Verbs that report a statement through their object and its complement.
+_OBJECT_VERBS = frozenset(
+    {"describe", "characterise", "characterize", "estimate", "call", "urge", "brand", "dismiss", "promise"}
+)
+# "accused X of ..." is left out: most annotated sets do not count an accusation as a quote.
+#: The preposition each of those verbs takes its complement with ("" for an infinitive).
+_OBJECT_PREPS = {
+    "describe": ("as",),
+    "characterise": ("as",),
+    "characterize": ("as",),
+    "brand": ("as",),
+    "dismiss": ("as",),
+    "estimate": ("at",),
+}
+
+
+def _object_statement(verb: Token) -> tuple[int, int] | None:
+    """The statement a verb reports through its object: "described the case as one of ...".
+
+    "X described the case as Y", "estimated
+    the cost at €100 million", "called on both sides to accept mediation", "called for a
+    ceasefire", "urged the public to ...", "promised to reform ...": the object and its
+    complement, or the complement alone when the object stands before the verb ("what
+    the UN describes as the world's largest displacement crisis"). ``None`` otherwise.
+    """
+    lemma = verb.lemma_.lower()
+    if lemma not in _OBJECT_VERBS or verb.pos_ != "VERB":
+        return None
+    kids = [c for c in verb.children if c.i > verb.i]
+    obj = next((c for c in kids if c.dep_ in ("dobj", "dative")), None)
+    if lemma in _OBJECT_PREPS:
+        comp = next(
+            (c for c in kids if c.dep_ in ("prep", "oprd") and c.lower_ in _OBJECT_PREPS[lemma] and list(c.children)),
+            None,
+        )
+        if comp is None:
+            # the parser may hang the preposition on the object ("the cost to the economy at ...")
+            comp = next(
+                (
+                    c
+                    for c in (obj.children if obj is not None else ())
+                    if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS[lemma] and list(c.children)
+                ),
+                None,
+            )
+        if comp is None:
+            return None
+        first = obj if obj is not None and obj.i < comp.i else comp
+        if first is comp:
+            first = next(iter(c for c in comp.children if c.dep_ == "pobj"), comp)
+    elif lemma == "call":
+        on = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ("on", "for") and list(c.children)), None)
+        if on is None:
+            return None
+        comp = next((c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.i > on.i), on)
+        first = next(iter(c for c in on.children if c.dep_ == "pobj"), on)
+    else:  # urge, promise: "urged X to ...", "promised to ..."
+        comp = next((c for c in kids if c.dep_ in ("xcomp", "ccomp")), None)
+        if comp is None:
+            return None
+        if lemma == "urge" and obj is None:
+            return None
+        first = obj if obj is not None and obj.i < comp.i else comp
+    toks = [t for t in doc_range(first.left_edge, comp.right_edge)]
+    cut = next((k for k, t in enumerate(toks) if "\n" in t.text or "\n" in t.whitespace_), None)
+    toks = toks[: cut + 1] if cut is not None else toks
+    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "”\"’'":
+        toks = toks[:-1]
+    if len(toks) < 3:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def doc_range(a: Token, b: Token) -> list[Token]:
+    """The tokens from ``a`` to ``b`` inclusive."""
+    return list(a.doc[a.i : b.i + 1])
 
 
 def _as_clause(verb: Token) -> tuple[int, int] | None:
@@ -2382,6 +2592,15 @@ def _fill_context(
     # indefinite description -> a later definite one with the same head
     for i, f in enumerate(found):
         head = f.speaker.indefinite_head
+        if head and f.speaker.anonymous:
+            # "A professor, who asked not to be named, said ... the professor said": still unnamed
+            for g in found[i + 1 :]:
+                if g.start - f.end > 1500:
+                    break
+                if g.speaker.definite_head == head and g.speaker.person_role:
+                    g.speaker.name, g.speaker.description, g.speaker.person_role = None, None, False
+                    g.speaker.anonymous = True
+            continue
         if head and f.speaker.name is None:
             for g in found[i + 1 :]:
                 if g.speaker.definite_head == head and g.speaker.name:
