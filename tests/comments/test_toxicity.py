@@ -125,6 +125,22 @@ def test_negation_takes_back_only_the_negated_word() -> None:
     assert lex.negated("they're not human, they're animals", {"they're", "not", "human", "animals"}) == []
 
 
+#: Dog whistles of organised hate, and the same slogans named to reject them (written for these tests).
+CODED = ["(((bankers))) again, who could have guessed", "13/50, look it up", "Remigration now, no more excuses"]
+CODED_REJECTED = ["The 'great replacement' is a far-right conspiracy theory and the paper should say so."]
+
+
+@pytest.mark.parametrize("text", CODED)
+def test_coded_hate_is_an_identity_attack(text: str) -> None:
+    r = score([text])[0]
+    assert r.scores["identity_attack"] >= 0.5, r.scores
+
+
+@pytest.mark.parametrize("text", CODED_REJECTED)
+def test_a_slogan_named_to_reject_it_sets_no_floor(text: str) -> None:
+    assert score([text])[0].scores["identity_attack"] < 0.5
+
+
 def test_reported_threat_sets_no_floor() -> None:
     from belowtheline.comments.scorer import load_scorer
 

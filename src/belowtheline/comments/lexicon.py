@@ -194,6 +194,8 @@ class Lexicon:
             "SLUR": _trie_regex(w for w in data["words"]["slur"] if w not in ambiguous),
         }
         self.patterns: list[tuple[str, re.Pattern[str]]] = []
+        self._substring_triggers: list[tuple[str, int]] = []
+        self._unless: list[re.Pattern[str] | None] = []
         # Per pattern: words and word categories one of which must be present first.
         self._triggers: list[tuple[frozenset[str], frozenset[str]]] = []
         self._check: list[frozenset[str]] = []
@@ -205,7 +207,13 @@ class Lexicon:
             self.patterns.append((p["id"], re.compile(rx)))
             trig = p.get("triggers") or {}
             self._triggers.append((frozenset(trig.get("words", ())), frozenset(trig.get("categories", ()))))
+            # Symbols that are no words ("(((", "13/50") trigger a pattern by substring.
+            for sub in trig.get("substrings", ()):
+                self._substring_triggers.append((sub, len(self.patterns) - 1))
             self._check.append(frozenset(p.get("check_word", ())))
+            # A pattern with "unless" finds nothing in a text that matches it (a slogan
+            # named in order to reject it: "the 'great replacement' is a racist myth").
+            self._unless.append(re.compile(p["unless"]) if p.get("unless") else None)
             self.floors[p["id"]] = dict(p["labels"])
         self.pattern_ids: tuple[str, ...] = tuple(p["id"] for p in data["patterns"])
         # Inverted trigger index: word (or category) -> the patterns it lets run, so a comment
@@ -376,9 +384,15 @@ class Lexicon:
             todo_patterns.update(by_trigger[t])
         for c in found:
             todo_patterns.update(by_trigger.get("\x00" + c, ()))
+        for sub, k in self._substring_triggers:
+            if sub in text:
+                todo_patterns.add(k)
         for k in sorted(todo_patterns):  # in file order, as the hits always were
             pid, rx = self.patterns[k]
             check = self._check[k]
+            unless = self._unless[k]
+            if unless is not None and unless.search(text):
+                continue
             for m in rx.finditer(text):
                 if m.end() > m.start() and (not check or not check.isdisjoint(lookup(m.group("w")))):
                     hits.append(Hit(pid, m.start(), m.end()))
