@@ -2314,6 +2314,12 @@ def _as_clause(verb: Token) -> tuple[int, int] | None:
     toks = [t for t in verb.head.subtree if t.i not in own and t.i > max(own)]
     cut = next((k for k, t in enumerate(toks) if "\n" in t.text or "\n" in t.whitespace_), None)
     toks = toks[: cut + 1] if cut is not None else toks
+    return _trimmed_span(toks)
+
+
+def _trimmed_span(toks: list[Token]) -> tuple[int, int] | None:
+    """Character span of ``toks`` without edge punctuation (quote marks stay), or
+    ``None`` when fewer than three tokens remain."""
     while toks and (toks[0].is_punct or toks[0].is_space) and toks[0].text not in '“"‘':
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "”\"’'":
@@ -2339,13 +2345,7 @@ def _clause(comp: Token, verb: Token, cut: int | None = None) -> tuple[int, int]
     else:
         cut = next((k for k in range(len(toks) - 1, -1, -1) if "\n" in toks[k].text), None)
         toks = toks[cut + 1 :] if cut is not None else toks
-    while toks and (toks[0].is_punct or toks[0].is_space) and toks[0].text not in '“"‘':
-        toks = toks[1:]
-    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "”\"’'":
-        toks = toks[:-1]
-    if len(toks) < 3:
-        return None
-    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return _trimmed_span(toks)
 
 
 def _window_after(doc: Doc, ci: int, limit: int = 16) -> list[Token]:
