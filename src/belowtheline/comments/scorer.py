@@ -438,17 +438,16 @@ class Scorer:
         state["_pool"], state["_pool_workers"] = None, 0
         return state
 
-    def _floor_matrix(self, hits: list[list[Hit]], norms: Sequence[str] | None = None) -> npt.NDArray[np.float64]:
-        """The lower bounds that lexicon hits set, one row per comment.
-
-        With the normalised texts, hits inside a reported or condemned quotation
+    def _floor_matrix(self, hits: list[list[Hit]], norms: Sequence[str]) -> npt.NDArray[np.float64]:
+        """The lower bounds that lexicon hits in the normalised texts ``norms`` set, one
+        row per comment. Hits inside a reported or condemned quotation
         (:func:`~belowtheline.comments.lexicon.reported_spans`) set no floor.
         """
         out = np.zeros((len(hits), len(self.labels)))
         col = self._col
         floors = self.lexicon.floors
         for r, hs in enumerate(hits):
-            if hs and norms is not None:
+            if hs:
                 quoted = reported_spans(norms[r])
                 if quoted:
                     hs = [h for h in hs if not any(a <= h.start and h.end <= b for a, b in quoted)]
