@@ -1025,83 +1025,76 @@ def _merge_central_bank(mentions: list[_Mention], names: dict[int, str], labels:
 
 
 def _merge_adjacent(doc: Doc, ents: list[Span]) -> list[Span]:
-    """Join two spans of one label separated by a single space ("Christian" + "Democrats")."""
+    """Join neighbouring spans that are one name (see :func:`_joined_label`):
+    "Christian" + "Democrats", "UK" + "Maritime Trade Operations"."""
     out: list[Span] = []
     for ent in ents:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.label_ == ent.label_
-            and prev.end == ent.start
-            and doc[prev.end - 1].whitespace_ == " "
-        ):
-            out[-1] = doc[prev.start : ent.end]
-            out[-1].label_ = ent.label_
-            continue
-        if (
-            prev is not None
-            and prev.label_ == "GPE"
-            and ent.label_ == "ORG"
-            and prev.end == ent.start
-            and len(prev) == 1
-            and prev.text.isupper()
-            and len(prev.text) <= 3
-            and doc[prev.end - 1].whitespace_ == " "
-        ):
-            # "UK" + "Maritime Trade Operations": a country's letters in front of its body's name
-            out[-1] = doc[prev.start : ent.end]
-            out[-1].label_ = "ORG"
-            continue
-        gap = doc[prev.end : ent.start] if prev is not None and prev.end <= ent.start else None
-        if (
-            prev is not None
-            and gap is not None
-            and prev.label_ == "ORG"
-            and ent.label_ == "ORG"
-            and [t.lower_ for t in gap] in (["for"], ["for", "the"])
-            and doc[prev.end - 1].text[:1].isupper()
-            and (ent.text[:1].isupper() or ent[0].lower_ == "the" and len(ent) > 1 and ent[1].text[:1].isupper())
-            and not _is_acronym(ent.text)
-            and not doc[gap.start].is_sent_start
-            and not ent[0].is_sent_start
-        ):
-            # "U.S. Court of Appeals" + "for the" + "Eighth Circuit", "UN Office" + "for the" +
-            # "Coordination of Humanitarian Affairs": one name the tagger cut at "for"
-            out[-1] = doc[prev.start : ent.end]
-            out[-1].label_ = "ORG"
-            continue
-        if (
-            prev is not None
-            and prev.label_ == "ORG"
-            and ent.label_ == "GPE"
-            and prev.end + 1 == ent.start
-            and doc[prev.end].lower_ == "of"
-            and doc[prev.end - 1].text[:1].isupper()
-            and (
-                doc[prev.end - 1].lower_ in _RUN_HEADS | ORG_HEADS
-                or len(prev) > 1
-                and doc[prev.end - 1].lower_.endswith("ies")  # "Simon Communities", not "Faith Jepkorir"
-            )
-            and not doc[ent.start].is_sent_start
-        ):
-            # "Simon Communities" + "of" + "Ireland": a place finishing an organisation's name
-            out[-1] = doc[prev.start : ent.end]
-            out[-1].label_ = "ORG"
-            continue
-        if (
-            prev is not None
-            and prev.label_ == "ORG"
-            and prev.end == ent.start
-            and len(prev) > 2
-            and doc[prev.end - 1].lower_ in ("of", "for")
-            and ent.label_ in ("GPE", "LOC", "ORG")
-        ):
-            # "National Observatory of" + "Athens": the place finishes the organisation's name
-            out[-1] = doc[prev.start : ent.end]
-            out[-1].label_ = "ORG"
-            continue
-        out.append(ent)
+        label = _joined_label(doc, out[-1], ent) if out else None
+        if label is None:
+            out.append(ent)
+        else:
+            out[-1] = doc[out[-1].start : ent.end]
+            out[-1].label_ = label
     return out
+
+
+def _joined_label(doc: Doc, prev: Span, ent: Span) -> str | None:
+    """The label of ``prev`` and the next span ``ent`` joined into one name, or ``None``
+    when they are two: two spans of one label a space apart, a country's letters before
+    its body's name, and organisation names the tagger cut at "for" or "of"."""
+    if prev.label_ == ent.label_ and prev.end == ent.start and doc[prev.end - 1].whitespace_ == " ":
+        return ent.label_
+    if (
+        prev.label_ == "GPE"
+        and ent.label_ == "ORG"
+        and prev.end == ent.start
+        and len(prev) == 1
+        and prev.text.isupper()
+        and len(prev.text) <= 3
+        and doc[prev.end - 1].whitespace_ == " "
+    ):
+        # "UK" + "Maritime Trade Operations": a country's letters in front of its body's name
+        return "ORG"
+    gap = doc[prev.end : ent.start] if prev.end <= ent.start else None
+    if (
+        gap is not None
+        and prev.label_ == "ORG"
+        and ent.label_ == "ORG"
+        and [t.lower_ for t in gap] in (["for"], ["for", "the"])
+        and doc[prev.end - 1].text[:1].isupper()
+        and (ent.text[:1].isupper() or ent[0].lower_ == "the" and len(ent) > 1 and ent[1].text[:1].isupper())
+        and not _is_acronym(ent.text)
+        and not doc[gap.start].is_sent_start
+        and not ent[0].is_sent_start
+    ):
+        # "U.S. Court of Appeals" + "for the" + "Eighth Circuit", "UN Office" + "for the" +
+        # "Coordination of Humanitarian Affairs": one name the tagger cut at "for"
+        return "ORG"
+    if (
+        prev.label_ == "ORG"
+        and ent.label_ == "GPE"
+        and prev.end + 1 == ent.start
+        and doc[prev.end].lower_ == "of"
+        and doc[prev.end - 1].text[:1].isupper()
+        and (
+            doc[prev.end - 1].lower_ in _RUN_HEADS | ORG_HEADS
+            or len(prev) > 1
+            and doc[prev.end - 1].lower_.endswith("ies")  # "Simon Communities", not "Faith Jepkorir"
+        )
+        and not doc[ent.start].is_sent_start
+    ):
+        # "Simon Communities" + "of" + "Ireland": a place finishing an organisation's name
+        return "ORG"
+    if (
+        prev.label_ == "ORG"
+        and prev.end == ent.start
+        and len(prev) > 2
+        and doc[prev.end - 1].lower_ in ("of", "for")
+        and ent.label_ in ("GPE", "LOC", "ORG")
+    ):
+        # "National Observatory of" + "Athens": the place finishes the organisation's name
+        return "ORG"
+    return None
 
 
 def _national_bodies(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
