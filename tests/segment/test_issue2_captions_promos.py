@@ -6,18 +6,7 @@ from belowtheline.segment import patterns as P
 from belowtheline.segment import segment_text
 from belowtheline.segment.core import SegmentOptions, _caption_sentence, _sentences, _subheading_like
 
-LONG_A = (
-    "The council approved the new flood scheme on Tuesday after a two-hour debate in which several "
-    "members raised concerns about the cost of the barriers."
-)
-LONG_B = (
-    "Residents of the lower town have waited nine years for permanent defences, and insurers say "
-    "premiums will stay high until the work is finished and signed off."
-)
-LONG_C = (
-    "Engineers expect the first section of wall to be finished by next winter, with the rest of the "
-    "scheme following over the two years after that if funding holds."
-)
+from .test_captions import LONG_A, LONG_B, LONG_C
 
 
 def _article(*middle: str, tail: tuple[str, ...] = (LONG_B, LONG_C)) -> str:
