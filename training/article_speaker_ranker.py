@@ -1,20 +1,26 @@
 """Experiment: a small learned speaker ranker over the rule system's output, cross-validated by folder.
 
-Not shipped. For each predicted quote that matches a gold quote with a named
-speaker, the candidates are the rule system's speaker, the previous quote's
-speaker and every person/organisation entity mentioned within 1,500
-characters before the quote (or 200 after it). A logistic regression scores
-candidates from surface features (distance, before/after, same paragraph,
-label, mention count, rule choice, previous speaker, cue present); the top
-candidate is the speaker. Trained on three of the four annotated folders
-(dev, blind, blind2, blind3) and scored on the fourth, against the rules on
-the same quotes.
+Not shipped (see ``MODEL_CARD.md``, Sessions 4 and 5). For each predicted quote
+that matches a gold quote, the candidates are "nobody" (a null speaker), the
+rule system's speaker, the previous quote's speaker and every person or
+organisation entity mentioned within 1,500 characters before the quote (or 200
+after it). A logistic regression scores candidates from surface features (rule
+choice, previous speaker, distance, before/after, same paragraph, label,
+mention count, cue present, null candidate); the top candidate is the speaker.
 
-Run: python training/article_speaker_ranker.py
+Scored leave-one-folder-out over every annotated folder (train on all folders
+but one, score the held-out one), against the rules on the same matched quotes,
+with the project's speaker scoring (a null gold speaker is right only when the
+prediction is null). Session 4 used four folders and scored named gold speakers
+only; Session 5 uses all eight folders and every matched quote, so the null
+decision is learned too.
+
+Run: python training/article_speaker_ranker.py [--folders dev blind ...]
 """
 
 from __future__ import annotations
 
+import argparse
 import math
 from collections import Counter
 from pathlib import Path
@@ -24,10 +30,13 @@ from belowtheline.article._matching import one_to_one
 from belowtheline.article.evaluate import _covered, _locate, _norm, _tokens, analyze_text, load_fixtures
 
 ROOT = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "article"
-FOLDERS = ("dev", "blind", "blind2", "blind3")
+FOLDERS = ("dev", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")
+#: The key of the "nobody" candidate.
+NULL = "\0null"
 
 
 def _matched(body: str, gold: dict[str, Any], quotes: list[Any]) -> list[tuple[Any, str | None]]:
+    """Predicted quotes paired with their gold speaker, matched as ``evaluate`` matches them."""
     spans = []
     pos = 0
     for g in gold.get("quotes", []):
@@ -58,7 +67,9 @@ def _features(
     same_para: bool,
     label: str,
 ) -> list[float]:
-    """Features of one candidate speaker (normalised name ``key``) for one quote."""
+    """Features of one candidate speaker (normalised name ``key``, or :data:`NULL`) for one quote."""
+    if key == NULL:
+        return [1.0 if rule is None else 0.0, 1.0 if prev is None else 0.0, 0, 0, 0, 0, 0, 1.0 if cue else 0.0, 1.0]
     return [
         1.0 if rule and _norm(rule) == key else 0.0,
         1.0 if prev and _norm(prev) == key else 0.0,
@@ -68,11 +79,12 @@ def _features(
         1.0 if label == "PERSON" else 0.0,
         math.log1p(counts.get(key, 0)),
         1.0 if cue else 0.0,
+        0.0,
     ]
 
 
 def _examples(folder: str) -> list[list[tuple[list[float], bool, bool]]]:
-    """Per quote: [(features, is_gold, is_rule_choice)] over its candidates."""
+    """Per matched quote: ``[(features, is_gold, is_rule_choice)]`` over its candidates."""
     out = []
     for stem, body, gold in load_fixtures(ROOT / folder):
         doc, _ = analyze_text(body, doc_id=stem)
@@ -85,7 +97,7 @@ def _examples(folder: str) -> list[list[tuple[list[float], bool, bool]]]:
             prev_speaker[id(q)] = last
             last = q.speaker or last
         for q, gspk in _matched(body, gold, quotes):
-            if gspk is None or q.start is None or q.end is None:
+            if q.start is None or q.end is None:
                 continue
             cands: dict[str, list[float]] = {}
             prev = prev_speaker[id(q)]
@@ -100,6 +112,7 @@ def _examples(folder: str) -> list[list[tuple[list[float], bool, bool]]]:
                     continue
                 lo, hi = sorted((e.start, q.start))
                 rows.append((e.canonical, d, after, "\n\n" not in body[lo:hi], e.label))
+            cands[NULL] = _features(q.speaker, q.cue, prev, counts, NULL, 0.0, False, False, "")
             for name, dist, after, same_para, label in rows:
                 if not name:
                     continue
@@ -107,24 +120,27 @@ def _examples(folder: str) -> list[list[tuple[list[float], bool, bool]]]:
                 f = _features(q.speaker, q.cue, prev, counts, key, dist, after, same_para, label)
                 if key not in cands or f[2] < cands[key][2]:
                     cands[key] = f
-            if not cands:
-                continue
-            gold_key = _norm(gspk)
-            out.append([(f, k == gold_key, f[0] == 1.0) for k, f in cands.items()])
+            gold_key = NULL if gspk is None else _norm(gspk)
+            rule_key = NULL if q.speaker is None else _norm(q.speaker)
+            out.append([(f, k == gold_key, k == rule_key) for k, f in cands.items()])
     return out
 
 
-def main() -> None:
-    from sklearn.linear_model import LogisticRegression
+def main(argv: list[str] | None = None) -> None:
+    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
-    data = {f: _examples(f) for f in FOLDERS}
-    print(f"{'held out':9} {'quotes':>6} {'rules':>6} {'ranker':>6} {'r|rule':>6} {'oracle':>6}")
-    for held in FOLDERS:
-        train = [c for f in FOLDERS if f != held for quote in data[f] for c in quote]
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--folders", nargs="+", default=list(FOLDERS))
+    folders = ap.parse_args(argv).folders
+    data = {f: _examples(f) for f in folders}
+    print(f"{'held out':9} {'quotes':>6} {'rules':>6} {'ranker':>6} {'oracle':>6}")
+    tot = [0, 0, 0, 0]
+    for held in folders:
+        train = [c for f in folders if f != held for quote in data[f] for c in quote]
         x = [f for f, _, _ in train]
         y = [int(g) for _, g, _ in train]
-        model = LogisticRegression(max_iter=1000, C=1.0).fit(x, y)
-        n = rules = ranker = kept = oracle = 0
+        model = LogisticRegression(max_iter=2000, C=1.0).fit(x, y)
+        n = rules = ranker = oracle = 0
         for quote in data[held]:
             n += 1
             rules += any(g and r for _, g, r in quote)
@@ -132,10 +148,10 @@ def main() -> None:
             scores = model.predict_proba([f for f, _, _ in quote])[:, 1]
             best = max(range(len(quote)), key=lambda i: scores[i])
             ranker += quote[best][1]
-            # where the rules named nobody the ranker may not name someone: gold-None quotes are not scored here
-            kept += quote[best][1] if any(r for _, _, r in quote) else 0
-        print(f"{held:9} {n:6d} {rules / n:6.3f} {ranker / n:6.3f} {kept / n:6.3f} {oracle / n:6.3f}")
-        print("  weights:", [round(float(w), 2) for w in model.coef_[0]], round(float(model.intercept_[0]), 2))
+        tot = [tot[0] + n, tot[1] + rules, tot[2] + ranker, tot[3] + oracle]
+        print(f"{held:9} {n:6d} {rules / n:6.3f} {ranker / n:6.3f} {oracle / n:6.3f}")
+    n = tot[0]
+    print(f"{'pooled':9} {n:6d} {tot[1] / n:6.3f} {tot[2] / n:6.3f} {tot[3] / n:6.3f}")
 
 
 if __name__ == "__main__":

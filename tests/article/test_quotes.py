@@ -588,3 +588,82 @@ def test_said_in_a_statement_that_is_the_statement() -> None:
     q = _find(_quotes(text), "devastated by the accident")
     assert q.kind == "indirect"
     assert q.speaker == "Harbour Live"
+
+
+# -- Session 5: general mechanisms (made-up sentences) --------------------------------------
+
+
+def test_that_clause_hung_on_the_addressee_or_an_adverbial_noun() -> None:
+    # the parser hangs the reported clause on "meeting" / "call" instead of on "told"
+    for text, content, speaker in (
+        (
+            "The mayor, Ruth Allen, told a full cabinet meeting that she would not raise fares.",
+            "she would not",
+            "Ruth Allen",
+        ),
+        (
+            "The club captain, Sean Doyle, told a full squad meeting that he would not leave.",
+            "he would not leave",
+            "Sean Doyle",
+        ),
+        (
+            "Finance minister Pedro Alves told a radio station the government expected growth to slow.",
+            "the government expected growth",
+            "Pedro Alves",
+        ),
+    ):
+        q = _find(_quotes(text), content)
+        assert q.speaker == speaker and q.kind == "indirect"
+        assert not q.text.startswith("that ")
+
+
+def test_a_relative_clause_on_the_object_is_no_statement() -> None:
+    text = "The minister announced a plan that critics dismissed as too small."
+    assert not any("critics dismissed" in q.text for q in _quotes(text))
+
+
+def test_cue_inserted_between_commas_reports_the_words_before_it() -> None:
+    quotes = _quotes("Most of the patients had burns, she said, and several needed surgery.")
+    assert [q.text for q in quotes] == ["Most of the patients had burns"]
+    quotes = _quotes("Around 3,000 fans made the trip, police said, and there were two arrests.")
+    assert [q.text for q in quotes] == ["Around 3,000 fans made the trip"]
+
+
+def test_cue_inserted_after_a_bare_subject_reports_the_rest_of_the_sentence() -> None:
+    quotes = _quotes("The eastern bridge, he said, had been closed twice before and needed new cables.")
+    assert [q.text for q in quotes] == ["had been closed twice before and needed new cables"]
+
+
+def test_cue_after_a_participle_clause_is_no_inserted_cue() -> None:
+    text = "Speaking to reporters in the square shortly after midnight, she said the count was over."
+    assert [q.text for q in _quotes(text)] == ["the count was over"]
+
+
+def test_call_for_someone_to_act_is_a_statement() -> None:
+    q = _find(_quotes("Marta Vidal called for the region to double its flood budget."), "double its flood budget")
+    assert q.text == "the region to double its flood budget" and q.speaker == "Marta Vidal"
+
+
+def test_a_court_ruling_reports_its_finding() -> None:
+    q = _find(_quotes("The Harbour Court ruled on Tuesday that the dock workers had been unfairly dismissed."), "dock")
+    assert q.text == "the dock workers had been unfairly dismissed" and q.speaker == "Harbour Court"
+    assert not _quotes("The committee ruled out a second vote.")
+
+
+def test_a_question_put_to_someone_is_not_their_statement() -> None:
+    text = "Asked whether the talks had failed, the envoy replied that both sides would return next week."
+    assert [q.text for q in _quotes(text)] == ["both sides would return next week"]
+    text = "Kessler, asked whether the plant would close, was blunter."
+    assert _quotes(text) == []
+    # an active "asked" still reports the question
+    assert _find(_quotes("The senator asked why the inspection had found nothing."), "the inspection had found")
+
+
+def test_a_statement_withheld_is_no_quote() -> None:
+    assert _quotes("The spokesperson declined to say whether the payment would be cut.") == []
+    assert _quotes("The ministry has yet to say what support it would provide.") == []
+
+
+def test_evidence_and_expectation_verbs_report_no_statement() -> None:
+    assert _quotes("Figures published by the agency show that exports fell by 4% in March.") == []
+    assert _quotes("The regulator expects prices to fall slowly over the winter.") == []

@@ -1532,6 +1532,10 @@ def _spells(letters: str, words: list[str], exact: bool = False) -> int:
         if not w[:1].isupper():
             return match(k, j + 1, loose - 1) if loose > 0 and j > 0 and w.isalpha() else 0
         if w[0].casefold() != letters[k].casefold():
+            if exact and loose > 0 and words[j - 1] in ("and", "&"):
+                # "England and Wales Cricket Board (ECB)": in a bracketed definition the second
+                # member of a pair joined by "and" may give no letter
+                return match(k, j + 1, loose - 1)
             return 0
         # the word gives its initial and possibly some following letters of the acronym, in order
         ends = [k + 1]

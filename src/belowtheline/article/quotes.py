@@ -45,6 +45,18 @@ X put it, <clause>" attributes the clause to X; "the minister" with two minister
 named is the one who is the topic; a pronoun after an unnamed speaker ("one crane
 operator ... he said") stays unnamed, and the subject of "replied" is not the
 person answered. The entity table fills in names the tagger missed.
+
+Session 5 conventions (each checked on all eight annotated folders): a that-clause
+the parser hung on the cue's object or on a noun of its adverbial ("told a full
+council meeting that ...") is the reported clause; a cue inserted between commas
+("Most had pneumonia, she said, and ...") reports the words before it, or the rest
+of the sentence after a bare subject; "called for X to do Y" and "the court ruled
+that ..." are statements; a question put to someone ("Asked whether ...") and a
+statement withheld ("declined to say whether ...") are not, nor are "figures show"
+and "expects"; "he"/"she" after an unnamed source, even one a paragraph back when
+the quotation opens its own paragraph, stays unnamed, and never takes up a name that
+is a person only by its shape while the entity table reads it as something else; a
+description marked anonymous ("who asked not to be named") names nobody.
 """
 
 from __future__ import annotations
@@ -76,8 +88,8 @@ SPEECH_VERBS = _wordset(
     pledge concede allege testify recall complain deny observe remark joke quip boast
     caution believe think agree estimate speculate indicate mention recount lament charge
     counter retort scoff muse wonder acknowledge proclaim assure reiterate clarify
-    hint threaten signal posit show find learn expect calculate forecast theorize theorise
-    demand propose recommend told"""
+    hint threaten signal posit find learn calculate forecast theorize theorise
+    demand propose recommend told rule"""
 )
 #: Verbs that report speech only with a particle or object: ``point out``, ``put it``.
 _PARTICLE_VERBS = {"point": "out", "go": "on", "spell": "out", "sum": "up"}
@@ -91,7 +103,7 @@ _TITLES = _wordset(
     commissioner ambassador foreign defence defense ceo republican democrat democratic gop
     candidate nominee rep sen gov senior presidential member founder detective inspector
     superintendent constable sergeant prosecutor colonel lieutenant admiral archbishop bishop
-    headteacher cllr councillor sheikh coach manager revd reverend rabbi imam pastor commodore
+    headteacher cllr councillor sheikh coach manager rev revd reverend rabbi imam pastor commodore
     capt captain sgt cpl brig cmdr mp mep"""
 )
 _ORG_WORDS = _wordset(
@@ -124,7 +136,7 @@ _IMPERSONAL = frozenset({"it", "this", "what"})
 #: Verbs whose subject "it" is an organisation speaking ("It said it now expects ..."),
 #: not an impersonal "it" ("it suggests that ...", "it shows ...").
 _IT_SAYS = frozenset(
-    {"say", "add", "tell", "announce", "state", "confirm", "warn", "insist", "argue", "deny", "acknowledge"}
+    {"say", "add", "tell", "announce", "state", "confirm", "warn", "insist", "argue", "deny", "acknowledge", "estimate"}
 )
 
 #: Speech verbs whose infinitive complement is reported content ("urged them to leave").
@@ -202,7 +214,7 @@ _SOURCE_HEADS = _wordset(
     """figure figures data analyst analysts economist economists spokesperson spokesman spokeswoman
     report study survey researcher researchers statement estimate estimates analysis poll statistics
     numbers forecast forecasts research projection projections calculation calculations representative
-    representatives modelling results team"""
+    representatives modelling results team observers monitors panel inspectors"""
 )
 _SOURCE_PREPS = frozenset({"at", "by", "for", "from", "of"})
 #: Plural group nouns that are never a name, even capitalised at the start of a sentence.
@@ -462,6 +474,54 @@ def _is_speech_verb(tok: Token) -> bool:
     return lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
 
 
+#: Verbs whose infinitive complement is a statement not made: "declined to say whether ...".
+_WITHHOLD = frozenset({"decline", "refuse", "fail"})
+
+
+def _unsaid(verb: Token) -> bool:
+    """Whether a speech verb reports no statement of its subject.
+
+    Two conventions of English news: a question put to someone ("Asked whether the talks
+    had failed, the envoy replied ...", "Hrytsenko, asked whether Kyiv would walk away,
+    was blunter") is written with the passive participle "asked", and what the subject
+    said comes after it; and a statement withheld ("declined to say whether ...",
+    "has yet to say what support it would provide", "refused to say how ...") was never
+    made. An active "she asked why ..." stays a reported question.
+    """
+    if verb.lemma_.lower() == "ask" and not any(c.dep_ == "aux" for c in verb.children):
+        if verb.tag_ == "VBN":
+            return True
+        # "Kessler, asked whether the plant would close, was blunter": set off by commas
+        # inside another clause, whatever tag the parser gave it
+        return verb.dep_ != "ROOT" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    if any(a.lemma_.lower() == "ask" and _unsaid(a) for a in verb.ancestors):
+        return True  # "Asked whether he expected to win, ...": a verb inside the question
+    if verb.dep_ == "xcomp" and verb.head is not verb:
+        head = verb.head
+        if head.lemma_.lower() in _WITHHOLD:
+            return True
+        return any(c.lower_ == "yet" for c in head.children) and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        )
+    return False
+
+
+def _particle_in_name(tok: Token) -> bool:
+    """Whether ``tok`` is a name particle between two capitalised words ("do" in "Corrêa do Lago").
+
+    The small parser reads such a particle as a verb ("do") and hangs the name's
+    parts on it; the particle then stands for the whole name.
+    """
+    doc = tok.doc
+    return (
+        tok.lower_ in _PARTICLES
+        and tok.pos_ not in ("PROPN", "NOUN", "ADP", "DET")
+        and 0 < tok.i < len(doc) - 1
+        and doc[tok.i - 1].text[:1].isupper()
+        and doc[tok.i + 1].text[:1].isupper()
+    )
+
+
 def _subject(verb: Token) -> Token | None:
     """The subject of ``verb``, inherited through conj/advcl/xcomp when it has none."""
     tok: Token | None = verb
@@ -469,6 +529,8 @@ def _subject(verb: Token) -> Token | None:
         if tok is None:
             return None
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and not c.is_punct]
+        if not subjects:
+            subjects = [c for c in tok.children if c.i < tok.i and _particle_in_name(c)]
         if subjects:
             # "Her co-sponsor ... said" parsed as subjects "co", "-", "sponsor": one noun cut in pieces
             k = 0
@@ -477,6 +539,10 @@ def _subject(verb: Token) -> Token | None:
             return subjects[k]
         if tok.dep_ in ("conj", "advcl", "xcomp", "ccomp") and tok.head is not tok:
             tok = tok.head
+        elif tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.dep_ == "ROOT" and tok.head.i < tok.i:
+            # "The transport minister, X, called on ...": a finite past verb the parser hung on
+            # the sentence's first noun phrase as a modifier has that noun phrase as its subject
+            return tok.head
         else:
             return None
     return None
@@ -758,6 +824,8 @@ class _Names:
             _surface(doc, ent.start + 1, ent.end).lower() for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
         }
         seen: set[int] = set()
+        shape_only: set[str] = set()
+        strong_last: set[str] = set()  # last words of names with evidence of a person beyond their shape
         for tok in tokens:
             if tok.i in seen or not (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG")):
                 continue
@@ -781,6 +849,10 @@ class _Names:
             name = _surface(doc, a, b)
             if self._person_like(span, speakers):
                 mentions.append((a, b, name, True))
+                if self._person_like(span, speakers, shape=False):
+                    strong_last.add(name.split()[-1].casefold())
+                else:
+                    shape_only.add(name.casefold())
             elif self._org_like(span) or (b < len(doc) and doc[b].lemma_.lower() in _ORG_WORDS | _ORG_ROLES):
                 # "the Unite union", "the Acme company": a name before an organisation noun
                 mentions.append((a, b, name, False))
@@ -815,6 +887,12 @@ class _Names:
         mentions.sort()
         mentions = _nationals(doc, mentions)
         self.mentions = mentions
+        #: names taken for people by their two- or three-word shape alone, which the entity
+        #: table reads as something else ("United Nations", "Typhoon Kanna"); the table's
+        #: labels are not trusted over other evidence of a person ("Prime Minister X", an age)
+        self.not_people = {n for n in shape_only if n.split()[-1] not in strong_last} & {
+            n.casefold() for e in entities if e.label != "PERSON" for n in (e.text, e.canonical)
+        }
         #: common noun -> [(token index, organisation)] for organisations described by it
         self.org_roles: dict[str, list[tuple[int, str]]] = {}
         for a, b, name, person in mentions:
@@ -923,7 +1001,9 @@ class _Names:
                 out.setdefault(name.split()[-1], out[name])
         return out
 
-    def _person_like(self, span: Span, speakers: set[int]) -> bool:
+    def _person_like(self, span: Span, speakers: set[int], *, shape: bool = True) -> bool:
+        """Whether ``span`` names a person; ``shape=False`` leaves out the last resort
+        (any two- or three-word title-case name without an organisation word)."""
         words = [t for t in span if t.is_alpha]
         if not words:
             return False
@@ -973,9 +1053,7 @@ class _Names:
             return True
         # the small model often labels people ORG ("Keir Giles"): a two- or three-word
         # title-case name without an organisation word is taken for a person
-        # the small model often labels people ORG ("Keir Giles"): a two- or three-word
-        # title-case name without an organisation word is taken for a person
-        return len(words) in (2, 3) and all(t.text[:1].isupper() for t in words)
+        return shape and len(words) in (2, 3) and all(t.text[:1].isupper() for t in words)
 
     @staticmethod
     def _org_like(span: Span) -> bool:
@@ -996,6 +1074,11 @@ class _Names:
         """
         found = [(a, name) for a, name in self.org_roles.get(noun, ()) if a < token_i]
         return found[-1][1] if found else None
+
+    def covering(self, tok: Token) -> tuple[int, int, str, bool] | None:
+        """The person or organisation mention that ``tok`` is part of, or ``None``."""
+        k = bisect.bisect_right(self.starts, tok.i) - 1
+        return self.mentions[k] if k >= 0 and self.mentions[k][0] <= tok.i < self.mentions[k][1] else None
 
     def is_named(self, tok: Token) -> bool:
         """Whether ``tok`` is part of a mention of a person or an organisation."""
@@ -1045,6 +1128,10 @@ class _Names:
         while k >= 0:
             a, _b, name, is_person = self.mentions[k]
             k -= 1
+            if not person and is_person and name.casefold() in self.not_people:
+                # a person by its shape only, an organisation by the entity table: "it" may refer
+                # to it ("Southern Cross Live said ... It said ..."); "he"/"she" still pass it over
+                is_person = False
             if is_person != person:
                 continue
             if exclude and self.full(name, token_i) in exclude:
@@ -1173,13 +1260,26 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
         # "Beck, who has described Trump as ...": the name of the antecedent, the span of "who"
         sp = _resolve(tok.head.head, names, roles)
         return _Speaker(sp.name, tok.idx, tok.idx + len(tok.text))
+    if _particle_in_name(tok):
+        # "André Corrêa do Lago ... said": the parser read the particle "do" as a verb and the
+        # subject of "said"; it is part of the name around it
+        cover = names.covering(tok)
+        if cover is not None and cover[3]:
+            a, b = cover[0], cover[1]
+            return _Speaker(names.full(cover[2], a), doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
     if tok.pos_ == "PRON" or lower in _PRONOUNS_PERSON or lower in _PRONOUNS_SKIP:
         span = (tok.idx, tok.idx + len(tok.text))
         if lower in _PRONOUNS_PERSON:
             gender = "m" if lower in ("he", "him") else "f"
             if _anonymous_antecedent(tok, names):
                 return _Speaker(None, *span)  # "One crane operator, who asked not to be named, said ... he said"
-            return _Speaker(names.before(tok.i, gender=gender, exclude=_replied_to(tok, names)), *span)
+            name = names.before(tok.i, gender=gender, exclude=_replied_to(tok, names))
+            if name is not None and name.casefold() in names.not_people:
+                # "he"/"she" refers to a person: a two-word name the entity table reads as an
+                # organisation, place or event ("Morgan Stanley", "Typhoon Kanna") is no antecedent,
+                # and the speaker is left unnamed rather than guessed further back
+                name = None
+            return _Speaker(name, *span)
         passive = tok.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in tok.head.children)
         if lower in ("it", "they") and not passive:
             if lower == "it":
@@ -1329,6 +1429,15 @@ def _common_word(tok: Token) -> bool:
 def _dateline(tok: Token) -> bool:
     """Whether ``tok`` is the upper-case place opening a paragraph's dateline ("CAIRO, Jan 14 —")."""
     doc = tok.doc
+    if (
+        tok.i >= 2
+        and doc[tok.i - 1].text == ","
+        and tok.text[:1].isupper()
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].text in ("—", "–", "(")
+        and _dateline(doc[tok.i - 2])
+    ):
+        return True  # "ABUJA, Nigeria — ...": the country after the city is part of the dateline
     if not (tok.is_upper and tok.is_alpha and len(tok.text) > 2):
         return False
     if tok.i > 0 and "\n" not in doc[tok.i - 1].text_with_ws:
@@ -1622,28 +1731,70 @@ def _replied_to(tok: Token, names: _Names) -> frozenset[str]:
 
 
 def _anonymous_antecedent(tok: Token, names: _Names) -> bool:
-    """Whether a pronoun takes up an unnamed speaker introduced just before in its paragraph.
+    """Whether a pronoun takes up an unnamed speaker introduced just before it.
 
     "One crane operator, who asked not to be named, said ... "...," he said": the
-    last speaker before the pronoun, in the same paragraph, is an indefinite
-    description ("one crane operator", "a resident") and no name comes between.
+    last speaker before the pronoun is a description of an unnamed person and no
+    name comes between. Unnamed descriptions are indefinite ("one crane operator",
+    "a resident", "another witness"), partitive ("one of the injured men") or a
+    kinship or acquaintance noun owned by a pronoun ("his wife", "her neighbour").
+    The search stays in the pronoun's paragraph, or reaches back into the paragraph
+    before when the pronoun's paragraph opens with the quotation it attributes
+    (the convention of giving an unnamed source's words a paragraph of their own).
     """
     doc = tok.doc
-    for k in range(tok.i - 1, max(-1, tok.i - 120), -1):
+    crossed = False
+    for k in range(tok.i - 1, max(-1, tok.i - 160), -1):
         t = doc[k]
         if "\n" in t.text or "\n" in t.whitespace_:
-            return False
+            if crossed or not _opens_with_quotation(doc, k + 1, tok.i):
+                return False
+            crossed = True
+            continue
         if names.is_named(t):
             return False
-        if t.dep_ != "nsubj" or t.pos_ != "NOUN" or not _is_speech_verb(t.head):
+        if t.dep_ != "nsubj" or not _is_speech_verb(t.head):
+            continue
+        if t.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+            return True  # "One of the injured men ... said"
+        if t.pos_ != "NOUN":
             continue
         if t.lemma_.lower() in _SPOKES or t.tag_ != "NN":
             return False
+        if any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in t.children):
+            return t.lemma_.lower() in _RELATIONS  # "His wife added that ..."
         return any(
             (c.dep_ == "det" and c.lower_ in ("a", "an", "another")) or (c.dep_ == "nummod" and c.lower_ == "one")
             for c in t.children
         )
     return False
+
+
+#: Nouns for a relative or acquaintance: "his wife", "her neighbour" name nobody.
+_RELATIONS = _wordset(
+    """wife husband son daughter mother father brother sister partner neighbour neighbor friend
+    cousin uncle aunt grandmother grandfather grandson granddaughter niece nephew colleague
+    girlfriend boyfriend fiancee fiance widow widower child"""
+)
+
+
+def _opens_with_quotation(doc: Doc, start: int, pronoun: int) -> bool:
+    """Whether the paragraph from token ``start`` opens with a quotation that ends just before ``pronoun``.
+
+    '"We were only fishing," he said.': only the quoted words and their closing
+    punctuation stand between the paragraph's start and the pronoun.
+    """
+    while start < pronoun and doc[start].is_space:
+        start += 1
+    if start >= pronoun or doc[start].text not in _QUOTE_OPENERS:
+        return False
+    text = doc.text[doc[start].idx : doc[pronoun].idx]
+    close = max(text.rfind(c) for c in _QUOTE_CLOSERS)
+    return close > 0 and not text[close + 1 :].strip(" ,.!?;:—–-\u201d\"'\u2019")
+
+
+_QUOTE_OPENERS = frozenset({"“", '"', "‘", "'", "«", "„"})
+_QUOTE_CLOSERS = ("”", '"', "’", "'", "»")
 
 
 def _own_name(tok: Token) -> Token | None:
@@ -1669,6 +1820,10 @@ def _describe(
 ) -> _Speaker:
     """Resolve a description ("the expert", "a council spokesperson", "its ministry")."""
     doc, lower = tok.doc, tok.lower_
+    if _ANONYMITY_RE.search(doc.text, s0, s1) is not None:
+        # "the owner, who asked not to be named, said": a source the writer keeps unnamed,
+        # whatever the description could otherwise be read back to
+        return _Speaker(None, s0, s1, indefinite_head=head, anonymous=True)
     if head in _SPOKES:
         # "a council spokesperson", "a Heathrow spokesman": the organisation speaks
         mod = next((c for c in tok.children if c.dep_ in ("compound", "poss", "nmod") and c.i < tok.i), None)
@@ -1867,6 +2022,8 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
     indirect: list[_Found] = []
     hosts: dict[int, Token] = {}  # quotation open offset -> cue verb whose complement it is
     for v in cue_verbs:
+        if _unsaid(v):
+            continue
         subj = _subject(v) or _name_before(v, names)
         if subj is not None and subj.lower_ in _NOT_SOURCES:
             continue
@@ -1890,6 +2047,7 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
             for c in o.children
             if c.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
         ]
+        in_noun += [c for c in _object_clauses(v) if c not in in_noun]
         for comp in [*v.children, *in_noun]:
             if comp.dep_ != "ccomp" and comp not in in_noun and not (comp.dep_ == "xcomp" and v.lemma_ in _XCOMP_VERBS):
                 continue
@@ -1919,8 +2077,8 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
             if spans and (best is None or dist < best[1]):
                 best = (spans, dist)
         if best is None:
-            span = _as_clause(v)
-            if span is not None:
+            span = _as_clause(v) or _parenthetical_clause(v)
+            if span is not None and not (in_quote(span[0]) and in_quote(span[1] - 1)):
                 best = ([span], 0)
         if best is not None:
             speaker = _resolve(subj, names, roles)
@@ -2075,6 +2233,7 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
     last_end = -1
     people = {names.full(m[2]) for m in names.mentions if m[3]} | {m[2] for m in names.mentions if m[3]}
     people |= {canonical(p) for p in people}
+    people = {p for p in people if p.casefold() not in names.not_people}
     for f in found:
         if f.start < last_end and f.kind == "indirect":
             continue
@@ -2272,7 +2431,22 @@ def _object_statement(verb: Token) -> tuple[int, int] | None:
     elif lemma == "call":
         on = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ("on", "for") and list(c.children)), None)
         if on is None:
-            return None
+            # "called for the city to set aside ...": a for-to clause the parser read as adverbial
+            clause = next(
+                (
+                    c
+                    for c in kids
+                    if c.dep_ in ("advcl", "ccomp", "xcomp")
+                    and c.left_edge.i == verb.i + 1
+                    and c.left_edge.lower_ == "for"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                ),
+                None,
+            )
+            if clause is None:
+                return None
+            toks = [t for t in doc_range(verb.doc[verb.i + 2], clause.right_edge)]
+            return _trimmed_span(toks)
         comp = next((c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.i > on.i), on)
         first = next(iter(c for c in on.children if c.dep_ == "pobj"), on)
     else:  # urge, promise: "urged X to ...", "promised to ..."
@@ -2290,6 +2464,56 @@ def _object_statement(verb: Token) -> tuple[int, int] | None:
     if len(toks) < 3:
         return None
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+#: Relative pronouns: a clause they open on a noun is a relative clause, not reported content.
+_RELATIVISERS = frozenset({"who", "whom", "whose", "which", "that", "where", "when", "what"})
+#: Speech verbs whose addressee may stand between the verb and its clause ("told reporters the ...").
+_ADDRESSEE_VERBS = frozenset({"tell", "assure", "inform", "remind", "warn", "brief", "persuade", "convince"})
+
+
+def _object_clauses(verb: Token) -> list[Token]:
+    """Reported clauses the parser hung on a noun after the cue verb instead of on the verb.
+
+    Linguistic rule: the complement of a speech verb follows its object and any
+    adverbial phrase ("told analysts on a conference call that the refinery would
+    ...", "told a full council meeting that he would not ..."). The small parser
+    often attaches the that-clause to the nearest noun as a relative or adnominal
+    clause; a clause opened by the complementiser "that" (not a relative pronoun)
+    on a noun of the verb's object or of its prepositional phrases is the reported
+    content. For verbs with an addressee ("told a radio station the government
+    expected ..."), a clause without "that" whose own subject directly follows the
+    addressee is too: a relative clause would open with a relative pronoun.
+    """
+    doc = verb.doc
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children):
+        return []  # only "X told Y that ...": a verb without its own subject is often a misparse
+    nouns: list[Token] = []
+    for c in verb.children:
+        if c.i < verb.i:
+            continue
+        if c.dep_ in ("dobj", "dative", "npadvmod"):
+            nouns.append(c)
+            nouns += [o for p in c.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        elif c.dep_ == "prep":
+            nouns += [o for o in c.children if o.dep_ == "pobj"]
+    out: list[Token] = []
+    for o in nouns:
+        for c in o.children:
+            if c.i <= o.i or c.dep_ not in ("acl", "relcl", "ccomp") or c.pos_ not in ("VERB", "AUX"):
+                continue
+            first = doc[c.left_edge.i]
+            complementiser = first.dep_ == "mark" and first.lower_ == "that" and first.tag_ == "IN"
+            if complementiser or (
+                verb.lemma_.lower() in _ADDRESSEE_VERBS
+                and o.dep_ == "dobj"
+                and c.dep_ == "relcl"
+                and c.left_edge.i == o.i + 1
+                and first.lower_ not in _RELATIVISERS
+                and any(s.dep_ == "nsubj" and s.lower_ not in _RELATIVISERS for s in c.children)
+            ):
+                out.append(c)
+    return out
 
 
 def doc_range(a: Token, b: Token) -> list[Token]:
@@ -2317,6 +2541,58 @@ def _as_clause(verb: Token) -> tuple[int, int] | None:
     return _trimmed_span(toks)
 
 
+def _parenthetical_clause(verb: Token) -> tuple[int, int] | None:
+    """The statement a cue inserted mid-sentence between commas reports.
+
+    "Most had pneumonia, she said, and several needed oxygen": a speech verb with
+    its own subject, set off by commas inside another clause (the parser's
+    ``parataxis``), reports the words of its sentence before it, up to the comma;
+    what follows a coordinator after it ("and several ...", "but decided ...") is
+    the writer's. When only a subject stands before the cue ("Ukraine, he said,
+    had heard ..."), the statement is the rest of the sentence after it.
+    ``None`` unless ``verb`` is such an inserted cue.
+    """
+    doc = verb.doc
+    if verb.dep_ != "parataxis" or verb.head is verb:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None:
+        return None
+    left = subj.left_edge.i
+    right = max(t.i for t in verb.subtree if not t.is_punct)
+    if left == 0 or doc[left - 1].text != "," or right + 1 >= len(doc) or doc[right + 1].text != ",":
+        return None
+    sent = verb.sent
+    before = list(doc[sent.start : left - 1])
+    cut = next(
+        (k for k in range(len(before) - 1, -1, -1) if "\n" in before[k].text or "\n" in before[k].whitespace_), None
+    )
+    before = before[cut + 1 :] if cut is not None else before
+    if not before:
+        return None
+    lo, hi = before[0].i, before[-1].i
+    subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < left), None)
+    subject_only = subject is not None and all(
+        subject.left_edge.i <= t.i <= subject.right_edge.i for t in before if not t.is_punct
+    )
+    if not subject_only:
+        # the words before are a statement only when they hold a clause with its subject, and
+        # not a participle or subordinate clause ("Speaking to reporters, she said ...")
+        if before[0].tag_ in ("VBG", "VBN") or before[0].dep_ == "mark":
+            return None
+        if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") and lo <= t.head.i <= hi for t in before):
+            return None
+        return _trimmed_span(before)
+    after = []
+    for t in doc[right + 2 : sent.end]:
+        if "\n" in t.text:
+            break
+        after.append(t)
+        if "\n" in t.whitespace_:
+            break
+    return _trimmed_span(after)
+
+
 def _trimmed_span(toks: list[Token]) -> tuple[int, int] | None:
     """Character span of ``toks`` without edge punctuation (quote marks stay), or
     ``None`` when fewer than three tokens remain."""
@@ -2336,8 +2612,8 @@ def _clause(comp: Token, verb: Token, cut: int | None = None) -> tuple[int, int]
     toks = [t for t in comp.subtree if cut is None or t.i < cut]
     while toks and toks[-1].dep_ == "cc":
         toks = toks[:-1]
-    if toks and toks[0].lower_ in ("that", "whether") and toks[0].dep_ == "mark":
-        toks = toks[1:]
+    if toks and toks[0].lower_ in ("that", "whether") and (toks[0].dep_ == "mark" or toks[0].tag_ == "IN"):
+        toks = toks[1:]  # the complementiser, even where the parser gave it another role
     # stay within the verb's paragraph
     if comp.i > verb.i:
         cut = next((k for k, t in enumerate(toks) if "\n" in t.text), None)
