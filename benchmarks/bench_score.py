@@ -5,7 +5,10 @@ Run: python benchmarks/bench_score.py [--rounds N]
 Modes: ``scores`` (probabilities only) and ``scores+evidence`` (what ``btl score``
 and the pipeline stage do), each in one process (``workers=1``) and in two
 worker processes (``workers=2``; what the default picks for a batch this size on
-a 2-core machine), and, for reference, alt-profanity-check's ``predict_prob``.
+a 2-core machine), the accurate mode (``btl score --accurate``: the same scorer
+blended with a sentence encoder; timed on the first 2,000 comments, when
+``belowtheline[accurate]`` is installed), and, for reference,
+alt-profanity-check's ``predict_prob``.
 The modes take turns within each round (best of the rounds), so a machine whose
 load changes during the run slows them alike. The corpus is the seed comments, the hand-written held-out
 comments and (when ../shared/data is present) ~6,300 distinct SFU and Civil
@@ -27,6 +30,7 @@ sys.path.insert(0, str(HERE))
 from _common import ROOT, SHARED_DATA, table, write_result  # noqa: E402
 
 TARGET = 10_000  # comments per timed round
+ACCURATE_N = 2_000  # comments per timed round of the (much slower) accurate mode
 
 
 def corpus() -> list[str]:
@@ -79,16 +83,25 @@ def main() -> int:
             modes["alt-profanity-check"] = predict_prob
     except ImportError:
         print("alt-profanity-check is not installed: pip install alt-profanity-check", file=sys.stderr)
-    for fn in modes.values():
-        fn(texts[:2500])  # warm up (and start the worker processes)
+    sizes = dict.fromkeys(modes, len(texts))
+    try:
+        from belowtheline.comments.encoder import load_accurate_scorer
+
+        acc = load_accurate_scorer()
+        modes["belowtheline accurate mode (+ sentence encoder), scores+evidence"] = lambda t: acc.score(t)
+        sizes["belowtheline accurate mode (+ sentence encoder), scores+evidence"] = ACCURATE_N
+    except ImportError:
+        print("the accurate mode is not installed: pip install 'belowtheline[accurate]'", file=sys.stderr)
+    for name, fn in modes.items():
+        fn(texts[: 2500 if sizes[name] == len(texts) else 200])  # warm up (and start the worker processes)
     best = dict.fromkeys(modes, float("inf"))
     load_before = os.getloadavg()[0]
     for _ in range(args.rounds):
         for name, fn in modes.items():
             start = time.perf_counter()
-            fn(texts)
+            fn(texts[: sizes[name]])
             best[name] = min(best[name], time.perf_counter() - start)
-    rows = {k: len(texts) / v for k, v in best.items()}
+    rows = {k: sizes[k] / v for k, v in best.items()}
     ref = rows.get("alt-profanity-check")
     mean_chars = sum(map(len, texts)) / len(texts)
     plan = sc._parallel_chunks(len(texts), None)  # what score(texts) does by default

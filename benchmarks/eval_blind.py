@@ -1,8 +1,9 @@
 """Blind sets (tests/fixtures/blind/): comment labels and narratives written by someone
 who had not seen the models, their lexicons or their training data.
 
-Per-label ROC-AUC of the scorer (alt-profanity-check beside it, when installed, on
-toxicity), and per-narrative precision / recall / F1 of the narrative matcher at 0.5.
+Per-label ROC-AUC of the scorer, of its accurate mode (when ``belowtheline[accurate]``
+is installed) and of alt-profanity-check (when installed, on toxicity), and
+per-narrative precision / recall / F1 of the narrative matcher at 0.5.
 Run: python benchmarks/eval_blind.py
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import ROOT, table, write_result  # noqa: E402
@@ -51,6 +53,15 @@ def evaluate_toxicity(name: str = "toxicity") -> dict[str, object]:
         false_flags = sum(1 for v, t in zip(s, y, strict=True) if v >= 0.5 and not t)
         per_label[label] = {"auc": auc(s, y), "positives": sum(y), "flagged_pos": flagged, "flagged_neg": false_flags}
     result["belowtheline"] = per_label
+    accurate = _accurate_scorer()
+    if accurate is not None:
+        probs_acc = accurate.probabilities(texts)
+        result["accurate"] = {
+            label: {"auc": auc([float(v) for v in probs_acc[:, j]], [int(r["labels"][label]) for r in rows])}
+            for j, label in enumerate(LABELS)
+        }
+    else:
+        result["accurate"] = None
     try:
         from profanity_check import predict_prob
 
@@ -61,6 +72,18 @@ def evaluate_toxicity(name: str = "toxicity") -> dict[str, object]:
     except ImportError:
         result["alt_profanity_check"] = None
     return result
+
+
+def _accurate_scorer() -> Any:
+    """The accurate mode (``belowtheline[accurate]``), or ``None`` when it is not installed."""
+    from belowtheline.errors import MissingDependencyError
+
+    try:
+        from belowtheline.comments.encoder import load_accurate_scorer
+
+        return load_accurate_scorer()
+    except MissingDependencyError:
+        return None
 
 
 def evaluate_narratives() -> dict[str, object]:
@@ -101,10 +124,12 @@ def main() -> int:
         tox = results[name] = evaluate_toxicity(name)
         ours = tox["belowtheline"]
         apc = tox["alt_profanity_check"]
+        acc = tox["accurate"]
         print(f"Blind comment labels, {name}.jsonl ({tox['n']} comments): ROC-AUC, and flags at 0.5")
-        print(table(["label", "positives", "AUC", "pos flagged", "neg flagged", "alt-profanity-check AUC"], [
+        print(table(["label", "positives", "AUC", "pos flagged", "neg flagged", "accurate mode AUC",
+                     "alt-profanity-check AUC"], [
             [lab, ours[lab]["positives"], ours[lab]["auc"], ours[lab]["flagged_pos"], ours[lab]["flagged_neg"],
-             (apc[lab]["auc"] if apc else "-")] for lab in LABELS]))
+             (acc[lab]["auc"] if acc else "-"), (apc[lab]["auc"] if apc else "-")] for lab in LABELS]))
         print()
     nar = evaluate_narratives()
     matched = f"{nar['negatives_matched']} of {nar['negatives']} negatives matched"

@@ -268,6 +268,9 @@ def obfuscation_set(
 # -- models ----------------------------------------------------------------------------------
 
 
+ACCURATE = "belowtheline accurate"
+
+
 def ours() -> Callable[[Sequence[str]], np.ndarray]:
     from belowtheline.comments.scorer import load_scorer
 
@@ -294,8 +297,9 @@ def profanity_check() -> Model | None:
 # -- the evaluation --------------------------------------------------------------------------
 
 
-def evaluate(*, baseline: bool = True) -> dict[str, Any]:
-    """Every metric for our model (and alt-profanity-check when ``baseline`` and installed)."""
+def evaluate(*, baseline: bool = True, accurate: bool = False) -> dict[str, Any]:
+    """Every metric for our model (and alt-profanity-check when ``baseline`` and installed;
+    and the accurate mode, ``belowtheline[accurate]``, when ``accurate``)."""
     from training.toxicity import data
 
     from belowtheline.comments.scorer import load_scorer
@@ -304,6 +308,15 @@ def evaluate(*, baseline: bool = True) -> dict[str, Any]:
     labels = list(scorer.labels)
     ours_all = ours()
     models: dict[str, Model] = {"belowtheline": lambda t: ours_all(t)[:, 0]}
+    full: dict[str, Callable[[Sequence[str]], np.ndarray]] = {"belowtheline": ours_all}
+    scorers: dict[str, Any] = {"belowtheline": scorer}
+    if accurate:
+        from belowtheline.comments.encoder import load_accurate_scorer
+
+        acc = load_accurate_scorer()
+        full[ACCURATE] = lambda t: acc.probabilities(list(t))
+        scorers[ACCURATE] = acc
+        models[ACCURATE] = lambda t: full[ACCURATE](t)[:, 0]
     apc = profanity_check() if baseline else None
     if apc is not None:
         models["alt-profanity-check"] = apc
@@ -341,11 +354,12 @@ def evaluate(*, baseline: bool = True) -> dict[str, Any]:
 
     # Toxic spans (ours only: alt-profanity-check gives no spans).
     spans_test = data.semeval_spans("test")
-    results = scorer.score([e.text for e in spans_test])
-    pred = [{i for ev in r.evidence if ev.label == "toxicity" for i in range(ev.start, ev.end)} for r in results]
-    res["metrics"]["belowtheline"]["toxic_spans_char_f1"] = span_f1(
-        [e.text for e in spans_test], [e.spans or [] for e in spans_test], pred
-    )
+    for m, sc in scorers.items():
+        results = sc.score([e.text for e in spans_test])
+        pred = [{i for ev in r.evidence if ev.label == "toxicity" for i in range(ev.start, ev.end)} for r in results]
+        res["metrics"][m]["toxic_spans_char_f1"] = span_f1(
+            [e.text for e in spans_test], [e.spans or [] for e in spans_test], pred
+        )
 
     # Identity templates.
     ml = madlibs()
@@ -385,10 +399,11 @@ def evaluate(*, baseline: bool = True) -> dict[str, Any]:
     # Hand-written held-out news comments: per-label AUC.
     ho = heldout()
     ho_t = [h["text"] for h in ho]
-    ho_ours = ours_all(ho_t)
+    ho_full = {m: fn(ho_t) for m, fn in full.items()}
     for j, label in enumerate(labels):
         y = [bool(h["labels"]) if label == "toxicity" else label in h["labels"] for h in ho]
-        res["metrics"]["belowtheline"][f"heldout_{label}_auc"] = auc(y, ho_ours[:, j])
+        for m, probs_m in ho_full.items():
+            res["metrics"][m][f"heldout_{label}_auc"] = auc(y, probs_m[:, j])
         if apc is not None:
             res["metrics"]["alt-profanity-check"][f"heldout_{label}_auc"] = auc(y, models["alt-profanity-check"](ho_t))
 
@@ -396,11 +411,12 @@ def evaluate(*, baseline: bool = True) -> dict[str, Any]:
     for name in ("dev_unseen", "dev_check"):
         rows = dev_set(name)
         texts = [r["text"] for r in rows]
-        probs = ours_all(texts)
+        probs_by = {m: fn(texts) for m, fn in full.items()}
         apc_s = models["alt-profanity-check"](texts) if apc is not None else None
         for j, label in enumerate(labels):
             y = [label in r["labels"] for r in rows]
-            res["metrics"]["belowtheline"][f"{name}_{label}_auc"] = auc(y, probs[:, j])
+            for m, probs in probs_by.items():
+                res["metrics"][m][f"{name}_{label}_auc"] = auc(y, probs[:, j])
             if apc_s is not None:
                 res["metrics"]["alt-profanity-check"][f"{name}_{label}_auc"] = auc(y, apc_s)
 
@@ -433,7 +449,11 @@ def main() -> int:
     if not SHARED_DATA.is_dir():
         print(f"Skipped: the shared datasets are not at {SHARED_DATA}.")
         return 0
-    res = evaluate(baseline=True)
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("--accurate", action="store_true", help="also evaluate the accurate mode (belowtheline[accurate])")
+    res = evaluate(baseline=True, accurate=ap.parse_args().accurate)
     names = list(res["metrics"])
     keys = [k for k in res["metrics"]["belowtheline"]]
     print("Toxicity evaluation (toxic = label 'toxicity'; thresholds 0.5)")

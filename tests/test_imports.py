@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 HEAVY = ["torch", "sklearn", "sqlalchemy", "spacy", "trafilatura", "lxml", "numpy", "jinja2",
-         "charset_normalizer", "onnxruntime", "fastapi", "scipy", "pandas"]
+         "charset_normalizer", "onnxruntime", "tokenizers", "fastapi", "scipy", "pandas"]
 
 
 def _loaded_after(code: str) -> set[str]:

@@ -35,6 +35,7 @@ _NAME = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*\.v[0-9]+$")
 _BUILTIN: dict[str, str] = {
     "segment.text.v1": "belowtheline.segment.stage:TextSegmenter",
     "toxicity.linear.v1": "belowtheline.comments.stage:ToxicityScorer",
+    "toxicity.minilm.v1": "belowtheline.comments.stage:AccurateToxicityScorer",
     "duplicates.minhash.v1": "belowtheline.comments.duplicates:DuplicateGrouper",
     "replies.text.v1": "belowtheline.comments.replies:ReplyInferrer",
     "narratives.catalogue.v1": "belowtheline.comments.narratives:NarrativeMatcher",

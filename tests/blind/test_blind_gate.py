@@ -63,3 +63,19 @@ def test_narrative_floors(results: dict) -> None:
     nar = results["narratives"]
     assert nar["micro"]["f1"] >= BASELINE["narrative_micro_f1_floor"]
     assert nar["negatives_matched"] <= BASELINE["narrative_negatives_matched_ceiling"]
+
+
+def _accurate_floors(name: str) -> dict[str, float] | None:
+    entry = BASELINE if name == "toxicity" else BASELINE.get(name, {})
+    return entry.get("accurate_auc_floors")
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_accurate_mode_auc_floors(results: dict, name: str) -> None:
+    """The accurate mode (belowtheline[accurate]) keeps its own floors on every set."""
+    if results[name]["accurate"] is None:
+        pytest.skip("the accurate extra is not installed: pip install 'belowtheline[accurate]'")
+    floors = _accurate_floors(name)
+    assert floors, f"{name}.jsonl has no accurate_auc_floors in blind_baseline.json"
+    low = {label: round(v["auc"], 3) for label, v in results[name]["accurate"].items() if v["auc"] < floors[label]}
+    assert not low, f"{name}.jsonl: accurate-mode blind AUC below floor: {low} (floors {floors})"

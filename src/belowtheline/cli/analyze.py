@@ -25,6 +25,8 @@ def register(sub: Any) -> None:
     p.add_argument("--max-bytes", type=int, metavar="N", help="refuse inputs larger than N bytes")
     p.add_argument("--max-line-chars", type=int, metavar="N", help="refuse text inputs with a longer line")
     p.add_argument("--db", metavar="URL", help="also store the documents in this database (idempotent by content hash)")
+    p.add_argument("--accurate", action="store_true",
+                   help="score comments with the accurate mode (toxicity.minilm.v1; needs belowtheline[accurate])")
     p.add_argument("--stages", metavar="NAMES", help="comma-separated stage names (default: the standard pipeline)")
     p.set_defaults(func=run)
 
@@ -50,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
     if args.max_line_chars:
         kw["max_line_chars"] = args.max_line_chars
     stages = tuple(s.strip() for s in args.stages.split(",") if s.strip()) if args.stages else DEFAULT_STAGES
+    if getattr(args, "accurate", False):
+        stages = tuple("toxicity.minilm.v1" if s == "toxicity.linear.v1" else s for s in stages)
     show = sys.stderr.isatty() and not args.no_progress
     summary = analyze_paths(
         args.paths,

@@ -2,6 +2,7 @@
 
     btl score --input comments.jsonl --output scores.jsonl
     btl score "some text"
+    btl score --accurate --input comments.jsonl   # blend in a sentence encoder
 
 Each input line is ``{"text": ..., "id": optional}``; each output line, in the
 same order, is ``{"id", "scores", "evidence", "narratives", "spam", "language"}``.
@@ -33,6 +34,8 @@ def register(sub: Any) -> None:
                    help='JSONL input, one {"text": ..., "id": ...} per line; - for stdin')
     p.add_argument("--output", "-o", metavar="FILE", help="JSONL output (default: stdout)")
     p.add_argument("--strict", action="store_true", help="exit 1 if any input line was malformed")
+    p.add_argument("--accurate", action="store_true",
+                   help="blend in a sentence encoder (slower, more accurate; needs belowtheline[accurate])")
     p.add_argument("--workers", type=int, default=None, metavar="N",
                    help="processes for scoring large inputs (default: all cores for chunks of 2,000+ "
                         "comments; 1: never start processes)")
@@ -75,7 +78,12 @@ def run(args: argparse.Namespace) -> int:
         print('Error: nothing to score. Use: btl score "some text"  or  btl score --input FILE.jsonl',
               file=sys.stderr)
         return 2
-    scorer = load_scorer()
+    if getattr(args, "accurate", False):
+        from ..comments.encoder import load_accurate_scorer
+
+        scorer: Any = load_accurate_scorer()
+    else:
+        scorer = load_scorer()
     if args.text is not None:
         out = json.dumps(
             _result(None, scorer.score([args.text])[0], comment_signals([args.text])[0]), ensure_ascii=False
@@ -102,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
         for start in range(0, len(rows), _CHUNK):
             parsed = [(n, *_parse(line, n)) for n, line in rows[start : start + _CHUNK]]
             texts = [text for _, _, text, err in parsed if err is None]
-            results = iter(scorer.score(texts, workers=getattr(args, "workers", None)))  # type: ignore[arg-type]
+            results = iter(scorer.score(texts, workers=getattr(args, "workers", None)))
             signals = iter(comment_signals(texts))  # type: ignore[arg-type]
             for n, item_id, _text, err in parsed:
                 if err is not None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..document import Document
 
-__all__ = ["ToxicityScorer"]
+__all__ = ["AccurateToxicityScorer", "ToxicityScorer"]
 
 
 class ToxicityScorer:
@@ -27,12 +29,15 @@ class ToxicityScorer:
     def __init__(self, *, evidence_threshold: float = 0.5) -> None:
         self.evidence_threshold = evidence_threshold
 
+    def _scorer(self) -> Any:
+        from .scorer import load_scorer
+
+        return load_scorer()
+
     def __call__(self, doc: Document) -> Document:
         if not doc.comments:
             return doc
-        from .scorer import load_scorer
-
-        scorer = load_scorer()
+        scorer = self._scorer()
         previous = scorer.evidence_threshold
         scorer.evidence_threshold = self.evidence_threshold
         try:
@@ -43,3 +48,16 @@ class ToxicityScorer:
             comment.scores = dict(result.scores)
             comment.evidence = list(result.evidence)
         return doc
+
+
+class AccurateToxicityScorer(ToxicityScorer):
+    """The same fields, from the accurate mode: the n-gram scorer blended with a sentence
+    encoder (:mod:`belowtheline.comments.encoder`; needs ``belowtheline[accurate]``).
+    """
+
+    name = "toxicity.minilm.v1"
+
+    def _scorer(self) -> Any:
+        from .encoder import load_accurate_scorer
+
+        return load_accurate_scorer()
