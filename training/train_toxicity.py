@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from training.toxicity import data  # noqa: E402
 
-VERSION = "1.3.3"
+VERSION = "1.3.4"
 #: Weight multiplier of the hand-written in-domain comments (chosen on their dev split).
 HAND_BOOST = 4.0
 LABELS = data.LABELS

@@ -20,6 +20,7 @@ def _wildcards() -> None:
         ("You F.U.C.K.I.N.G id1ot", "you fucking idiot"),
         ("sh!t", "shit"),
         ("b@stard", "bastard"),
+        ("ba66age", "baggage"),
         ("f*ck off", "fuck off"),
         ("a$$hole", "asshole"),
         ("r e t a r d e d", "retarded"),

@@ -257,3 +257,24 @@ def test_pipeline_after_segmentation(seed_000: str) -> None:
     doc = nlp(Document(id="s", text=seed_000))
     assert doc.comments and all(set(c.scores) == set(LABELS) for c in doc.comments)
     assert doc.stages[-1] == "toxicity.linear.v1"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They should hang the portrait back in the gallery where it belongs.",
+        "Don't shoot the messenger, the reporter only read out the figures.",
+        "The council needs to execute the plan it promised before the election.",
+    ],
+)
+def test_calls_to_hang_or_shoot_a_thing_are_not_threats(text: str) -> None:
+    assert score([text])[0].scores["threat"] < 0.5
+
+
+def test_calls_to_hang_people_are_still_threats() -> None:
+    assert score(["Hang the traitors, every last one of them."])[0].scores["threat"] >= 0.5
+
+
+def test_british_slang_for_a_sex_offender_is_an_insult() -> None:
+    s = score(["This commenter is clearly a nonce, check his post history."])[0]
+    assert s.scores["insult"] >= 0.5 and any("nonce" in e.text for e in s.evidence)
