@@ -904,13 +904,35 @@ def _nicknamed(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     """One person for a name written with a quoted nickname inside it ('Gary "Gazza" Pendleton').
 
     The tagger cuts such a name at the quotation mark; the first name and the
-    surname make the canonical name, the whole run is the mention.
+    surname make the canonical name, the whole run is the mention. The tagger
+    may also miss the first name altogether ('Julián "El Tanque" Benítez' with
+    only "Benítez" a person, or nothing tagged): a capitalised word the parser
+    reads as a proper noun, not a place, before the nickname and a surname that
+    is no other kind of name, is the first name.
     """
     text = _text(doc)
     out = list(mentions)
     for hit in _NICKNAMED.finditer(text):
         first = next((m for m in out if m.start == hit.start(1) and m.end == hit.end(1)), None)
-        if first is None or first.label not in ("PERSON", "ORG") or first.gazetteer is not None:
+        if first is None:
+            last = next((m for m in out if m.start == hit.start(3) and m.end == hit.end(3)), None)
+            given = doc.char_span(hit.start(1), hit.end(1))
+            surname = doc.char_span(hit.start(3), hit.end(3))
+            if (
+                (last.label != "PERSON" if last is not None else surname is None or surname[0].pos_ != "PROPN")
+                or (surname is not None and surname[0].ent_type_ in ("GPE", "LOC", "NORP", "ORG"))
+                or given is None
+                or given[0].pos_ != "PROPN"
+                or given[0].ent_type_ in ("GPE", "LOC", "NORP", "ORG")
+                or any(
+                    m.start < hit.end(1) and hit.start(1) < m.end and (m.end != hit.end(1) or m.gazetteer is not None)
+                    for m in out
+                )
+            ):
+                continue
+            # "Forward Ezequiel": a role word run into the first name goes with it
+            out = [m for m in out if not (m.start < hit.start(1) and m.end == hit.end(1))]
+        elif first.label not in ("PERSON", "ORG") or first.gazetteer is not None:
             continue
         out = [m for m in out if not (hit.start() <= m.start and m.end <= hit.end())]
         full = f"{hit.group(1)} {hit.group(3)}"

@@ -539,6 +539,10 @@ def _subject(verb: Token) -> Token | None:
             return subjects[k]
         if tok.dep_ in ("conj", "advcl", "xcomp", "ccomp") and tok.head is not tok:
             tok = tok.head
+        elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            # "X said, before adding that ...": the participle after a preposition has the
+            # subject of the verb the preposition hangs on
+            tok = tok.head.head
         elif tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.dep_ == "ROOT" and tok.head.i < tok.i:
             # "The transport minister, X, called on ...": a finite past verb the parser hung on
             # the sentence's first noun phrase as a modifier has that noun phrase as its subject
@@ -609,6 +613,9 @@ def _name_before(verb: Token, names: _Names) -> Token | None:
     tok = verb.doc[k]
     if tok.pos_ == "PROPN" and names.is_person(tok):
         return tok
+    aside = _name_before_aside(verb, k)
+    if aside is not None and (names.is_person(aside) or names.is_named(aside) or len(range(*_name_run(aside))) >= 2):
+        return aside
     if tok.pos_ == "PROPN" and tok.text[:1].isupper() and names.is_named(tok):
         a, _b = _name_run(tok)
         if verb.doc[a].is_sent_start:
@@ -628,6 +635,40 @@ def _name_before(verb: Token, names: _Names) -> Token | None:
     ):
         return tok
     return None
+
+
+_ASIDE_OPENERS = frozenset({"a", "an", "the", "who", "whose", "which", "whom", "one", "its", "his", "her", "their"})
+
+
+def _name_before_aside(verb: Token, k: int) -> Token | None:
+    """The name before a comma-delimited aside that ends right before a subjectless verb.
+
+    "At a camp in Barpeta, Nurjahan Begum, a 52-year-old farmer, said ..." and "The
+    sociologist Aminata Diallo-Kane, who co-wrote a report, said ...": the small
+    parser may hang the name on another word (an apposition of "Barpeta", the
+    subject of "co-wrote"), leaving "said" without a subject. When the verb follows
+    ", <aside> ," and the aside opens like an apposition or a relative clause
+    (an article, a possessive, "who", a number), the proper name right before the
+    first comma is the speaker. Token ``k`` is the word before the verb.
+    """
+    doc = verb.doc
+    if doc[k].text != ",":
+        return None
+    j = k - 1
+    sent_start = verb.sent.start
+    while j > sent_start and doc[j].text != "," and k - j <= 20:
+        if doc[j].text in _QUOTE_OPENERS or doc[j].text in ("”", "’") or "\n" in doc[j].text:
+            return None
+        j -= 1
+    if j <= sent_start or doc[j].text != "," or j + 1 >= k:
+        return None
+    opener = doc[j + 1]
+    if not (opener.lower_ in _ASIDE_OPENERS or opener.like_num or opener.dep_ == "poss"):
+        return None
+    name = doc[j - 1]
+    if name.pos_ != "PROPN" or not name.text[:1].isupper() or name.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "NORP"):
+        return None
+    return name
 
 
 def _name_run(tok: Token) -> tuple[int, int]:
@@ -1288,6 +1329,10 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
         return _Speaker(None, *span)
     sub = list(tok.subtree)
     s0, s1 = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+    if tok.pos_ == "NOUN" and _ANONYMITY_RE.search(doc.text, s0, s1) is not None:
+        # "A senior council officer, who asked not to be named, said": unnamed, before any
+        # reading of "council officer" as the council's voice; "the officer" later is too
+        return _Speaker(None, s0, s1, indefinite_head=tok.lemma_.lower(), anonymous=True)
     source = _source_org(tok, names, roles, s0, s1)
     if source is not None:
         return source
@@ -1833,8 +1878,9 @@ def _describe(
                 if b > a:
                     return _Speaker(_surface(doc, a, b), s0, s1)
             org = names.before(tok.i, person=False, head=mod.lower_)
-            if org is None and mod.pos_ == "NOUN" and mod.lower_ in _ORG_WORDS | _ORG_ROLES:
-                # "a club spokesman": the club just named
+            if org is None and mod.pos_ == "NOUN" and mod.lower_ in (_ORG_WORDS | _ORG_ROLES) - {"government"}:
+                # "a club spokesman": the club just named; "a government spokesperson" speaks for
+                # a government only when the article names one
                 org = _subject_org_before(tok, names) or _recent_org(names, tok.i)
             if org is not None:
                 return _Speaker(org, s0, s1)
@@ -1913,7 +1959,8 @@ def _describe(
 #: Words that keep a source unnamed: "who asked not to be named", "on condition of anonymity".
 _ANONYMITY_RE = re.compile(
     r"\b(?:not to be (?:named|identified)|declined to be (?:named|identified)|anonymity|anonymously"
-    r"|did not want (?:to be named|his name|her name))",
+    r"|did not want (?:to be named|his name|her name)"
+    r"|not (?:authori[sz]ed|permitted|allowed|cleared) to (?:speak|talk|comment|discuss))",
     re.IGNORECASE,
 )
 
@@ -1936,6 +1983,130 @@ def _roles(doc: Doc, names: _Names) -> dict[str, str]:
                 names.role_at.setdefault(t.lower_.rstrip("."), a)
                 names.holders.setdefault(t.lower_.rstrip("."), set()).add(names.full(name))
     return roles
+
+
+#: Qualifiers that make a role another one: "the health secretary" is not the shadow health secretary.
+_OTHER_ROLE = frozenset({"shadow", "former", "ex", "vice", "opposition", "outgoing", "incoming", "interim"})
+_ROLE_SKIP_POS = frozenset({"DET", "PUNCT", "ADP", "CCONJ", "PART", "PRON", "SPACE", "NUM"})
+
+
+def _role_phrases(
+    doc: Doc, names: _Names, entities: Sequence[Entity]
+) -> list[tuple[int, frozenset[str], frozenset[str], str]]:
+    """The role words written around each named person: ``(token index, words, core words, full name)``.
+
+    Three shapes declare a role: the words before a name ("Deputy State Coroner
+    Helen Marsh-Tobin", "Health Secretary Rachel Amankwah"), an apposition after
+    it ("James Browne, the Minister for Housing, said") and one before it ("said
+    the director, Claire-Anne Dubreuil de Vaux"). Words are lower-cased; articles,
+    prepositions and punctuation are dropped, possessors kept ("nevada", "governor"
+    for "Nevada's governor, Theodore Blaine"); the core words are those before any
+    preposition, where the role noun stands ("minister" of "the Minister for Housing").
+    """
+
+    def words(toks: Sequence[Token]) -> frozenset[str]:
+        return frozenset(t.lower_ for t in toks if t.pos_ not in _ROLE_SKIP_POS and t.is_alpha)
+
+    def core(toks: Sequence[Token]) -> frozenset[str]:
+        # the role noun comes before any preposition: "microbiologist", not "institution",
+        # in "a marine microbiologist at the Scripps Institution"
+        ordered = sorted(toks, key=lambda t: t.i)
+        cut = next((k for k, t in enumerate(ordered) if t.pos_ == "ADP"), len(ordered))
+        return words(ordered[:cut])
+
+    out: list[tuple[int, frozenset[str], frozenset[str], str]] = []
+    n = len(doc)
+    named = {i for a, b, _, _ in names.mentions for i in range(a, b)}
+    for a, b, name, person in names.mentions:
+        if not person:
+            continue
+        full = names.full(name, a)
+        # a role the tagger read into the name ("Deputy State Coroner Helen Marsh-Tobin"): the
+        # person entity inside the mention is the name, the words before it the role
+        c0, c1 = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        inner = next(
+            (
+                e
+                for e in entities
+                if e.label == "PERSON" and e.start is not None and e.end is not None and c0 < e.start < c1
+            ),
+            None,
+        )
+        before: list[Token] = []
+        if inner is not None and inner.start is not None:
+            full = inner.canonical
+            before = [t for t in doc[a:b] if t.idx < inner.start and t.is_alpha]
+        k = a - 1
+        while k >= 0 and a - k <= 5:
+            t = doc[k]
+            if not t.is_alpha or t.pos_ not in ("PROPN", "NOUN", "ADJ") or t.ent_type_ == "DATE":
+                break
+            if t.i in named and any(
+                e.label == "PERSON" and e.start is not None and e.end is not None and e.start <= t.idx < e.end
+                for e in entities
+            ):
+                break  # another person's name; a role read as a name ("Health Secretary") stays
+            before.append(t)
+            k -= 1
+        if before:
+            out.append((a, words(before), core(before), full))
+        if b < n and doc[b].text == ",":
+            after: list[Token] = []
+            closed = False
+            for t in doc[b + 1 : min(n, b + 12)]:
+                if t.text in (",", ".", ";", ":") or "\n" in t.text or t.pos_ in ("VERB", "AUX"):
+                    # "X, the ECB president said": the words are the subject of the verb, not
+                    # an apposition; "X, the director who chaired the jury, said" is one
+                    closed = t.text in (",", ";") or t.dep_ in ("relcl", "acl")
+                    break
+                after.append(t)
+            if closed and after and after[0].lower_ in ("the", "a", "an", "its", "his", "her", "their"):
+                out.append((a, words(after), core(after), full))
+        if a >= 2 and doc[a - 1].text == ",":
+            lead: list[Token] = []
+            for t in reversed(doc[max(0, a - 8) : a - 1]):
+                if t.text in (",", ".", ";", ":") or "\n" in t.text or t.pos_ in ("VERB", "AUX"):
+                    break
+                lead.append(t)
+                if t.lower_ in ("the", "its", "his", "her", "their") or t.dep_ == "poss":
+                    break
+            if lead and (lead[-1].lower_ in ("the", "its", "his", "her", "their") or lead[-1].dep_ == "poss"):
+                out.append((a, words(lead), core(lead), full))
+    return out
+
+
+def _role_holder(
+    description: str, at: int, holders: Sequence[tuple[int, frozenset[str], frozenset[str], str]], *, lead: bool = False
+) -> tuple[str | None, bool]:
+    """The named person a role description stands for ("the coroner" -> Helen Marsh-Tobin).
+
+    ``description`` is the subject as written ("the health secretary", "its
+    director"); a holder is a person declared with every content word of it
+    (:func:`_role_phrases`), without a qualifier that makes another role
+    ("Shadow health secretary" is not "the health secretary"). The holder named
+    last before token ``at`` wins; a description in the first paragraph
+    (``lead``) may name someone introduced only further down (the first holder
+    after it). Organisation heads ("the ministry") and anonymous heads ("the
+    official") are left to the other rules. Returns the name (or ``None``) and
+    whether the holder was named before the description.
+    """
+    if not description.split()[-1].islower():
+        return None, False  # "the INMO says": a name, not a role
+    parts = [w.strip("’'").lower() for w in description.split()]
+    parts = [w[:-2] if w.endswith(("’s", "'s")) else w for w in parts]
+    want = {w for w in parts if w.isalpha() and w not in ("the", "its", "his", "her", "their", "a", "an")}
+    if not parts or not want or parts[0] not in ("the", "its"):
+        return None, False
+    head = parts[-1]
+    if head in _ORG_WORDS | _ORG_ROLES | _ANONYMOUS | _UTTERANCES | _SPOKES or head not in want:
+        return None, False
+    fits = [(i, name) for i, ws, cs, name in holders if want <= ws and head in cs and not (ws - want) & _OTHER_ROLE]
+    earlier = [(i, name) for i, name in fits if i < at]
+    if earlier:
+        return max(earlier)[1], True
+    if fits and lead:
+        return min(fits)[1], False
+    return None, False
 
 
 def _topic_holder(tok: Token, names: _Names, head: str) -> str | None:
@@ -2016,6 +2187,7 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
             speaker_toks.update(range(*_name_run(s)))
     names = _Names(doc, quoted, speaker_toks, tokens, entities)
     roles = _roles(doc, names)
+    holders = _role_phrases(doc, names, entities)
     found: list[_Found] = []
 
     # pass 1: reported speech (indirect; mixed when a quoted fragment is inside)
@@ -2135,7 +2307,11 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
                 continue
             if len(rest) >= 3 and pobj is not None:
                 a, b = rest[0].idx, rest[-1].idx + len(rest[-1].text)
-                indirect.append(_Found(a, b, "indirect", "according to", _resolve(pobj, names, roles), t.i))
+                src = _document_source(pobj, names, roles)
+                own = _resolve(pobj, names, roles)
+                if src is None or (not src.settled and own.name is not None):
+                    src = own  # a named author settles it; a possessor only fills a gap
+                indirect.append(_Found(a, b, "indirect", "according to", src, t.i))
 
     used: set[int] = set()
     direct_done: list[_Found] = []
@@ -2222,6 +2398,14 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
                 continue
         found.append(f)
 
+    for f in found:
+        sp = f.speaker
+        if sp.description and sp.start is not None and not sp.anonymous and not sp.settled:
+            # "the coroner said" -> the person the article named as coroner
+            lead = "\n" not in text[: sp.start]
+            held, earlier = _role_holder(sp.description, tok_at(sp.start), holders, lead=lead)
+            if held is not None and (sp.name is None or (earlier and sp.person_role)):
+                sp.name, sp.description, sp.from_roles, sp.settled = held, None, True, True
     _fill_context(
         found,
         qspans,
@@ -2296,6 +2480,8 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
                 None,
             )
             spk = last_org
+        if spk is None and described in _TOPIC_ORG_HEADS and not f.speaker.anonymous and entities:
+            spk = _lead_subject_org(doc, entities)
         if f.speaker.org_of_last and out:
             # "According to Asthma + Lung UK, ... The charity said": the organisation just quoted
             last_q = out[-1].quote
@@ -2319,7 +2505,132 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
         quote = Quote(text=text[f.start : f.end], speaker=spk, kind=f.kind, cue=f.cue, start=f.start, end=f.end)
         out.append(Attribution(quote, f.speaker.start, f.speaker.end))
         last_end = max(last_end, f.end)
+    _middle_surnames(out, people)
     return out
+
+
+def _middle_surnames(out: list[Attribution], people: set[str]) -> None:
+    """Give a one-word speaker the full name it is the middle word of, in place.
+
+    "Lucía Carrasco Villalobos ... Carrasco said": Spanish and Portuguese names
+    carry two surnames and the first is the one used alone. A one-word speaker
+    that is a non-final word of exactly one longer name (a speaker elsewhere in
+    the article, or a person it names), and the last word of none, is that person.
+    A hyphenated surname alone is the one speaker named in full with it.
+    """
+    spoken = {a.quote.speaker for a in out if a.quote.speaker and len(a.quote.speaker.split()) > 1}
+    fulls = {f for f in spoken | people if len(f.split()) > 2}
+    lasts = {f.split()[-1] for f in fulls} | {p.split()[-1] for p in people if len(p.split()) > 1}
+    for a in out:
+        word = a.quote.speaker
+        if not word or " " in word:
+            continue
+        if "-" in word:
+            # "Diallo-Kane argued" after "Aminata Diallo-Kane ... said" (a name the tagger
+            # missed as a person): the one speaker named in full with that surname
+            cands = {f for f in spoken if f.split()[-1] == word}
+        elif word not in lasts:
+            cands = {f for f in fulls if word in f.split()[1:-1]}
+        else:
+            continue
+        if len(cands) == 1:
+            a.quote.speaker = next(iter(cands))
+
+
+#: Nouns for a document or a finding that someone publishes: "according to a study by X".
+_DOCUMENT_NOUNS = _wordset(
+    """study research report filing figure figures estimate estimates bulletin memo survey analysis
+    data document paper statistic statistics audit assessment review forecast projection"""
+)
+#: Nouns for the people behind a document, who speak for the body they are "at" or "from".
+_AUTHOR_NOUNS = _wordset("researcher researchers scientist scientists economist economists analyst analysts team")
+
+
+def _document_source(pobj: Token, names: _Names, roles: dict[str, str]) -> _Speaker | None:
+    """Who stands behind "according to <a document>", or ``None`` to resolve the noun itself.
+
+    "according to a study published by researchers at the University of Lisbon",
+    "according to a court filing by the Western Water Authority": the author after
+    "by" (through "researchers/scientists at X" to the body X); "according to its
+    latest bulletin", "according to the board's annual report": the possessor,
+    "its" being the organisation named last; a possessor only fills in when the
+    document noun resolves to nobody (the caller's choice: an author is
+    ``settled``). A document with no author named ("according to a study led by
+    researchers in Norway") has no speaker.
+    """
+    if pobj.lemma_.lower() not in _DOCUMENT_NOUNS and pobj.lower_ not in _DOCUMENT_NOUNS:
+        return None
+    sub = list(pobj.subtree)
+    s0, s1 = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+    agent = next(
+        (o for p in sub if p.dep_ in ("prep", "agent") and p.lower_ == "by" for o in p.children if o.dep_ == "pobj"),
+        None,
+    )
+    if agent is not None:
+        if agent.lower_ in _AUTHOR_NOUNS or agent.lemma_.lower() in _AUTHOR_NOUNS:
+            body = next(
+                (
+                    o
+                    for p in agent.children
+                    if p.dep_ == "prep" and p.lower_ in ("at", "from", "of")
+                    for o in p.children
+                    if o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.ent_type_ == "ORG")
+                ),
+                None,
+            )
+            if body is None:
+                return _Speaker(None, s0, s1)
+            sp = _resolve(body, names, roles)
+        elif agent.pos_ == "PROPN" or agent.ent_type_ == "ORG":
+            sp = _resolve(agent, names, roles)
+        else:
+            return None
+        return _Speaker(sp.name, s0, s1, settled=True) if sp.name else None
+    owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    if owner.lower_ == "its":
+        org = names.before(owner.i, person=False)
+        return _Speaker(org, s0, s1) if org else None
+    sp = _resolve(owner, names, roles)
+    return _Speaker(sp.name, s0, s1) if sp.name else None
+
+
+#: Description heads that stand for the business an article is about ("the company said").
+_TOPIC_ORG_HEADS = frozenset({"company", "club", "firm", "group", "business", "carmaker", "chipmaker", "retailer"})
+#: Words of public bodies, which are no "company" or "club".
+_PUBLIC_WORDS = _wordset(
+    """commission ministry council government department agency authority court parliament
+    police office union federation association regulator tribunal"""
+)
+
+
+def _lead_subject_org(doc: Doc, entities: Sequence[Entity]) -> str | None:
+    """The organisation an article opens with as its subject, for an unresolved "the company said".
+
+    "Kurogane Semiconductor, Japan's third-largest maker of memory chips, reported
+    ... The company said ...": a business named only by its name, never with the
+    word "company", is the subject of the article's first sentence. Public bodies
+    ("European Commission", a ministry, a union) are no "company" or "club".
+    """
+    first = next(iter(doc.sents), None)
+    if first is None:
+        return None
+    subj = next((c for c in first.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "PROPN":
+        return None
+    at = subj.idx
+    org = next(
+        (
+            e
+            for e in entities
+            if e.label == "ORG" and e.start is not None and e.end is not None and e.start <= at < e.end
+        ),
+        None,
+    )
+    if org is None or any(w in _PUBLIC_WORDS for w in org.canonical.lower().split()):
+        return None
+    return org.canonical
 
 
 def _org_by_head(entities: Sequence[Entity], head: str, at: int) -> str | None:
