@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
 
 from training.toxicity import data  # noqa: E402
-from training.train_toxicity import HAND_BOOST, balanced_weights, log  # noqa: E402
+from training.train_toxicity import HAND_BOOST, balanced_weights, log, missing_prerequisites  # noqa: E402
 
 VERSION = "1.1.0"
 LABELS = data.LABELS
@@ -101,15 +101,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=CACHE)
     parser.add_argument("--C", type=float, default=1.0, help="inverse regularisation of the heads")
     args = parser.parse_args(argv)
-    try:
-        from sklearn.linear_model import LogisticRegression
-        from sklearn.metrics import roc_auc_score
-    except ImportError:
-        print("Error: scikit-learn is missing. Install it with: pip install -e '.[training]'", file=sys.stderr)
+    problem = missing_prerequisites()
+    if problem:
+        print(f"Error: {problem}", file=sys.stderr)
         return 1
-    if not data.DATA.is_dir():
-        print(f"Error: the shared datasets are not at {data.DATA}.", file=sys.stderr)
-        return 1
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import roc_auc_score
+
     from belowtheline.comments.encoder import AccurateScorer
     from belowtheline.comments.scorer import Scorer
 

@@ -105,6 +105,17 @@ def build_matrix(norms, bits, vocab, lexicon, lex_features, emb=None, emb_index=
     return sparse.hstack(blocks, format="csr"), hits
 
 
+def missing_prerequisites() -> str | None:
+    """Why training cannot run here (scikit-learn or the shared datasets missing), or ``None``."""
+    import importlib.util
+
+    if importlib.util.find_spec("sklearn") is None:
+        return "scikit-learn is missing. Install it with: pip install -e '.[training]'"
+    if not data.DATA.is_dir():
+        return f"the shared datasets are not at {data.DATA}."
+    return None
+
+
 def balanced_weights(sources: list[str], y: np.ndarray, boost: dict[str, float] | None = None) -> np.ndarray:
     """Each class of each source weighs the same (a one-class source weighs half).
 
@@ -181,15 +192,12 @@ def main(argv: list[str] | None = None) -> int:
     for item in args.boost:
         name, _, value = item.partition("=")
         boost[name] = float(value)
-    try:
-        from sklearn.linear_model import LogisticRegression
-        from sklearn.metrics import roc_auc_score
-    except ImportError:
-        print("Error: scikit-learn is missing. Install it with: pip install -e '.[training]'", file=sys.stderr)
+    problem = missing_prerequisites()
+    if problem:
+        print(f"Error: {problem}", file=sys.stderr)
         return 1
-    if not data.DATA.is_dir():
-        print(f"Error: the shared datasets are not at {data.DATA}.", file=sys.stderr)
-        return 1
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import roc_auc_score
 
     from belowtheline.comments.lexicon import Lexicon
     from belowtheline.comments.normalize import normalize, set_wildcard_words
