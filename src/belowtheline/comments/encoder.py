@@ -17,7 +17,7 @@ with ``w`` chosen on development data (``encoder_head.json``). Evidence spans
 are the n-gram scorer's, computed at a lower threshold and kept for the labels
 whose blended score reaches the evidence threshold.
 
-It is slower (a few hundred comments per second on two cores, against
+It is slower (60–180 comments per second on two cores, by comment length, against
 thousands) and needs the ``accurate`` extra::
 
     pip install 'belowtheline[accurate]'
