@@ -24,7 +24,6 @@ No blind evaluation set (``tests/fixtures/blind``) is read.
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import json
 import random
@@ -64,18 +63,13 @@ def embed(texts: list[str], cache: Path) -> np.ndarray:
 
 
 def madlibs_sample(per_identity: int = 120) -> tuple[list[str], list[bool], list[str]]:
-    """A stratified sample of the identity templates: texts, toxic?, identity."""
+    """A stratified sample of the identity templates (``eval_toxicity.madlibs``): texts, toxic?, identity."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from eval_toxicity import IDENTITIES
+    from eval_toxicity import madlibs
 
     by: dict[str, list[tuple[str, bool]]] = {}
-    path = data.DATA / "conversationai_unintended_bias_eval" / "bias_madlibs_77k.csv"
-    with open(path, newline="", encoding="utf-8") as f:
-        for r in csv.DictReader(f):
-            low = " " + r["Text"].lower() + " "
-            ident = next((i for i in IDENTITIES if f" {i} " in low or f" {i.replace('-', ' ')} " in low), None)
-            if ident:
-                by.setdefault(ident, []).append((r["Text"], r["Label"] == "BAD"))
+    for text, toxic, ident in madlibs():
+        by.setdefault(ident, []).append((text, toxic))
     rng = random.Random(0)
     texts, ys, ids = [], [], []
     for ident in sorted(by):

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -98,7 +97,7 @@ class SentenceEncoder:
         self._session = ort.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
         self._tokenizer = tokenizers.BertWordPieceTokenizer(str(ENCODER_DIR / "vocab.txt"), lowercase=True)
         self._tokenizer.enable_truncation(max_tokens)
-        self._lock = threading.Lock()  # the tokenizer's padding state is shared
+        self._tokenizer.enable_padding()  # to the longest comment of each batch
 
     def __call__(self, texts: Sequence[str], *, batch_size: int = 64) -> npt.NDArray[np.float32]:
         """One ``(768,)`` row per text: the L2-normalised mean token vector, then the max."""
@@ -107,9 +106,7 @@ class SentenceEncoder:
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         for a in range(0, len(order), batch_size):
             idx = order[a : a + batch_size]
-            with self._lock:
-                self._tokenizer.enable_padding()
-                enc = self._tokenizer.encode_batch([texts[i] if texts[i].strip() else "." for i in idx])
+            enc = self._tokenizer.encode_batch([texts[i] if texts[i].strip() else "." for i in idx])
             ids = np.array([e.ids for e in enc], dtype=np.int64)
             mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
             hidden = self._session.run(
