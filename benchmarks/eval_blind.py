@@ -86,10 +86,15 @@ def _accurate_scorer() -> Any:
         return None
 
 
-def evaluate_narratives() -> dict[str, object]:
+def narrative_sets() -> list[str]:
+    """The blind narrative files, oldest first: ``narratives.jsonl``, ``narratives2.jsonl``, ..."""
+    return sorted((p.stem for p in BLIND.glob("narratives*.jsonl")), key=lambda s: (len(s), s))
+
+
+def evaluate_narratives(name: str = "narratives") -> dict[str, object]:
     from belowtheline.comments.signals import comment_signals
 
-    lines = (BLIND / "narratives.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = (BLIND / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
     rows = [json.loads(line) for line in lines if line]
     signals = comment_signals([r["text"] for r in rows])
     found = [{n["id"] for n in s["narratives"] if n["score"] >= 0.5} for s in signals]
@@ -131,14 +136,16 @@ def main() -> int:
             [lab, ours[lab]["positives"], ours[lab]["auc"], ours[lab]["flagged_pos"], ours[lab]["flagged_neg"],
              (acc[lab]["auc"] if acc else "-"), (apc[lab]["auc"] if apc else "-")] for lab in LABELS]))
         print()
-    nar = evaluate_narratives()
-    matched = f"{nar['negatives_matched']} of {nar['negatives']} negatives matched"
-    print(f"Blind narratives: per narrative at 0.5 ({matched})")
-    print(table(["narrative", "support", "precision", "recall", "F1"], [
-        [nid, int(v["support"]), v["precision"], v["recall"], v["f1"]] for nid, v in nar["per_narrative"].items()
-    ] + [["micro", "", nar["micro"]["precision"], nar["micro"]["recall"], nar["micro"]["f1"]],
-         ["macro F1", "", "", "", nar["macro_f1"]]]))
-    write_result("blind", {**results, "narratives": nar})
+    for name in narrative_sets():
+        nar = results[name] = evaluate_narratives(name)
+        matched = f"{nar['negatives_matched']} of {nar['negatives']} negatives matched"
+        print(f"Blind narratives, {name}.jsonl: per narrative at 0.5 ({matched})")
+        print(table(["narrative", "support", "precision", "recall", "F1"], [
+            [nid, int(v["support"]), v["precision"], v["recall"], v["f1"]] for nid, v in nar["per_narrative"].items()
+        ] + [["micro", "", nar["micro"]["precision"], nar["micro"]["recall"], nar["micro"]["f1"]],
+             ["macro F1", "", "", "", nar["macro_f1"]]]))
+        print()
+    write_result("blind", results)
     return 0
 
 

@@ -15,8 +15,16 @@ from belowtheline.registry import make_stage
 
 ROOT = Path(__file__).resolve().parents[2]
 BASELINE = ROOT / "benchmarks" / "narratives_baseline.json"
-IDS = ["nato_provocation", "maidan_coup", "west_decline", "nazi_ukraine", "ukraine_not_a_nation",
-       "russia_unbeatable", "proxy_war", "aid_corruption"]
+IDS = [
+    "nato_provocation",
+    "maidan_coup",
+    "west_decline",
+    "nazi_ukraine",
+    "ukraine_not_a_nation",
+    "russia_unbeatable",
+    "proxy_war",
+    "aid_corruption",
+]
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +73,9 @@ def test_counter_arguments_mentions_and_civil_criticism_do_not_match(matcher: Na
 
 def test_stage_fills_comments_and_is_registered() -> None:
     stage = make_stage("narratives.catalogue.v1")
-    doc = Document(id="d", comments=[Comment("c1", "Maidan was a coup paid for by Washington."), Comment("c2", "Nice.")])
+    doc = Document(
+        id="d", comments=[Comment("c1", "Maidan was a coup paid for by Washington."), Comment("c2", "Nice.")]
+    )
     doc = stage(doc)
     assert [m["id"] for m in doc.comments[0].narratives] == ["maidan_coup"]
     assert doc.comments[1].narratives == []

@@ -7,6 +7,9 @@ concept ("putsch", "overthrow" -> "coup"); features are word unigrams, word
 bigrams (stop words dropped) and character 4-grams inside words. Vectors are
 ``dict[str, float]`` TF-IDF weights, L2-normalised; an :class:`InvertedIndex`
 scores a query against many documents by walking only the shared features.
+A :class:`Specificity` table (document frequencies of word stems in a
+background corpus) tells how topic-specific a word is in general language:
+"people" and "know" are not, "NATO" and "coup" are.
 """
 
 from __future__ import annotations
@@ -22,9 +25,11 @@ Vector = dict[str, float]
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _SENT = re.compile(r"(?<=[.!?…])[\"”’)]*\s+|\n+")
 
+# fmt: off
 STOP = frozenset(
     ["a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "this", "that", "these", "those", "it", "its", "it's", "they", "them", "their", "there", "here", "he", "she", "his", "her", "him", "we", "us", "our", "you", "your", "i", "me", "my", "so", "than", "then", "too", "very", "just", "also", "about", "into", "over", "under", "up", "down", "out", "off", "again", "once", "all", "any", "both", "each", "few", "more", "most", "other", "some", "such", "only", "own", "same", "can", "will", "would", "should", "could", "may", "might", "must", "shall", "has", "have", "had", "having", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "s", "t", "don't", "doesn't", "didn't", "isn't", "wasn't", "aren't", "weren't", "i'm", "it’s"]
 )
+# fmt: on
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -76,6 +81,39 @@ def words(text: str, synonyms: Mapping[str, str] | None = None) -> list[str]:
             s = synonyms.get(w, synonyms.get(s, s))
         out.append(s)
     return out
+
+
+def content_words(text: str) -> list[str]:
+    """The folded words of ``text`` that :func:`words` keeps, as written (not stemmed)."""
+    return [w for w in _WORD.findall(fold(text)) if w not in STOP and len(w) >= 2]
+
+
+class Specificity:
+    """How topic-specific a word is, from its document frequency in a background corpus.
+
+    ``specificity(word) = log((n + 1) / (df + 1)) / log(n + 1)`` where ``df`` is the number of
+    background documents that use the word's stem: near 0 for words most texts use ("people",
+    "know"), 1 for words the background never uses. Stems missing from ``df`` count as never used,
+    so an empty table makes every word fully specific.
+
+    Args:
+        df: document frequency per stem (:func:`stem` of the folded word).
+        n: the number of background documents.
+
+    Example:
+        >>> s = Specificity({"know": 1000, "coup": 5}, 16000)
+        >>> round(s("knows"), 2), round(s("coup"), 2), s("maidan")
+        (0.29, 0.81, 1.0)
+    """
+
+    def __init__(self, df: Mapping[str, int], n: int) -> None:
+        self.df = dict(df)
+        self.n = max(1, n)
+        self._log_n = math.log(self.n + 1)
+
+    def __call__(self, word: str) -> float:
+        """Specificity in (0, 1] of ``word`` (folded, as :func:`fold` gives it)."""
+        return math.log((self.n + 1) / (self.df.get(stem(word), 0) + 1)) / self._log_n
 
 
 def features(text: str, synonyms: Mapping[str, str] | None = None, *, char: bool = True) -> Counter[str]:
