@@ -932,13 +932,35 @@ def _nicknamed(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
                 continue
             # "Forward Ezequiel": a role word run into the first name goes with it
             out = [m for m in out if not (m.start < hit.start(1) and m.end == hit.end(1))]
-        elif first.label not in ("PERSON", "ORG") or first.gazetteer is not None:
+        elif first.gazetteer is not None or (
+            first.label not in ("PERSON", "ORG") and not _tagged_first_name(doc, first, hit.start(3), hit.end(3), out)
+        ):
             continue
         out = [m for m in out if not (hit.start() <= m.start and m.end <= hit.end())]
         full = f"{hit.group(1)} {hit.group(3)}"
         out.append(_Mention(hit.start(), hit.end(), hit.group(), "PERSON", canonical=full))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _tagged_first_name(doc: Doc, first: _Mention, s3: int, e3: int, mentions: list[_Mention]) -> bool:
+    """Whether a given name the tagger read as a place is one, before a quoted nickname and a surname.
+
+    'Luciana "La Gringa" Etchegaray' with "Luciana" tagged a place: the
+    gazetteer knows no place called "Luciana", and the surname is a person's
+    (or no mention at all, but a proper noun that is no place or organisation).
+    """
+    if first.label not in ("GPE", "LOC", "NORP") or gazetteer().lookup(first.text) is not None:
+        return False
+    if any(m.start == s3 and m.end == e3 and m.label == "PERSON" for m in mentions):
+        return True
+    surname = doc.char_span(s3, e3)
+    return (
+        surname is not None
+        and not any(m.start < e3 and s3 < m.end for m in mentions)
+        and surname[0].pos_ == "PROPN"
+        and surname[0].ent_type_ not in ("GPE", "LOC", "NORP", "ORG", "FAC")
+    )
 
 
 def _after_shouted_lead(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
@@ -1608,9 +1630,7 @@ def _defined_acronyms(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> lis
     for hit in _KNOWN_AS.finditer(text):
         known_as.setdefault(hit.group(1), hit.start())
         shorts.setdefault(hit.group(1), hit.group(1).replace("-", ""))
-    if not shorts:
-        return mentions
-    tokens = [t for t in doc if not t.is_space]
+    tokens = [t for t in doc if not t.is_space] if shorts else []
     long_forms: dict[str, str] = {}
     for short, letters in shorts.items():
         entry = gaz.lookup(short)
@@ -1625,9 +1645,38 @@ def _defined_acronyms(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> lis
         ):
             continue  # the gazetteer already pairs them ("Centers for Disease Control and Prevention")
         long_forms[short] = long
+    for short, long in _bracketed_short_forms(text, mentions, gaz).items():
+        long_forms.setdefault(short, long)
     if not long_forms:
         return mentions
     return _place_long_forms(text, mentions, long_forms, gaz)
+
+
+_BRACKETED = re.compile(r" \(([A-Z][\w&-]{1,9})\)")
+
+
+def _bracketed_short_forms(text: str, mentions: list[_Mention], gaz: Gazetteer) -> dict[str, str]:
+    """Short forms an organisation's name defines in brackets, whatever letters they spell.
+
+    "the National Electoral Institute (INE)", "the National Agri-Food Health and
+    Quality Service (Senasa)": a short form in the language of the country, or a
+    word-like one, does not spell the English name's initials, but the bracket
+    right after the name defines it all the same. A short form the gazetteer
+    knows as something else, or that is the name itself, is left alone.
+    """
+    out: dict[str, str] = {}
+    for m in mentions:
+        if m.label != "ORG" or len(m.text.split()) < 2 or (m.start > 0 and text[m.start - 1] in "-‐"):
+            continue  # not a name cut out of a hyphenated word ("anti-Islam Party ...")
+        hit = _BRACKETED.match(text, m.end)
+        if hit is None:
+            continue
+        short = hit.group(1)
+        entry = gaz.lookup(short)
+        if short.casefold() in m.text.casefold() or (entry is not None and entry.canonical != m.text):
+            continue
+        out.setdefault(short, m.text[4:] if m.text.startswith(("the ", "The ")) else m.text)
+    return out
 
 
 def _spelled_name(

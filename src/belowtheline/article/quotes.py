@@ -57,6 +57,18 @@ and "expects"; "he"/"she" after an unnamed source, even one a paragraph back whe
 the quotation opens its own paragraph, stays unnamed, and never takes up a name that
 is a person only by its shape while the entity table reads it as something else; a
 description marked anonymous ("who asked not to be named") names nobody.
+
+Round 3 conventions (general news usage, checked on all ten annotated folders): a
+speaker takes the fullest form of its name the document gives ("Ana Beatriz" ->
+"Ana Beatriz Souza Lima"), without an occupation in front, an unclosed bracket, a
+score or an "of the ..." affiliation after it; a quotation inside another quotation
+speaks for the person the outer one names before it, or for no one; "he"/"she" may
+take up the source of "according to X" in the sentence before, the name apposed to
+a subject ("The jury president, the filmmaker X, said ... She added"), and keeps the
+referent of the same pronoun when no one is named in between; a name with a "who"
+clause is a person; a sentence-opening name speaks across a long aside; "the
+company" takes up an organisation the entity table knows even when its shape is a
+person's; "the A-League club" is the club, not its league.
 """
 
 from __future__ import annotations
@@ -221,7 +233,7 @@ _SOURCE_PREPS = frozenset({"at", "by", "for", "from", "of"})
 #: Nouns for what someone said or wrote: their possessor is the speaker.
 _UTTERANCES = _wordset(
     """message statement words post letter response reply tweet answer warning remarks comment
-    comments speech note"""
+    comments speech note conclusion verdict advice assessment explanation reaction summary"""
 )
 #: Verbs that present written words ("the sign read ..."), not speech.
 _DISPLAY_VERBS = frozenset({"read", "carry", "bear", "display"})
@@ -536,6 +548,18 @@ def _subject(verb: Token) -> Token | None:
             k = 0
             while k + 1 < len(subjects) and subjects[k + 1].i - subjects[k].i <= 2 and subjects[k + 1].i < tok.i:
                 k += 1
+            named = next(
+                (
+                    c
+                    for c in subjects[k + 1 :]
+                    if c.pos_ == "PROPN" and c.i < tok.i and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ","
+                ),
+                None,
+            )
+            if subjects[k].pos_ == "NOUN" and named is not None:
+                # "Lund's co-author, Dr Ama Boateng, a modeller, said": the parser made both the
+                # description and the name set off after it subjects; the name speaks
+                return named
             return subjects[k]
         if tok.dep_ in ("conj", "advcl", "xcomp", "ccomp") and tok.head is not tok:
             tok = tok.head
@@ -599,6 +623,9 @@ def _name_before(verb: Token, names: _Names) -> Token | None:
     "... of the capital, soup-kitchen organiser Graciela Ledesma said ...": the
     parser hung the name on a preposition, but a name then "said" is the speaker.
     """
+    if verb.dep_ == "conj" and verb.head.i < verb.i and _is_speech_verb(verb.head) and _subject(verb.head) is None:
+        # "Okafor, 22, who ..., said ... but admitted that ...": the second verb shares the first's speaker
+        return _name_before(verb.head, names)
     k = verb.i - 1
     while k >= 0 and verb.doc[k].pos_ == "ADV" and verb.i - k <= 2:
         k -= 1  # "Ledesma also said"
@@ -616,6 +643,9 @@ def _name_before(verb: Token, names: _Names) -> Token | None:
     aside = _name_before_aside(verb, k)
     if aside is not None and (names.is_person(aside) or names.is_named(aside) or len(range(*_name_run(aside))) >= 2):
         return aside
+    opening = _opening_name(verb, k, names)
+    if opening is not None:
+        return opening
     if tok.pos_ == "PROPN" and tok.text[:1].isupper() and names.is_named(tok):
         a, _b = _name_run(tok)
         if verb.doc[a].is_sent_start:
@@ -669,6 +699,42 @@ def _name_before_aside(verb: Token, k: int) -> Token | None:
     if name.pos_ != "PROPN" or not name.text[:1].isupper() or name.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "NORP"):
         return None
     return name
+
+
+def _opening_name(verb: Token, k: int, names: _Names) -> Token | None:
+    """The person's name that opens a sentence whose speech verb follows a long aside.
+
+    "Okafor, 22, who is known at home by his nickname, as is the custom there,
+    said ..." and "Lund's co-author, Dr Ama Boateng, a climate modeller based in
+    Oslo, said ...": the parser loses the subject over several commas. When the
+    verb directly follows a comma, has no subject and is the sentence's main
+    verb, the sentence opens with a name followed by a comma (or with a
+    description, a comma and a name), and the name is a person's, that name
+    speaks. Token ``k`` is the word before the verb.
+    """
+    doc = verb.doc
+    if doc[k].text != "," or verb.dep_ != "ROOT" or verb.i - verb.sent.start > 60:
+        return None
+    s = verb.sent.start
+    while s < k and (doc[s].is_space or doc[s].is_punct):
+        s += 1
+    if "\n" in doc[s : verb.i].text:
+        return None
+    commas = [t.i for t in doc[s:k] if t.text == ","]
+    if not commas:
+        return None
+    first = commas[0]
+    cands = [doc[first - 1]]
+    if len(commas) > 1 and doc[first - 1].pos_ == "NOUN":
+        cands.append(doc[commas[1] - 1])  # "Lund's co-author, Dr Ama Boateng, ..."
+    for n, tok in enumerate(cands):
+        if tok.pos_ != "PROPN" or not names.is_person(tok):
+            continue
+        a, b = _name_run(tok)
+        start = s if n == 0 else first + 1
+        if b == tok.i + 1 and all(_is_title(t) for t in doc[start:a]):
+            return tok
+    return None
 
 
 def _name_run(tok: Token) -> tuple[int, int]:
@@ -934,6 +1000,9 @@ class _Names:
         self.not_people = {n for n in shape_only if n.split()[-1] not in strong_last} & {
             n.casefold() for e in entities if e.label != "PERSON" for n in (e.text, e.canonical)
         }
+        #: names the entity table reads as organisations, whatever their shape or the tagger say:
+        #: what "the company said" may take up
+        self.entity_orgs = {n.casefold() for e in entities if e.label == "ORG" for n in (e.text, e.canonical)}
         #: common noun -> [(token index, organisation)] for organisations described by it
         self.org_roles: dict[str, list[tuple[int, str]]] = {}
         for a, b, name, person in mentions:
@@ -1059,6 +1128,13 @@ class _Names:
         if len(words) == 1 and words[0].lower_ in self.org_first:
             return False  # "Nordhavn" after "Nordhavn Logistics"
         root = span.root
+        if any(
+            c.dep_ in ("appos", "compound") and c.pos_ == "NOUN" and c.lemma_.lower() in _FIRM_NOUNS
+            for c in root.children
+        ) or (root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in _FIRM_NOUNS):
+            return False  # "the department-store chain Galeries Moreau", "Lusa, the airline,"
+        if len(words) <= 3 and _who_clause(root):
+            return True  # "Thiaguinho, who is known by a single name, ...": whatever the tagger says
         if len(words) in (1, 2, 3) and any(
             c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in _PERSON_ROLES and c.i > root.i
             for c in root.children
@@ -1070,10 +1146,12 @@ class _Names:
             len(words) in (2, 3)
             and root.dep_ == "appos"
             and root.head.pos_ == "NOUN"
-            and root.head.lemma_.lower() in _PERSON_ROLES
+            and _role_head(root.head).lemma_.lower() in _PERSON_ROLES
             and all(t.text[:1].isupper() for t in words)
         ):
-            return True  # "Its leader in the lower house, Germán Martínez, ...": tagged a place
+            # "Its leader in the lower house, Germán Martínez, ...": tagged a place; "the firm's
+            # head of quality, Ito Ken": the parser hangs the name on "quality", the role is "head"
+            return True
         if ("-" in span.text or len(words) > 1) and span.text.lower() in self.surnames:
             return True  # "Adeyemi-Okafor" tagged a place after "Chukwuemeka Adeyemi-Okafor"
         if words[-1].lower_ in self.titled and len(words) <= 3:
@@ -1191,8 +1269,15 @@ class _Names:
             root = next((t for t in self.doc[a:_b] if not (a <= t.head.i < _b) or t.head is t), self.doc[a])
             while root.dep_ in ("compound", "flat") and root.head.i == _b and root.head.text in _POSTNOMINALS:
                 root = root.head  # "Sian Morgan KC said"
-            if root.dep_ == "appos":
-                root = root.head
+            for _ in range(3):
+                if root.dep_ != "appos":
+                    break
+                root = root.head  # "The jury president, the filmmaker Ana Ruiz, said": the subject's name
+            if person and weak is None and _according_source(root) and not _clashes(gender, self.gender.get(name)):
+                # "..., according to Dr Ana Ruiz, a botanist. She said ...": the source of the
+                # sentence before is its speaker, as a subject would be
+                fallback = name
+                break
             if root.dep_ in ("nsubj", "nsubjpass"):
                 if weak is not None and not (person and _clashes(gender, self.gender.get(name))):
                     # a subordinate clause's subject ("told the court that Smith had ...") is
@@ -1250,6 +1335,53 @@ class _Names:
 _CONTINUE_CUES = frozenset({"added", "adds", "adding", "continued", "continues", "went"})
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
 _GENDERED = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f"}
+
+
+#: Nouns only a business is described by (never a person): a name apposed to one is no person's.
+_FIRM_NOUNS = _wordset(
+    """company firm chain retailer carmaker automaker chipmaker drugmaker lender insurer broadcaster
+    airline manufacturer conglomerate supermarket startup brewer"""
+)
+
+
+def _role_head(noun: Token) -> Token:
+    """The noun a role phrase is headed by: "head" for "quality" in "head of quality", else ``noun``."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        return noun.head.head
+    return noun
+
+
+def _who_clause(tok: Token) -> bool:
+    """Whether the name headed by ``tok`` takes a relative clause opened by "who" (a person).
+
+    "Pereira, who joined in May, ..." names a person; an organisation takes
+    "which". A place or a known organisation of the gazetteer is left alone
+    (British English writes "Arsenal, who ...").
+    """
+    from .entities import gazetteer
+
+    if tok.ent_type_ in ("GPE", "LOC", "NORP") or gazetteer().lookup(tok.text) is not None:
+        return False
+    return any(
+        c.dep_ == "relcl" and c.i > tok.i and c.left_edge.lower_ in ("who", "whom") and c.left_edge.i <= tok.i + 2
+        for c in tok.children
+    )
+
+
+def _according_source(tok: Token) -> bool:
+    """Whether ``tok`` is the object of "according to" (the source of its sentence).
+
+    Also a name in apposition to a phrase that is ("according to the firm's head of
+    quality, Ken Ito"), but not a possessor ("according to Smith's lawyer").
+    """
+    for _ in range(4):
+        to = tok.head
+        if tok.dep_ == "pobj" and to.lower_ == "to" and to.head.lower_ == "according" and to.head.i == to.i - 1:
+            return True
+        if tok.dep_ not in ("appos", "pobj", "prep") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _clashes(want: str | None, known: str | None) -> bool:
@@ -1367,6 +1499,14 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
                 if b > a and names.is_person(c) and names._person_like(doc[a:b], set()):
                     cand = _surface(doc, a, b)
                     return _Speaker(names.full(cand), doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
+    if tok.pos_ == "NOUN" and any(
+        c.dep_ == "compound" and c.lower_ in _COMPETITIONS and c.i == tok.i - 1 for c in tok.children
+    ):
+        # "..., the A-League club announced": a club described by its league takes up the
+        # organisation that is the subject just before, not the league's name
+        org = _subject_org_before(tok, names)
+        if org is not None:
+            return _Speaker(org, s0, s1, definite_head=tok.lemma_.lower())
     if (
         tok.pos_ == "PROPN"
         or tok.ent_type_ in ("PERSON", "ORG")
@@ -1540,8 +1680,15 @@ def _subject_org_before(tok: Token, names: _Names) -> str | None:
                 t for t in part if t.dep_ in ("nsubj", "nsubjpass") and t.head.i in inside and _main_clause(t.head)
             )
     for t in cands:
-        if t.pos_ != "PROPN" or not t.text[:1].isupper() or names.is_person(t) or _common_word(t):
+        if t.pos_ == "NOUN" and t.lemma_.lower() in _FIRM_NOUNS:
+            # "The department-store chain Galeries Moreau will close ...": the name apposed to the noun
+            t = next((c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > t.i), t)
+        if t.pos_ != "PROPN" or not t.text[:1].isupper() or _common_word(t):
             continue
+        cover = names.covering(t)
+        firm = cover is not None and cover[0] > 0 and doc[cover[0] - 1].lemma_.lower() in _FIRM_NOUNS
+        if cover is not None and cover[3] and cover[2].casefold() not in names.entity_orgs and not firm:
+            continue  # a person; but not a name the entity table reads as an organisation, or a "chain X"
         entry = gazetteer().lookup(t.text)
         if entry is not None and entry.label in ("GPE", "LOC"):
             continue
@@ -1566,8 +1713,8 @@ def _recent_org(names: _Names, token_i: int, limit: int = 120) -> str | None:
     while k >= 0 and token_i - names.mentions[k][0] <= limit:
         a, b, name, person = names.mentions[k]
         k -= 1
-        if person:
-            continue
+        if person and name.casefold() not in names.entity_orgs:
+            continue  # a person; but not a name the entity table reads as an organisation
         root = next((t for t in names.doc[a:b] if not (a <= t.head.i < b) or t.head.i == t.i), names.doc[a])
         according = root.head.head.lower_ == "according"
         if (
@@ -1853,11 +2000,17 @@ def _own_name(tok: Token) -> Token | None:
         return None
     if not prev.text[:1].isupper() or prev.ent_type_ in ("GPE", "NORP", "LOC", "PERSON", "DATE"):
         return None
+    if prev.lower_ in _COMPETITIONS:
+        return None  # "the A-League club", "the Premier League side": the club's league, not its name
     from .entities import gazetteer
 
     if gazetteer().lookup(prev.text) is not None or prev.text in gazetteer().demonyms:
         return None
     return prev
+
+
+#: Last words of a competition's name: "the Premier League club" names the league, not the club.
+_COMPETITIONS = _wordset("league liga cup division conference series championship bundesliga ligue")
 
 
 def _describe(
@@ -2311,6 +2464,18 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
                 own = _resolve(pobj, names, roles)
                 if src is None or (not src.settled and own.name is not None):
                     src = own  # a named author settles it; a possessor only fills a gap
+                named = next((c for c in pobj.children if c.dep_ == "appos" and c.i > pobj.i), None)
+                after = pobj.right_edge.i + 1
+                if named is None and after + 1 < len(doc) and doc[after].text == ",":
+                    # the parser may hang the apposed name elsewhere: the name right after the comma,
+                    # when it ends the sentence or is set off by another comma
+                    a2, b2 = _name_run(doc[after + 1])
+                    if a2 == after + 1 and b2 > a2 and (b2 >= len(doc) or doc[b2].text in (",", ".")):
+                        named = doc[b2 - 1]
+                if pobj.pos_ == "NOUN" and named is not None and named.pos_ == "PROPN" and names.is_person(named):
+                    # "according to the observatory's deputy director, Ana Ruiz": the person, not
+                    # the organisation she works for
+                    src = _resolve(named, names, roles)
                 indirect.append(_Found(a, b, "indirect", "according to", src, t.i))
 
     used: set[int] = set()
@@ -2506,7 +2671,233 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
         out.append(Attribution(quote, f.speaker.start, f.speaker.end))
         last_end = max(last_end, f.end)
     _middle_surnames(out, people)
+    person_at = [doc[m[0]].idx for m in names.mentions if m[3] and not in_quote(doc[m[0]].idx)]
+    _pronoun_chains(out, text, person_at)
+    _fullest_forms(out, doc, entities, people, text)
+    _nested_speakers(out, entities)
     return out
+
+
+def _nested_speakers(out: list[Attribution], entities: Sequence[Entity]) -> None:
+    """Give a quotation inside another quotation its own speaker, in place.
+
+    'I was told on the phone, "Everyone pays in the end,"' Ms Lee said: the
+    inner words are not Ms Lee's but those of someone she reports, so they
+    take the last person the outer quotation names before them ("my doctor,
+    Ana Ruiz, told me, '...'") or no one.
+    """
+    outers = [a.quote for a in out if a.quote.kind == "direct" and a.quote.start is not None]
+    for a in out:
+        q = a.quote
+        if q.start is None or q.end is None:
+            continue
+        outer = next(
+            (
+                o
+                for o in outers
+                if o is not q and o.start is not None and o.end is not None and o.start < q.start and q.end <= o.end
+            ),
+            None,
+        )
+        if outer is None or outer.start is None:
+            continue
+        named = [
+            e
+            for e in entities
+            if e.label == "PERSON" and e.start is not None and outer.start <= e.start and (e.end or 0) <= q.start
+        ]
+        q.speaker = named[-1].canonical if named else None
+
+
+def _pronoun_chains(out: list[Attribution], text: str, person_at: list[int]) -> None:
+    """Keep one referent along a chain of the same pronoun, in place.
+
+    '"...," she said. She said that ...': when two statements in a row are
+    attributed by the same pronoun ("she" ... "she") and no person is named
+    between the two pronouns (outside quotations), both pronouns refer to the
+    same person, so the second statement takes the first one's speaker.
+    ``person_at`` holds the offsets of the person mentions outside quotations.
+    """
+    prev: Attribution | None = None
+    for a in out:
+        s0, s1 = a.speaker_start, a.speaker_end
+        word = text[s0:s1].casefold() if s0 is not None and s1 is not None else ""
+        if word not in ("he", "she"):
+            prev = a if word or a.speaker_start is not None else prev
+            continue
+        if prev is not None and prev.speaker_start is not None and prev.speaker_end is not None:
+            before = text[prev.speaker_start : prev.speaker_end].casefold()
+            between = any(prev.speaker_end <= p < (s0 or 0) for p in person_at)
+            if before == word and not between and prev.quote.speaker and a.quote.speaker != prev.quote.speaker:
+                a.quote.speaker = prev.quote.speaker
+        prev = a
+
+
+def _fullest_forms(out: list[Attribution], doc: Doc, entities: Sequence[Entity], people: set[str], text: str) -> None:
+    """Give a speaker of two or more words the one longer name of the document it is part of, in place.
+
+    "Ana Beatriz" after "Judge Ana Beatriz Souza Lima", "Saldaña Villarreal" after
+    "for Ricardo Saldaña Villarreal", "the Serum Institute" after "the Serum
+    Institute of India": a shortened name is the entity's fullest form when
+    exactly one longer name (another speaker, a person or organisation of the
+    entity table, or a given name written right before a person's name in the
+    text) starts or ends with all of its words. Titles, places and possessives
+    in front ("President", "Brazil", "Labour's") are no given name. ``text`` is ``doc.text``.
+    """
+    from .entities import PERSON_TITLES
+
+    persons = people | {e.canonical for e in entities if e.label == "PERSON"}
+    for a in out:
+        if a.quote.speaker:
+            a.quote.speaker = _tidy_speaker(a.quote.speaker, persons)
+    longer: set[str] = {a.quote.speaker for a in out if a.quote.speaker}
+    longer |= {e.canonical for e in entities if e.label in ("PERSON", "ORG")}
+    longer_words = [full.split() for full in longer]
+    chosen: dict[str, str] = {}
+    for a in out:
+        name = a.quote.speaker
+        if name and name not in chosen:
+            chosen[name] = _fullest_form(name, doc, text, longer_words, people, PERSON_TITLES)
+        if name:
+            a.quote.speaker = chosen[name]
+
+
+def _fullest_form(
+    name: str, doc: Doc, text: str, longer: list[list[str]], people: set[str], titles: frozenset[str]
+) -> str:
+    """The fullest form of ``name`` for :func:`_fullest_forms` (``name`` itself when there is none)."""
+    words = name.split()
+    if name not in people:
+        connected = _connected_name(name, text)
+        if len(connected) == 1:
+            return next(iter(connected))
+    if len(words) < 2 or not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words):
+        return name
+    cands = {" ".join(full) for full in longer if _extends(full, words, person=name in people)}
+    if name in people:
+        at = text.find(" " + name)
+        while at > 0:
+            end = at + 1 + len(name)
+            word = _WORD_BEFORE.search(text, max(0, at - 40), at)
+            at = text.find(" " + name, end)
+            if word is None or (end < len(text) and (text[end].isalnum() or text[end] in "-_")):
+                continue
+            span = doc.char_span(word.start(1), word.end(1))
+            if span is None or len(span) != 1:
+                continue
+            tok = span[0]
+            if (
+                tok.pos_ == "PROPN"
+                and not tok.is_sent_start
+                and tok.ent_type_ not in ("GPE", "LOC", "NORP")
+                and not (tok.ent_type_ and tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ != "I")
+                and not _is_title(tok)
+                and tok.lower_.rstrip(".") not in _TITLES | _PERSON_ROLES | titles
+            ):
+                cands.add(f"{word.group(1)} {name}")
+    return next(iter(cands)) if len(cands) == 1 else name
+
+
+#: The capitalised word that ends a stretch of text (a given name before a surname).
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w-]+)\Z")
+
+
+_CONNECTED = re.compile(r"((?: (?:and|against|in|on|for|of|the|de)| [A-Z][\w’'-]*)* [A-Z][\w’'-]*)(?![\w’'-])")
+#: How a name may run on: not "in" or "on" ("... in San Diego" adds a place, "... on Monday" a day)
+_CONNECTORS = (" and ", " against ", " for ", " of ", " de ")
+_CALENDAR = _wordset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december"""
+)
+
+
+def _connected_name(name: str, text: str) -> set[str]:
+    """The longer name an organisation's name cut at a lower-case word runs on into in the text.
+
+    "Swedish Agency for Marine" of "the Swedish Agency for Marine and Water
+    Management", "Central Office for the Fight" of "the Central Office for the
+    Fight against Trafficking in Cultural Goods": a name that already holds a
+    connector ("for", "of", "on") goes on through connectors and capitalised
+    words that are no titles, when its occurrences all run on the same way
+    (one name; an empty set otherwise).
+    """
+    if not re.search(r" (?:for|of|on) ", name):
+        return set()
+    out: set[str] = set()
+    for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w’'-])", text):
+        more = _CONNECTED.match(text, hit.end())
+        if more is None or not (more.group(1) + " ").startswith(_CONNECTORS):
+            continue
+        if any(w.lower() in _TITLES | _PERSON_ROLES | _CALENDAR for w in more.group(1).split()):
+            continue
+        out.add(name + more.group(1))
+    return out if len(out) == 1 else set()
+
+
+#: Occupations written like a title in front of a name ("Fisherman José Raimundo"): not part of it.
+_OCCUPATIONS = _wordset(
+    """fisherman fisherwoman fisher rancher shopkeeper teacher student vendor trader pensioner retiree
+    grower winemaker nurse midwife cleaner labourer laborer driver cabbie farmhand herder shepherd
+    beekeeper weaver tailor mechanic electrician plumber carpenter waiter waitress cashier courier
+    bartender hairdresser janitor caretaker volunteer"""
+)
+
+
+def _tidy_speaker(name: str, people: set[str]) -> str:
+    """A speaker's name without what the span caught around it.
+
+    An occupation in front of a person's name ("Fisherman José Raimundo"), an
+    unclosed bracket and what follows it ("National Electoral Institute (INE"),
+    a score after a club ("Racing Club 2–1") and an affiliation after a person
+    ("Ramon Cruz of the Diocese of Iba": a person of the document, or a two- or
+    three-word name without organisation words before "of the") go.
+    """
+    if "(" in name and ")" not in name:
+        name = name.split("(", 1)[0].rstrip(" ,")
+    name = re.sub(r"(?:\s+\d+\s*[–-]\s*\d+)+$", "", name)
+    words = name.split()
+    if len(words) > 2 and words[0].lower() in _OCCUPATIONS and all(w[:1].isupper() for w in words[1:3]):
+        name = " ".join(words[1:])
+    if " of " in name:
+        head, tail = name.split(" of ", 1)
+        hw = head.split()
+        known = any(p == head or p.endswith(" " + head) for p in people)
+        shaped = (
+            tail.startswith("the ")
+            and len(hw) in (2, 3)
+            and all(w[:1].isupper() and w.lower() not in _ORG_WORDS | _ORG_ROLES | _TITLES for w in hw)
+        )
+        if len(hw) > 1 and (known or shaped):
+            name = head
+    return name
+
+
+def _extends(full: list[str], words: list[str], *, person: bool) -> bool:
+    """Whether the name ``full`` is ``words`` with more name words before or after them.
+
+    Words added in front must be name words, not titles ("Prof", "Coroner"); an
+    organisation grows at the end only by a connector phrase ("... of India",
+    "... for Marine and Water Management"), not into a body of its own ("United
+    Nations" is not "United Nations Security Council").
+    """
+    n = len(words)
+    if len(full) <= n or (full[-n:] != words and full[:n] != words):
+        return False
+    from .entities import PERSON_TITLES
+
+    if any(not re.fullmatch(r"[\w.’'&-]+,?", w) or w[:1].isdigit() for w in full):
+        return False
+    if full[-n:] == words:
+        extra = full[:-n]
+        return not any(
+            w.lower().rstrip(".") in PERSON_TITLES or w.lower() in _PERSON_ROLES | _OCCUPATIONS for w in extra
+        )
+    if full[:n] == words:
+        extra = full[n:]
+        if person:
+            return all(w[:1].isupper() or w.lower() in _PARTICLES for w in extra)
+        return extra[0] in ("of", "for", "and", "de", "du", "des", "del", "da", "do", "on", "in")
+    return False
 
 
 def _middle_surnames(out: list[Attribution], people: set[str]) -> None:
