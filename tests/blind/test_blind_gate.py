@@ -86,3 +86,23 @@ def test_accurate_mode_auc_floors(results: dict, name: str) -> None:
     assert floors, f"{name}.jsonl has no accurate_auc_floors in blind_baseline.json"
     low = {label: round(v["auc"], 3) for label, v in results[name]["accurate"].items() if v["auc"] < floors[label]}
     assert not low, f"{name}.jsonl: accurate-mode blind AUC below floor: {low} (floors {floors})"
+
+
+def test_sets_after_the_retired_ones_are_unseen_by_the_encoder_head() -> None:
+    """Head 1.2.0 trains on the fourteen oldest sets; every newer set must stay out of its training data."""
+    head = json.loads((ROOT / "src" / "belowtheline" / "models" / "toxicity" / "encoder_head.json").read_text())
+    seen = set(head.get("blind_sets_seen", ()))
+    assert seen == set(BASELINE["encoder_head_1_2_0"]["seen_sets"])
+    unseen = [name for name in SETS if name not in seen]
+    assert len(unseen) >= 2, unseen
+    assert all(BASELINE[name].get("first_measurement_1_3_4") for name in unseen)
+    retired = {
+        " ".join(json.loads(line)["text"].lower().split())
+        for name in seen
+        for line in (ROOT / "tests" / "fixtures" / "blind" / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    }
+    for name in unseen:
+        rows = (ROOT / "tests" / "fixtures" / "blind" / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+        texts = {" ".join(json.loads(line)["text"].lower().split()) for line in rows if line.strip()}
+        assert not {t for t in texts & retired if len(t.split()) >= 4}, name

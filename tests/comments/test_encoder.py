@@ -124,3 +124,20 @@ def test_pipeline_stage_fills_scores() -> None:
     stage(doc)
     assert doc.comments[0].scores["toxicity"] < 0.5 < doc.comments[1].scores["toxicity"]
     assert any(e.label == "insult" for e in doc.comments[1].evidence)
+
+
+def test_the_encoder_reads_identity_terms_blanked_but_gender_words_kept(accurate: AccurateScorer) -> None:
+    from belowtheline.comments.encoder import encoder_inputs
+
+    assert accurate.meta.get("blank_identity_terms") is True
+    assert {"muslim", "gay", "jewish"} <= accurate.blanked
+    assert not {"woman", "women", "girls"} & accurate.blanked
+    text = "As a Gay  Muslim woman I disagree."
+    assert encoder_inputs([text], accurate.blanked) == ["as a woman i disagree."]
+    assert encoder_inputs([text]) == ["as a gay  muslim woman i disagree."]
+
+
+def test_a_civil_comment_scores_the_same_whichever_identity_it_names(accurate: AccurateScorer) -> None:
+    texts = [f"My neighbours are {who} and they helped us move house." for who in ("Muslim", "Jewish", "gay")]
+    p = accurate.encoder_probabilities(texts)
+    assert np.allclose(p, p[0])

