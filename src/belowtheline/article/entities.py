@@ -388,6 +388,7 @@ def extract_entities(doc: Doc) -> tuple[list[Entity], Callable[[str], str]]:
     mentions = _add_gazetteer_matches(doc, mentions, gaz)
     mentions = _defined_acronyms(doc, mentions, gaz)
     mentions = _add_apposed_orgs(doc, mentions)
+    mentions = _named_by_context(doc, mentions)
     _mark_speech_subjects(doc, mentions)
     mentions = _drop_bare_roles(mentions, _text(doc))
     groups = _group(mentions, _text(doc))
@@ -523,7 +524,9 @@ def _bare_name(surface: str, table: dict[str, str]) -> str:
 
 def _spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     out: list[_Mention] = []
-    ents = _merge_adjacent(doc, _complete_names(doc, _name_runs(doc, [e for e in doc.ents if e.label_ in LABELS])))
+    ents = _merge_adjacent(
+        doc, _hyphenated_names(doc, _complete_names(doc, _name_runs(doc, [e for e in doc.ents if e.label_ in LABELS])))
+    )
     skip_until = -1
     covered = {i for e in ents for i in range(e.start, e.end)}
     for k, ent in enumerate(ents):
@@ -1249,6 +1252,13 @@ def _split_span(doc: Doc, start: int, end: int, label: str) -> list[_Mention]:
             or (lab == "PERSON" and e - s > 2 and doc[e - 1].lower_.rstrip(".") in PERSON_POST_NOMINALS)
         ):
             e -= 1
+        titled = _title_led_person(doc, s, e) if lab == "ORG" else None
+        if titled is not None:
+            # "Nurse Ibrahim Garba", "Historian Ama Koné of the University of Ghana" tagged as organisations
+            if titled < e:
+                body = doc[titled + 1 + (doc[titled + 1].lower_ == "the") : e]
+                out.append(_Mention(body.start_char, body.end_char, body.text, "ORG"))
+            e, lab = titled, "PERSON"
         of = next((i for i in range(s + 1, e) if doc[i].lower_ == "of"), None)
         if of is not None and lab == "PERSON":
             e = of  # "Aiko Tanabe of Japan": the name stops at "of"
@@ -1260,6 +1270,8 @@ def _split_span(doc: Doc, start: int, end: int, label: str) -> list[_Mention]:
         if lab == "PERSON":
             while e - s > 1 and doc[s].lower_.rstrip(".") in PERSON_TITLES and doc[s + 1].text[:1].isupper():
                 s += 1
+            if e - s > 2 and doc[s].lower_ in _FALSE_TITLES and doc[s].text[:1].isupper() and _name_token(doc[s + 1]):
+                s += 1  # "Historian Ama Koné": an occupation written like a title
         if s >= e:
             continue
         span = doc[s:e]
@@ -1277,6 +1289,8 @@ def _split_span(doc: Doc, start: int, end: int, label: str) -> list[_Mention]:
             or text.casefold().rstrip(".") in POST_NOMINALS | TITLE_WORDS | _LONE_TITLES
         ):
             continue
+        if e - s == 1 and doc[s].lower_ in _FALSE_TITLES and e < len(doc) and doc[e].text[:1].isupper():
+            continue  # "Historian" (tagged as a nationality) before "Efua Mensah": a title, no entity
         if lab == "GPE" and e - s == 1 and doc[s].pos_ == "ADJ":
             lab = "NORP"  # "Ukrainian" tagged as a place
         demonyms = gazetteer().demonyms
@@ -1284,6 +1298,130 @@ def _split_span(doc: Doc, start: int, end: int, label: str) -> list[_Mention]:
             lab = "NORP"  # "Moldovan" tagged as a person
         out.append(_Mention(span.start_char, span.end_char, text, lab))
     return out
+
+
+#: Occupations written like a title in front of a name ("Historian Ama Koné", "Nurse Ibrahim Garba").
+_FALSE_TITLES = frozenset(
+    {"historian", "sociologist", "economist", "lawyer", "activist", "researcher", "scientist", "author",
+     "novelist", "journalist", "photographer", "artist", "teacher", "nurse", "midwife", "paramedic", "surgeon",
+     "physician", "epidemiologist", "virologist", "architect", "engineer", "curator", "diplomat", "campaigner",
+     "pensioner", "analyst", "priest", "pastor", "bishop", "archbishop", "imam", "rabbi", "justice", "judge"}
+)  # fmt: skip
+
+
+def _title_led_person(doc: Doc, s: int, e: int) -> int | None:
+    """Where the personal name ends in an organisation span that opens with a title, or None.
+
+    The tagger takes "Nurse Ibrahim Garba" or "Bishop Ramon Alcaraz" for an
+    organisation: a capitalised title or occupation, then two or three words that
+    can be a personal name, is a person. "Historian Ama Koné of the University of
+    Ghana" is a person up to "of" and, after it, an organisation (an organisation
+    word must open it). "General Motors" (one word after the title) is left alone.
+    """
+    first = doc[s]
+    if e - s < 3 or not first.text[:1].isupper() or first.lower_.rstrip(".") not in PERSON_TITLES | _FALSE_TITLES:
+        return None
+    of = next((i for i in range(s + 2, e) if doc[i].lower_ == "of"), e)
+    if not 2 <= of - s - 1 <= 3 or not all(_name_token(t) for t in doc[s + 1 : of]):
+        return None
+    if of < e:
+        body = of + 1 + (of + 1 < e and doc[of + 1].lower_ == "the")
+        if body >= e or doc[body].lower_ not in ORG_HEADS | NON_PERSON_WORDS:
+            return None
+    return of
+
+
+#: Lower-case words joined to a name by a hyphen that make an adjective of it ("Trump-style").
+_HYPHEN_SUFFIXES = frozenset(
+    {"style", "led", "backed", "era", "based", "born", "like", "linked", "run", "owned", "aligned", "friendly",
+     "type", "made", "esque", "ite", "ism", "wing", "funded", "appointed", "allied", "sceptic", "skeptic"}
+)  # fmt: skip
+#: Capitalised prefixes before a hyphen that are no part of a name ("Pro-Putin", "Anti-Trump").
+_HYPHEN_PREFIXES = frozenset(
+    {"pro", "anti", "ex", "non", "post", "pre", "neo", "mid", "trans", "pan", "afro", "euro", "sino", "franco",
+     "anglo", "russo", "indo", "co", "vice", "self", "super", "un"}
+)  # fmt: skip
+
+
+def _hyphenated_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Personal names the tagger cut at a hyphen, made whole.
+
+    * a given name's second syllable left out: "Kim Do" + "-hyun" -> "Kim Do-hyun"
+      (a lower-case piece of at most five letters after a short name word, not an
+      adjective ending such as "-led" or "-style");
+    * the first half of a double-barrelled surname left out: "Diallo-" + "Kane"
+      -> "Diallo-Kane", with the untagged given names in front of it ("Aminata").
+
+    The pieces must be written without spaces around the hyphen; a prefix ("Anti-"),
+    a known name or place ("Putin-Trump summit") stays out.
+    """
+    from spacy.tokens import Span
+
+    n = len(doc)
+    out: list[Span] = []
+    for ent in ents:
+        if ent.label_ != "PERSON":
+            out.append(ent)
+            continue
+        start, end = ent.start, ent.end
+        while end + 1 < n and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+            nxt = doc[end + 1]
+            lower_syllable = (
+                nxt.is_lower
+                and len(nxt.text) <= 5
+                and len(doc[end - 1].text) <= 4
+                and nxt.lower_ not in _HYPHEN_SUFFIXES
+            )
+            if not nxt.is_alpha or not (nxt.text[:1].isupper() and _name_token(nxt) or lower_syllable):
+                break
+            if end + 2 < n and doc[end + 2].text == "-" and not nxt.whitespace_:
+                break  # "Kim-led-coalition": not a name
+            end += 2
+        left = start
+        if (
+            start >= 2
+            and doc[start - 1].text == "-"
+            and not doc[start - 1].whitespace_
+            and not doc[start - 2].whitespace_
+            and _name_token(doc[start - 2])
+            and not doc[start - 2].ent_type_
+            and doc[start - 2].lower_ not in _HYPHEN_PREFIXES
+        ):
+            left = start - 2
+            while (
+                left > 0
+                and start - left < 5
+                and _name_token(doc[left - 1])
+                and doc[left - 1].ent_type_ in ("", "PERSON", "WORK_OF_ART")
+                and doc[left - 1].whitespace_ == " "
+                and not doc[left].is_sent_start
+            ):
+                left -= 1
+        if (left, end) == (ent.start, ent.end):
+            out.append(ent)
+            continue
+        out = [o for o in out if o.end <= left]
+        out.append(Span(doc, left, end, label="PERSON"))
+    return [e for k, e in enumerate(out) if k == 0 or e.start >= out[k - 1].end]
+
+
+#: "wrote on X", "in a post on X": the social network named by its one letter.
+_ON_X = re.compile(r"\b(?:on|via) (X)(?![\w’'-])")
+
+
+def _platform_x(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """The social network X, after "on"/"via" ("wrote on X", "a post on X").
+
+    A single capital letter is too short for the gazetteer; written after "on"
+    or "via" it is the network, not a regnal number ("Hamengkubuwono X") or a
+    variable. An organisation.
+    """
+    added = [
+        _Mention(m.start(1), m.end(1), "X", "ORG")
+        for m in _ON_X.finditer(text)
+        if not any(x.start < m.end(1) and m.start(1) < x.end for x in mentions)
+    ]
+    return sorted(mentions + added, key=lambda x: x.start) if added else mentions
 
 
 def _possessive_in_name(doc: Doc, cut: int, i: int, end: int) -> bool:
@@ -1414,7 +1552,7 @@ def _add_gazetteer_matches(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -
         if x.gazetteer is None:
             x.gazetteer = gaz.lookup(x.text)
     kept.sort(key=lambda x: x.start)
-    return _add_acronyms(doc, kept)
+    return _add_acronyms(doc, _platform_x(text, kept))
 
 
 #: Nouns that an organisation's name is apposed to ("Milei's party, La Libertad Avanza, ...").
@@ -1452,6 +1590,401 @@ def _add_apposed_orgs(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     if not added:
         return mentions
     return sorted(mentions + added, key=lambda m: m.start)
+
+
+#: Second words of a lower-case two-word description written right before an organisation's
+#: name ("the trade body RenewableUK", "the auction house Drouot", "the radio station Europe 1").
+_KIND_NOUNS = frozenset(
+    {"body", "group", "house", "station", "daily", "weekly", "network", "firm", "company", "agency", "bank",
+     "union", "charity", "organisation", "organization", "association", "operator", "developer", "club",
+     "channel", "broadcaster", "newspaper", "magazine", "outlet", "publisher", "fund", "giant", "chain"}
+)  # fmt: skip
+_RUN_SMALL = frozenset({"of", "for", "and", "the", "de", "du", "la", "le", "des", "&"})
+_TIME_TYPES = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY")
+
+
+def _capitalised_run(doc: Doc, i: int) -> int:
+    """The end of a run of name words starting at token ``i`` (``i`` when there is none).
+
+    Capitalised words, small connectors between them ("Transit for All"), hyphen
+    joins ("Rhein-Zeitung"), a number right after a word ("Europe 1", "Top 14"),
+    a question mark written onto a one-word name ("Which?"); at most six tokens,
+    within one sentence.
+    """
+    n = len(doc)
+    j = i
+    while j < n and j - i < 6 and (j == i or not doc[j].is_sent_start):
+        t = doc[j]
+        if t.ent_type_ in _TIME_TYPES:
+            break  # "told MPs on Monday"
+        word = t.text[:1].isupper() and not t.is_punct and (j == i or t.pos_ not in ("AUX", "VERB"))
+        small = j > i and t.lower_ in _RUN_SMALL and t.text.islower() and j + 1 < n and doc[j + 1].text[:1].isupper()
+        hyphen = j > i and t.text == "-" and not doc[j - 1].whitespace_ and not t.whitespace_ and j + 1 < n
+        number = j > i and t.text.isdigit() and len(t.text) <= 3 and doc[j - 1].text[:1].isupper()
+        question = j == i + 1 and t.text == "?" and not doc[j - 1].whitespace_
+        if not (word or small or hyphen or number or question):
+            break
+        j += 1
+        if number or question:
+            break  # "Europe 1", "Which?": nothing follows
+    while j > i and (doc[j - 1].lower_ in _RUN_SMALL or doc[j - 1].text == "-"):
+        j -= 1
+    return j
+
+
+#: A capital inside a word after three lower-case letters: "TalkSport", "ParkSure" (no
+#: personal name; "McDonald", "DeSantis" have theirs earlier).
+_CAMEL = re.compile(r"[a-z]{3}[A-Z]")
+#: Nouns that say a name apposed to them is an organisation ("Which?, the consumer organisation").
+_APPOSED_KINDS = _KIND_NOUNS | _ORG_APPOSED | frozenset(
+    {"subsidiary", "federation", "institute", "watchdog", "regulator", "authority", "council", "committee",
+     "movement", "carmaker", "airline", "retailer", "broadcaster", "newspaper", "insurer", "lender"}
+) - {"body", "house", "team", "club", "party"}  # fmt: skip
+#: Last words of a name with a plural possessive inside it ("Workers' Party", "Citizens' Movement").
+_POSSESSIVE_NAME_ENDS = (
+    ORG_HEADS
+    | NON_PERSON_WORDS
+    | frozenset({"movement", "central", "front", "league", "congress", "federation", "forum", "network", "alliance"})
+)
+
+
+#: Lower-case forms of :data:`_APPOSED_KINDS` and their plurals, a quick first test.
+_APPOSED_KINDS_FORMS = _APPOSED_KINDS | {k + "s" for k in _APPOSED_KINDS}
+
+
+def _apposed_kinds(doc: Doc) -> list[tuple[int, int, str, bool]]:
+    """Capitalised names with an apposed organisation noun after them, as token spans.
+
+    "Which?, the consumer organisation, said", "operated by SEFE, the former
+    Gazprom Germania subsidiary": the apposition says the name is an organisation.
+    """
+    found: list[tuple[int, int, str, bool]] = []
+    for tok in doc:
+        if tok.lower_ not in _APPOSED_KINDS_FORMS or tok.dep_ != "appos" or tok.lemma_.lower() not in _APPOSED_KINDS:
+            continue
+        if not tok.text.islower():
+            continue
+        h = tok.head.i
+        if h >= tok.i or h + 1 >= len(doc):
+            continue
+        if doc[h].text == "?" and h > 0 and not doc[h - 1].whitespace_:
+            h -= 1  # "Which?" is parsed as two words
+        if (
+            doc[h + 1].text not in (",", "?")
+            or not doc[h].text[:1].isupper()
+            or doc[h].ent_type_ in ("PERSON", "GPE", "NORP", "LOC")
+        ):
+            continue
+        a = h
+        while a > 0 and not doc[a].is_sent_start and doc[a - 1].text[:1].isupper() and not doc[a - 1].is_punct:
+            a -= 1
+        a += doc[a].lower_ in ("the", "a", "an") and a < h
+        b = h + 1 + (doc[h + 1].text == "?")
+        if doc[a].lower_.rstrip(".") in TITLE_WORDS | HONORIFICS | _ROLE_TITLES or any(
+            t.ent_type_ == "PERSON" for t in doc[a:b]
+        ):
+            continue  # "Dr Ana Ruiz, the group's ...": a person
+        found.append((a, b, "ORG", False))
+    return found
+
+
+_PLURAL_POSSESSIVE = re.compile(r"[A-Z]\w*s(['’]) [A-Z]")
+
+
+def _plural_possessive_names(doc: Doc) -> list[tuple[int, int, str, bool]]:
+    """Names with a plural possessive inside them, as token spans: "Workers' Party", "Unified Workers' Central".
+
+    A capitalised plural, an apostrophe written onto it, and capitalised words
+    ending in an organisation word; a run of capitalised words before it joins.
+    """
+    found: list[tuple[int, int, str, bool]] = []
+    for hit in _PLURAL_POSSESSIVE.finditer(_text(doc)):
+        apostrophe = doc.char_span(hit.start(1), hit.end(1))
+        if apostrophe is None:
+            continue
+        i = apostrophe.start
+        if i < 1 or i + 1 >= len(doc) or doc[i - 1].whitespace_:
+            continue
+        prev, nxt = doc[i - 1], doc[i + 1]
+        if not (prev.text[:1].isupper() and prev.text.endswith("s") and prev.is_alpha and nxt.text[:1].isupper()):
+            continue
+        b = _capitalised_run(doc, i + 1)
+        if b == i + 1 or doc[b - 1].lower_ not in _POSSESSIVE_NAME_ENDS:
+            continue
+        a = i - 1
+        while a > 0 and not doc[a].is_sent_start and doc[a - 1].text[:1].isupper() and not doc[a - 1].is_punct:
+            a -= 1
+        a += doc[a].lower_ in ("the", "a", "an") and a < i - 1
+        if doc[a].ent_type_ in ("PERSON", "GPE", "NORP") and a < i - 1 or doc[i - 1].ent_type_ in ("PERSON", "GPE"):
+            continue
+        found.append((a, b, "ORG", False))
+    return found
+
+
+#: Lower-case roles written between an organisation's name and its holder ("Acme director Jo Bell").
+_STAFF_ROLES = frozenset(
+    {"director", "spokesman", "spokeswoman", "spokesperson", "chief", "chairman", "chairwoman", "chair",
+     "president", "head", "founder", "boss", "executive", "treasurer", "secretary-general", "coordinator"}
+)  # fmt: skip
+
+
+#: Peerage titles: "Lord Vaizey of Didcot" names a place, not an employer.
+_PEER_TITLES = frozenset({"lord", "lady", "baroness", "baron", "viscount", "viscountess", "earl", "duke", "countess"})
+
+
+def _untagged_run(doc: Doc, a: int) -> int:
+    """:func:`_capitalised_run` from ``a``, or ``a`` when the tagger gave any of it a type or it is a known name."""
+    b = _capitalised_run(doc, a)
+    if b == a or any(t.ent_type_ for t in doc[a:b]) or gazetteer().lookup(doc[a:b].text) is not None:
+        return a
+    return b
+
+
+def _affiliations(doc: Doc) -> list[tuple[int, int, str, bool]]:
+    """Organisations named beside a person, as token spans, where the tagger saw no entity.
+
+    * "Sophie Nguyen of Bernstein": a tagged person, "of", an untagged name;
+    * "Consumentenbond director Marieke de Vries": an untagged proper noun, a
+      lower-case staff role, a tagged person;
+    * "Taiwan's TSMC": a place's possessive and an untagged acronym.
+    """
+    found: list[tuple[int, int, str, bool]] = []
+    n = len(doc)
+    for ent in doc.ents:
+        peer = any(t.lower_ in _PEER_TITLES for t in doc[max(ent.start - 1, 0) : ent.end])
+        if ent.label_ == "PERSON" and ent.end + 1 < n and doc[ent.end].lower_ == "of" and not peer:
+            a = ent.end + 1 + (doc[ent.end + 1].lower_ == "the")
+            b = _untagged_run(doc, a) if a < n else a
+            if b > a and doc[a].pos_ == "PROPN":
+                found.append((a, b, "ORG", False))
+        if ent.label_ == "PERSON" and ent.start >= 2 and doc[ent.start - 1].lower_ in _STAFF_ROLES:
+            role = doc[ent.start - 1]
+            k = ent.start - 2
+            if not role.text.islower() or not doc[k].text[:1].isupper() or doc[k].ent_type_ or doc[k].pos_ != "PROPN":
+                continue
+            a = k
+            while a > 0 and not doc[a].is_sent_start and doc[a - 1].pos_ == "PROPN" and not doc[a - 1].ent_type_:
+                a -= 1
+            if any(t.lower_.rstrip(".") in TITLE_WORDS | HONORIFICS | _ROLE_TITLES for t in doc[a : k + 1]):
+                continue
+            if a == k and doc[k].lower_ in _lower_words(doc):
+                continue  # "Club president Ana Ruiz": a common noun opening the sentence
+            if gazetteer().lookup(doc[a : k + 1].text) is None:
+                found.append((a, k + 1, "ORG", False))
+        if ent.label_ == "GPE" and ent.end + 1 < n and doc[ent.end].text in ("’s", "'s"):
+            t = doc[ent.end + 1]
+            if re.fullmatch(r"[A-Z]{2,6}", t.text) and not t.ent_type_ and t.text not in gazetteer().not_entities:
+                found.append((t.i, t.i + 1, "ORG", False))
+    return found
+
+
+#: Verbs whose subject decides, speaks or thinks: only an institution does that, never its building.
+_AGENT_VERBS = SPEECH_VERBS | frozenset(
+    {"examine", "consider", "decide", "refuse", "reject", "approve", "confirm", "deny", "plan", "want",
+     "respond", "accuse", "promise", "agree", "study", "review", "propose", "intend", "hope", "expect",
+     "welcome", "criticise", "criticize", "oppose", "support", "back", "insist", "demand", "order"}
+)  # fmt: skip
+#: People who speak for an institution ("a City Hall source", "nobody from City Hall").
+_INSIDERS = frozenset(
+    {"source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "insider",
+     "insiders", "staff", "aide", "aides", "nobody", "no-one", "someone", "anyone", "everyone"}
+)  # fmt: skip
+
+
+def _acting_buildings(doc: Doc) -> list[tuple[int, int, str, bool]]:
+    """Buildings named for the institution in them, as token spans: "City Hall was examining".
+
+    The tagger calls "City Hall" or "Downing Street" a facility, which the
+    stage does not keep. A facility that decides or speaks (the subject of
+    such a verb), that has sources or officials ("a City Hall source"), or that
+    someone is "from" ("nobody from City Hall") is the institution: an
+    organisation. A facility where something happens ("outside City Hall")
+    stays out.
+    """
+    found: list[tuple[int, int, str, bool]] = []
+    for ent in doc.ents:
+        if ent.label_ != "FAC" or not ent.text[:1].isupper():
+            continue
+        root = ent.root
+        head = root.head
+        acts = root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in _AGENT_VERBS
+        insider = root.dep_ == "compound" and head.lower_ in _INSIDERS
+        origin = root.dep_ == "pobj" and head.lower_ == "from" and head.head.lower_ in _INSIDERS | {"people", "someone"}
+        if acts or insider or origin:
+            a = ent.start + (doc[ent.start].lower_ == "the")
+            if a < ent.end:
+                found.append((a, ent.end, "ORG", False))
+    return found
+
+
+#: Small words inside a long organisation name ("Centre for Volcanology and Geological Hazard Mitigation").
+_NAME_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "de", "du", "des", "&"})
+
+
+def _names_before_brackets(doc: Doc) -> list[tuple[int, int, str, bool]]:
+    """Long names defined by a bracketed short form, as token spans.
+
+    "the Centre for Volcanology and Geological Hazard Mitigation (PVMBG)": the
+    short form in brackets names one organisation, so the capitalised words
+    and small connectors before it are one name even where the tagger made two
+    of them (and the letters need not spell it: the short form may come from
+    another language). The run stops at the sentence start, a possessive or any
+    other punctuation; it needs three words or more and an organisation word.
+    """
+    found: list[tuple[int, int, str, bool]] = []
+    if "(" not in _text(doc):
+        return found
+    for tok in doc:
+        i = tok.i
+        if tok.text != "(" or i < 3 or i + 2 >= len(doc) or doc[i + 2].text != ")":
+            continue
+        short = doc[i + 1].text
+        if not (short[:1].isupper() and 2 <= len(short) <= 8 and sum(ch.isupper() for ch in short) >= 2):
+            continue
+        b = i
+        a = b
+        while a > 0 and not doc[a].is_sent_start:
+            prev = doc[a - 1]
+            cap = prev.text[:1].isupper() and prev.is_alpha
+            small = prev.lower_ in _NAME_CONNECTORS and prev.text.islower() and a < b
+            if not (cap or small):
+                break
+            a -= 1
+        for k in range(a + 1, b):
+            left = doc[a:k]
+            if doc[k].lower_ == "of" and all(t.ent_type_ == "PERSON" and _name_token(t) for t in left):
+                a = k + 1  # "Verónica Iturbide of the National Action Party (PAN)": a person and her party
+                break
+        while a < b and (doc[a].lower_ in _NAME_CONNECTORS or doc[a].lower_ in ("the", "a", "an")):
+            a += 1
+        words = [t for t in doc[a:b] if t.lower_ not in _NAME_CONNECTORS]
+        if len(words) < 3 or not any(t.lower_ in ORG_HEADS | NON_PERSON_WORDS | _RUN_HEADS for t in words):
+            continue
+        found.append((a, b, "ORG", True))
+    return found
+
+
+#: Lower-case nouns for a person written right before the person's name ("spinner Adil Rashid").
+_PERSON_NOUNS = (
+    PERSON_TITLES
+    | _FALSE_TITLES
+    | frozenset(
+        {"spinner", "bowler", "batsman", "batter", "striker", "midfielder", "defender", "goalkeeper", "forward",
+         "winger", "substitute", "teammate", "compatriot", "rival", "opponent", "champion", "rider", "cyclist",
+         "runner", "player", "veteran", "newcomer", "rookie", "actor", "actress", "singer", "writer", "producer",
+         "investor", "entrepreneur", "billionaire", "businessman", "businesswoman", "owner", "candidate"}
+    )
+)  # fmt: skip
+
+
+def _people_after_roles(doc: Doc) -> list[tuple[int, int, str, bool]]:
+    """Personal names the tagger missed after a lower-case noun for a person, as token spans.
+
+    "England's spinner Adil Rashid took two wickets", "compatriot Chen Xingtong":
+    a role or occupation noun, then two or three words that can each be part of
+    a personal name, none tagged as a place, group or organisation.
+    """
+    found: list[tuple[int, int, str, bool]] = []
+    n = len(doc)
+    for tok in doc:
+        if tok.lower_ not in _PERSON_NOUNS or tok.pos_ != "NOUN" or not tok.is_lower or "\n" in tok.whitespace_:
+            continue
+        a = b = tok.i + 1
+        while b < n and b - a < 3 and _name_token(doc[b]) and doc[b].ent_type_ in ("", "PERSON", "FAC", "WORK_OF_ART"):
+            b += 1
+        if a < b and b + 1 < n and doc[b].text == "-" and not doc[b - 1].whitespace_ and not doc[b].whitespace_:
+            b += 2  # "Aminata Diallo-Kane"
+        if b - a < 2 or b < n and (doc[b].lower_ in ORG_HEADS | NON_PERSON_WORDS or _name_token(doc[b])):
+            continue
+        if all(t.ent_type_ == "PERSON" for t in doc[a:b]):
+            continue  # the tagger found the person already
+        found.append((a, b, "PERSON", False))
+    return found
+
+
+def _named_by_context(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """Organisations and people named where the sentence says what they are, though the tagger missed them.
+
+    * after a lower-case two-word description ending in an organisation kind: "the trade
+      body RenewableUK", "the clearing house Euroclear", "the radio station Europe 1",
+      "Consumer group Which?" -> organisations (a place or product tag on the name is
+      overruled: the description says what it is);
+    * the one told something: "Coyle told TalkSport", "told the Financieele Dagblad",
+      "told The Sun On Sunday" -> an organisation when "the" comes first or the name
+      cannot be a personal name; two or three personal-name words ("told Ana Ruiz")
+      are a person. A one-word personal name is left to the tagger.
+
+    A span the tagger split ("Sun On" of "The Sun On Sunday") is replaced when it lies
+    inside the new one; a person, and (after "told") a place, is never overruled.
+    """
+    text = _text(doc)
+    found: list[tuple[int, int, str, bool]] = []
+    for tok in doc:
+        low = tok.lower_
+        if low not in _KIND_NOUNS and low != "told":
+            continue
+        i = tok.i
+        if i + 1 >= len(doc) or "\n" in tok.whitespace_:
+            continue
+        if low in _KIND_NOUNS and tok.text.islower() and i > 0:
+            desc = doc[i - 1]
+            opening = desc.is_sent_start or desc.i == 0 or doc[desc.i - 1].is_space or doc[desc.i - 1].is_punct
+            if not (desc.text.islower() or opening) or desc.pos_ not in ("NOUN", "VERB", "PROPN", "ADJ"):
+                continue
+            if desc.lower_ in _NOT_FIELDS or desc.like_num:
+                continue
+            a = i + 1
+            b = _capitalised_run(doc, a)
+            if b == a or doc[a].lower_ in TITLE_WORDS | HONORIFICS | _ROLE_TITLES:
+                continue
+            found.append((a, b, "ORG", True))
+        elif tok.lower_ == "told":
+            a = i + 1
+            the = doc[a].lower_ == "the"
+            a += the
+            if a >= len(doc) or doc[a].is_sent_start:
+                continue
+            b = _capitalised_run(doc, a)
+            if b == a or doc[a].lower_.rstrip(".") in TITLE_WORDS | HONORIFICS | _ROLE_TITLES | ROLE_NOUNS:
+                continue
+            if re.fullmatch(r"[A-Z]{2,5}s", doc[a].text):
+                continue  # "told MPs": a plural of people, no name
+            names = all(_name_token(t) and _CAMEL.search(t.text) is None for t in doc[a:b])
+            if the or not names:
+                found.append((a, b, "ORG", False))
+            elif 2 <= b - a <= 3:
+                found.append((a, b, "PERSON", False))
+    found += _apposed_kinds(doc) + _plural_possessive_names(doc) + _affiliations(doc) + _acting_buildings(doc)
+    found += _names_before_brackets(doc) + _people_after_roles(doc)
+    if not found:
+        return mentions
+    out = list(mentions)
+    for a, b, label, described in found:
+        start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        surface = text[start:end]
+        if surface in gazetteer().not_entities or not any(ch.isalpha() for ch in surface):
+            continue
+        over = [m for m in out if m.start < end and start < m.end]
+        overrulable: tuple[str, ...] = ("ORG", "GPE", "LOC", "NORP") if described else ("ORG",)
+        if described and any(t.lower_ in ORG_HEADS | NON_PERSON_WORDS for t in doc[a:b]):
+            overrulable += ("PERSON",)  # "Swedish Agency" (a person to the tagger) "for Marine ..."
+
+        if any(
+            m.start < start
+            or m.end > end
+            or m.label not in overrulable
+            or m.gazetteer is not None
+            and not (described and m.end - m.start < end - start)
+            for m in over
+        ):
+            continue
+        if any((m.start, m.end) == (start, end) for m in over) and not described:
+            continue
+        out = [m for m in out if m not in over]
+        # the context says what it is: a speech verb later does not make the organisation a person
+        out.append(_Mention(start, end, surface, label, canonical=surface if label == "ORG" else None))
+    out.sort(key=lambda m: m.start)
+    return out
 
 
 #: Organisation nouns written right before the organisation's name ("the consultancy Tendências").
@@ -1772,6 +2305,26 @@ def _owned_long_form(
     return None
 
 
+def _hyphen_joined(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is the second half of a capitalised hyphenated name ("Diallo-Kane").
+
+    The hyphen has no space on either side and the first half is a capitalised word
+    that is no prefix ("Anti-") and no known name or place.
+    """
+    return (
+        i >= 2
+        and doc[i].text[:1].isupper()
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and doc[i - 2].is_alpha
+        and doc[i - 2].text[:1].isupper()
+        and doc[i - 2].lower_ not in _HYPHEN_PREFIXES
+        and doc[i - 2].ent_type_ not in ("GPE", "NORP", "LOC", "ORG")
+        and gazetteer().lookup(doc[i - 2].text) is None
+    )
+
+
 def _mark_speech_subjects(doc: Doc, mentions: list[_Mention]) -> None:
     """Mark mentions that are the subject of a speech verb; add untagged proper-noun subjects."""
     by_token: dict[int, _Mention] = {}
@@ -1790,13 +2343,17 @@ def _mark_speech_subjects(doc: Doc, mentions: list[_Mention]) -> None:
         if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or not tok.is_alpha:
             continue
         start = tok.i
-        while (
-            start > 0
-            and doc[start - 1].dep_ in ("compound", "amod")
-            and doc[start - 1].text[:1].isupper()
-            and doc[start - 1].is_alpha
-        ):
-            start -= 1  # "Keir Giles", "Close Brothers"
+        while start > 0:
+            if _hyphen_joined(doc, start):
+                start -= 2  # "Diallo-Kane": a double-barrelled surname
+            elif (
+                doc[start - 1].dep_ in ("compound", "amod")
+                and doc[start - 1].text[:1].isupper()
+                and doc[start - 1].is_alpha
+            ):
+                start -= 1  # "Keir Giles", "Close Brothers"
+            else:
+                break
         while start < tok.i and doc[start].lower_.rstrip(".") in (TITLE_WORDS | HONORIFICS | _OFFICE_LETTERS):
             start += 1
         end = tok.i + 1
