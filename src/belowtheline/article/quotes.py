@@ -749,6 +749,18 @@ def _name_run(tok: Token) -> tuple[int, int]:
     a = b = tok.i
     while a > 0 and doc[a - 1].pos_ == "PROPN" and doc[a - 1].head.i in range(a, tok.i + 1):
         a -= 1
+    if (
+        a >= 2
+        and doc[a - 1].text in ("’s", "'s")
+        and doc[a - 2].pos_ == "PROPN"
+        and _is_title(doc[a - 2])
+        and doc[a - 2].head.i == tok.i
+        and tok.text[:1].isupper()
+    ):
+        # "the Prime Minister's Office", "the President's Office": an office named after its holder
+        a -= 2
+        while a > 0 and doc[a - 1].pos_ == "PROPN" and _is_title(doc[a - 1]) and doc[a - 1].head.i == a:
+            a -= 1
     while (
         b + 1 < len(doc)
         and doc[b + 1].pos_ == "PROPN"
@@ -798,10 +810,21 @@ def _name_run(tok: Token) -> tuple[int, int]:
         # the given name before a hyphenated surname: "Ulrike" of "Ulrike Hahn-Demirci"
         while a > 0 and doc[a - 1].pos_ == "PROPN" and a <= doc[a - 1].head.i <= b and doc[a - 1].is_alpha:
             a -= 1
+            if (
+                a >= 2
+                and doc[a - 1].text == "-"
+                and not doc[a - 2].whitespace_
+                and not doc[a - 1].whitespace_
+                and doc[a - 2].text[:1].isupper()
+                and doc[a - 2].is_alpha
+            ):
+                a -= 2  # a hyphenated given name: "Luc-André" of "Luc-André Roy-Paquin"
     # titles and anything before them
     anchor = min(b, max(tok.i, a))
     for k in range(anchor - 1, a - 1, -1):
         if (_is_title(doc[k]) or not any(ch.isalpha() for ch in doc[k].text)) and doc[k].text != "-":
+            if _is_title(doc[k]) and k + 2 <= b and doc[k + 1].text in ("’s", "'s") and doc[k + 2].text[:1].isupper():
+                break  # "the Prime Minister's Office": an office named by its holder, no title before a name
             a = k + 1
             break
     # "Ukraine’s Coordination Headquarters ...": a country's possessive is not part of the name
@@ -1156,7 +1179,9 @@ class _Names:
             return True  # "Adeyemi-Okafor" tagged a place after "Chukwuemeka Adeyemi-Okafor"
         if words[-1].lower_ in self.titled and len(words) <= 3:
             return True  # "Prime Minister Sanae Takaichi", "Takaichi, 64,"
-        if span.text.lower() in self.places or words[-1].lower_ in self.places:
+        if (span.text.lower() in self.places or words[-1].lower_ in self.places) and not self._surname_not_place(
+            words[-1]
+        ):
             return False
         labels = {t.ent_type_ for t in span}
         if len(words) == 1 and labels <= {"NORP", "GPE"} and words[0].lower_ in self.person_last:
@@ -1173,6 +1198,19 @@ class _Names:
         # the small model often labels people ORG ("Keir Giles"): a two- or three-word
         # title-case name without an organisation word is taken for a person
         return shape and len(words) in (2, 3) and all(t.text[:1].isupper() for t in words)
+
+    def _surname_not_place(self, word: Token) -> bool:
+        """Whether ``word``, which the tagger also read as a place, is a person's surname.
+
+        "Haris Qureshi" tagged PERSON once and "Qureshi" GPE in later sentences: the
+        word is the surname of a person the tagger named in full, and no name the
+        tagger read as a place has more words ("Qureshi", not "Sadiq Khan" and "Khan
+        Market"), so the tagger's place is a mistake.
+        """
+        low = word.lower_
+        if low not in self.surnames:
+            return False
+        return not any(len(p.split()) > 1 and low in p.split() for p in self.places)
 
     @staticmethod
     def _org_like(span: Span) -> bool:
@@ -1465,6 +1503,9 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
         # "A senior council officer, who asked not to be named, said": unnamed, before any
         # reading of "council officer" as the council's voice; "the officer" later is too
         return _Speaker(None, s0, s1, indefinite_head=tok.lemma_.lower(), anonymous=True)
+    apposed = _apposed_person(tok, names)
+    if apposed is not None:
+        return apposed
     source = _source_org(tok, names, roles, s0, s1)
     if source is not None:
         return source
@@ -1487,9 +1528,11 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
         return _Speaker(None, s0, s1)  # "Insurers warned that ...", "Staff said ...": a group, not a name
     if _nationality_description(tok):
         # "the Swede told BBC Scotland": the person introduced as Swedish, else the person last named
-        chosen = _introduced_as(tok, [(m[0], names.full(m[2])) for m in names.mentions if m[3] and m[0] < tok.i])
+        # the mentions as written: "the person last named in full" is one whose mention is full
+        # ("Aberdeen manager Jimmy Thelin"), not a surname the document completes ("Krasniqi")
+        chosen = _introduced_as(tok, [(m[0], m[2]) for m in names.mentions if m[3] and m[0] < tok.i])
         if chosen is not None:
-            return _Speaker(chosen, s0, s1)
+            return _Speaker(names.full(chosen, tok.i), s0, s1)
         return _Speaker(names.before(tok.i), s0, s1, definite_head=tok.lower_, person_role=True)
     if tok.pos_ == "PROPN" and not names.is_person(tok):
         # "The NSW Premier, Chris Minns, said": a capitalised role with the person's name apposed
@@ -1528,6 +1571,8 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
         if known is not None and not names.is_person(known):
             a, b = _name_run(known)
             return _Speaker(_surface(doc, a, b), doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
+    if _several_apposed(tok, names):
+        return _Speaker(None, s0, s1)
     # description: an apposed name inside it wins ("Senior fellow ..., Keir Giles,")
     for t in sub:
         if t.dep_ == "appos" and (t.pos_ == "PROPN" or t.ent_type_ == "PERSON"):
@@ -1571,6 +1616,76 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
             sp.description = "".join(t.text_with_ws for t in doc[tok.left_edge.i : tok.i + 1]).strip()
         return sp
     return _Speaker(None, s0, s1)
+
+
+def _apposed_person(tok: Token, names: _Names) -> _Speaker | None:
+    """The person named in commas after a role that is the subject, or ``None``.
+
+    "The Inspector-General of Police, Kofi Mensah, told ...", "Its director-general,
+    Prof. Ada Obi, said ...", "The Budget Officer (PBO), Yvan Roy, said ...", "The
+    League (FL) match referee, Tom Hale, said ...": the role is the person's, so the
+    person speaks, not the organisation the role names. The name must stand between
+    commas right after the role's own words and read as a person's name; a subject
+    that is itself a person's name keeps its own reading.
+    """
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return None
+    role = _is_title(tok) or tok.lemma_.lower() in _PERSON_ROLES
+    if not role and (names.is_person(tok) or tok.ent_type_ == "PERSON" or tok.pos_ == "ADJ"):
+        return None  # "John Smith, 45, said": a name, not a role
+    doc = tok.doc
+    heads = [tok]
+    heads.extend(
+        c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() not in _ORG_WORDS
+    )  # "The League (FL) match referee, ...": the role apposed to the organisation
+    for h in heads:
+        kids = [c for c in h.children if c.dep_ == "appos" and c.i > h.i]
+        for c in kids:
+            if not (c.pos_ == "PROPN" or c.ent_type_ == "PERSON"):
+                continue
+            a, b = _name_run(c)
+            # "Oh Min-jae": a name the parser cut into several appositions
+            while b < len(doc) and doc[b] in kids and (doc[b].pos_ == "PROPN" or doc[b].text == "-"):
+                b += 1
+            while b < len(doc) and doc[b].head in kids and doc[b].pos_ == "PROPN" and doc[b].dep_ != "appos":
+                b += 1
+            if b <= a or not doc[a].text[:1].isupper():
+                continue
+            k = a - 1
+            titled = False
+            while k > h.i and _is_title(doc[k]):
+                k, titled = k - 1, True
+            if doc[k].text != "," or b >= len(doc) or doc[b].text not in (",", "—", "–"):
+                continue  # set off by commas ("Prof." and other titles may stand before the name)
+            span = doc[a:b]
+            if {t.lower_ for t in span} & _ORG_WORDS or all(t.is_upper for t in span if t.is_alpha):
+                continue
+            person = titled or names.is_person(c) or "PERSON" in {t.ent_type_ for t in span}
+            if not (person or names._person_like(span, set())):
+                # a role's holder whatever the tagger says: "Its director, Oh Min-jae,"
+                if not (h.lemma_.lower() in _PERSON_ROLES or _is_title(h)) or len(span) > 6:
+                    continue
+                if not all(t.text[:1].isupper() or t.text == "-" or doc[t.i - 1].text == "-" for t in span):
+                    continue
+            return _Speaker(names.full(_surface(doc, a, b), a), doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
+    return None
+
+
+def _several_apposed(tok: Token, names: _Names) -> bool:
+    """Whether a plural subject is apposed to two or more people joined by "and".
+
+    "The two independents, Ann Lee of Ontario and Joe Roy of Quebec, said ...":
+    several people speak together; no one of them is the speaker.
+    """
+    if tok.tag_ != "NNS":
+        return False
+    for c in tok.children:
+        if c.dep_ != "appos" or c.i < tok.i or not (c.pos_ == "PROPN" and names.is_person(c)):
+            continue
+        joined = [t for t in c.subtree if t.dep_ == "conj" and t.pos_ == "PROPN" and t.i > c.i]
+        if any(names.is_person(t) for t in joined) and any(t.lower_ == "and" for t in c.subtree):
+            return True
+    return False
 
 
 def _plural_common_noun(tok: Token, names: _Names) -> bool:
@@ -1774,7 +1889,8 @@ def _introduced_as(tok: Token, people: list[tuple[int, str]]) -> str | None:
     ``people`` are the (token index, name) mentions of people before it, in text
     order. The latest whose name is preceded, in its sentence, by the country
     ("Ethiopia's Birtukan Mekonnen") or its adjective ("the Polish four-time
-    champion Iga Świątek") wins; else the person last named in full.
+    champion Iga Świątek") wins; else the person last named in full (the mention as
+    written, not a surname the document completes) or last the subject of a main clause.
     """
     from .entities import gazetteer
 
@@ -1785,7 +1901,12 @@ def _introduced_as(tok: Token, people: list[tuple[int, str]]) -> str | None:
         before = doc[max(doc[a].sent.start, a - 6) : a]
         if any(t.text in marks or _same_stem(t.text, tok.text) for t in before):
             return name
-    return next((n for _a, n in reversed(people) if " " in n), None)
+    # the person last named in full, or last the subject of a main clause ("Vingegaard, who
+    # won in 2022, said ..."); not a surname in a subordinate clause ("when Krasniqi was fouled")
+    return next(
+        (n for a, n in reversed(people) if " " in n or (doc[a].dep_ == "nsubj" and _main_clause(doc[a].head))),
+        None,
+    )
 
 
 def _same_stem(word: str, national: str) -> bool:
@@ -2674,8 +2795,86 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
     person_at = [doc[m[0]].idx for m in names.mentions if m[3] and not in_quote(doc[m[0]].idx)]
     _pronoun_chains(out, text, person_at)
     _fullest_forms(out, doc, entities, people, text)
+    _nicknamed(out, text)
+    _without_honorific(out, people | {e.canonical for e in entities if e.label == "PERSON"})
     _nested_speakers(out, entities)
     return out
+
+
+#: Honorifics and offices written before a person's full name ("Ratu Josefa Vosabeci").
+_HONORIFICS = _wordset(
+    """ratu sultan emir sheikh sir dame lord lady dr dr. prof prof. professor mr mr. mrs mrs. ms ms.
+    judge justice president king queen prince princess pope datuk tunku raja senator sen sen. gov gov.
+    governor mayor"""
+)
+
+
+def _without_honorific(out: list[Attribution], persons: set[str]) -> None:
+    """Drop the honorifics in front of a person's given name and surname, in place.
+
+    "Ratu Josefa Vosabeci", "Sultan Hamengkubuwono X", "Dr Amina Yusuf": a person
+    is named by their name; a title stays when it is all there is besides the
+    surname ("Lady Justice Okonjo-Harris", "President Trump") or names a peer
+    ("Lord Vaizey of Didcot").
+    """
+    for a in out:
+        name = a.quote.speaker
+        if not name or name not in persons:
+            continue
+        words = name.split()
+        k = 0
+        while k < len(words) and words[k].lower() in _HONORIFICS:
+            k += 1
+        rest = words[k:]
+        # "Lord Vaizey of Didcot": a peer's title is his name; it stays whole
+        if k and len(rest) >= 2 and all(w[:1].isupper() for w in rest) and rest[0].lower() not in _PARTICLES:
+            a.quote.speaker = " ".join(rest)
+
+
+#: A person named with a nickname in quotation marks: "Ramon "Monching" dela Cruz".
+_NICKNAMED = re.compile(
+    r"(?<![\w’'-])((?:[A-Z][\w.’'-]*\s){0,2}[A-Z][\w.’'-]*)\s[\"“‘][A-Z][\w.’'-]*[\"”’]\s"
+    r"((?:(?:de|del|dela|de la|van|von|der|den|da|dos|bin|al|el|le|la)\s)?[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?)"
+    r"(?![\w’'-])"
+)
+
+
+def _nicknamed(out: list[Attribution], text: str) -> None:
+    """Give a person named once with a nickname in quotation marks the name without it, in place.
+
+    'Ramon "Monching" dela Cruz' introduces a person; the quotation marks cut
+    the name, so a speaker found as "Dela Cruz", "Ramon" or 'Ramon "Monching'
+    is the given names and the surname written without the nickname: "Ramon
+    dela Cruz". Only when exactly one such name in the document fits.
+    """
+    fulls: list[tuple[str, str, str]] = []
+    for m in _NICKNAMED.finditer(text):
+        given, surname = m.group(1), m.group(2)
+        if given.split()[0].lower().rstrip(".") in _TITLES:
+            given = " ".join(given.split()[1:])
+        if given:
+            fulls.append((given, surname, f"{given} {surname}"))
+    if not fulls:
+        return
+    for a in out:
+        name = a.quote.speaker
+        if not name:
+            continue
+        key = name.replace("“", '"').replace('"', "").split()
+        if not key:
+            continue
+        said = " ".join(key).casefold()
+        fits = {
+            full
+            for given, surname, full in fulls
+            if said in (surname.casefold(), given.casefold())
+            or (
+                key[-1].casefold() == surname.split()[-1].casefold()
+                and {w.casefold() for w in key} <= {w.casefold() for w in full.split()}
+            )
+        }
+        if len(fits) == 1:
+            a.quote.speaker = fits.pop()
 
 
 def _nested_speakers(out: list[Attribution], entities: Sequence[Entity]) -> None:
@@ -2979,12 +3178,42 @@ def _document_source(pobj: Token, names: _Names, roles: dict[str, str]) -> _Spea
         return _Speaker(sp.name, s0, s1, settled=True) if sp.name else None
     owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
     if owner is None:
-        return None
+        return _document_before(pobj, names, roles, s0, s1)
     if owner.lower_ == "its":
         org = names.before(owner.i, person=False)
         return _Speaker(org, s0, s1) if org else None
     sp = _resolve(owner, names, roles)
     return _Speaker(sp.name, s0, s1) if sp.name else None
+
+
+def _document_before(pobj: Token, names: _Names, roles: dict[str, str], s0: int, s1: int) -> _Speaker | None:
+    """Who put out "the report" of "according to the report", named just before, or ``None``.
+
+    "The Centre said in a report published last week that ... According to the
+    report, ...": the same document mentioned earlier in the paragraph, and the
+    subject of the verb it hangs on, speaks.
+    """
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in pobj.children):
+        return None
+    doc = pobj.doc
+    lemma = pobj.lemma_.lower()
+    for k in range(pobj.i - 1, max(-1, pobj.i - 60), -1):
+        t = doc[k]
+        if "\n" in t.text_with_ws and k < pobj.i - 1:
+            return None  # the paragraph starts here
+        if t.lemma_.lower() != lemma or t.pos_ != "NOUN":
+            continue
+        verb: Token = t
+        for _ in range(3):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        subj = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subj is None or subj.lower_ in _PRONOUNS_SKIP or subj.i > t.i:
+            return None
+        sp = _resolve(subj, names, roles)
+        return _Speaker(sp.name, s0, s1) if sp.name else None
+    return None
 
 
 #: Description heads that stand for the business an article is about ("the company said").
@@ -3377,7 +3606,7 @@ def _attribute_direct(
                         break  # it introduces the next quotation
                     if _scare(doc, oi, ci, last_inner, cued=True):
                         return None
-                    subj = _subject(t)
+                    subj = _subject_outside(_subject(t), t, q, ci)
                     if subj is None:
                         subj = next((x for x in doc[t.i + 1 : t.i + 5] if x.pos_ in ("PROPN", "PRON", "NOUN")), None)
                     return _Found(q.start, q.end, "direct", t.text, _resolve(subj, names, roles), t.i)
@@ -3388,7 +3617,7 @@ def _attribute_direct(
         if prev.text == ":" or (prev.text == "," and verbs and _cue_reaches(verbs[-1], prev)):
             if verbs:
                 sv = verbs[-1]
-                subj = _as_subject(sv) or _subject(sv)
+                subj = _unquoted_subject(_as_subject(sv) or _subject(sv), sv)
                 return _Found(q.start, q.end, "direct", sv.text, _resolve(subj, names, roles), sv.i)
             if prev.text == ":":
                 root = next((t for t in before if t.head.i == t.i or t.head.i < before[0].i or t.dep_ == "ROOT"), None)
@@ -3487,6 +3716,39 @@ def _attribute_direct(
             if subj is not None and (subj.pos_ == "PROPN" and names.is_person(subj) or _appos_person(subj, names)):
                 return _Found(q.start, q.end, "direct", None, _resolve(subj, names, roles), None)
     return _Found(q.start, q.end, "direct", None, _Speaker(None, None, None), None)
+
+
+def _subject_outside(subj: Token | None, verb: Token, q: QuoteSpan, ci: int) -> Token | None:
+    """The subject of a cue after a quotation, never a word inside the quotation.
+
+    '"Nobody disputes that floods happen," Okafor-Eze said': the parser may hang
+    "said" inside the quoted sentence and give it a quoted noun ("floods") for a
+    subject. The speaker is then the name or pronoun between the closing mark and
+    the verb, the one nearest the verb; ``subj`` as found otherwise.
+    """
+    if subj is None or not q.open <= subj.idx < q.close:
+        return subj
+    doc = verb.doc
+    between = [x for x in doc[ci + 1 : verb.i] if x.pos_ == "PROPN" or x.lower_ in _PRONOUNS_PERSON]
+    return between[-1] if between else None
+
+
+def _unquoted_subject(subj: Token | None, verb: Token) -> Token | None:
+    """The subject of a cue between two parts of a quotation, never a word of the first part.
+
+    '"Patience," Justice Roy observed, "is running out."': the parser may make the
+    quoted "Patience" the subject of "observed". When a quotation mark stands
+    between the subject and the verb, the subject is the name or pronoun after
+    that mark, the one nearest the verb; ``subj`` as found otherwise.
+    """
+    if subj is None or subj.i >= verb.i:
+        return subj
+    doc = verb.doc
+    marks = [t.i for t in doc[subj.i + 1 : verb.i] if t.text in _QUOTE_OPENERS or t.text in _QUOTE_CLOSERS]
+    if not marks:
+        return subj
+    between = [x for x in doc[marks[-1] + 1 : verb.i] if x.pos_ == "PROPN" or x.lower_ in _PRONOUNS_PERSON]
+    return between[-1] if between else subj
 
 
 def _cue_reaches(verb: Token, comma: Token) -> bool:
