@@ -587,6 +587,26 @@ def _titles_then_person(doc: Doc, i: int) -> bool:
     return j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].ent_type_ == "PERSON"
 
 
+#: Role nouns that may stand before an organisation's name too ("the owner Acme Holdings").
+_ROLES_BEFORE_ORGS = _wordset("owner member head chief general candidate nominee deputy representative")
+
+
+def _role_before_name(tok: Token) -> bool:
+    """Whether ``tok`` is a lower-case person role written before a name of two or more words.
+
+    "Chief operating officer Sofia Marques", "the Argentine director Paula Echeverría":
+    the role makes the name a person's, even where the entity table reads it as an
+    organisation. Roles that can also precede a company ("owner", "member") do not count.
+    """
+    low = tok.lower_
+    return (
+        tok.pos_ == "NOUN"
+        and tok.text.islower()
+        and low in _PERSON_ROLES - _ROLES_BEFORE_ORGS
+        and not tok.is_sent_start
+    )
+
+
 def _titled_or_aged(tokens: list[Token]) -> set[str]:
     """Last words of names that a title precedes or an age follows: people, whatever the tagger says.
 
@@ -604,6 +624,7 @@ def _titled_or_aged(tokens: list[Token]) -> set[str]:
         while j > 0 and tokens[j - 1].pos_ == "PROPN" and not _is_title(tokens[j - 1]):
             j -= 1
         titled = j > 0 and _is_title(tokens[j - 1]) and tokens[j - 1].text[:1].isupper() and j < k + 1
+        titled = titled or (j > 0 and k > j and _role_before_name(tokens[j - 1]))
         aged = (
             k + 3 < n
             and tokens[k + 1].text == ","
@@ -906,6 +927,20 @@ def _surface(doc: Doc, a: int, b: int) -> str:
     """The text of tokens ``[a, b)`` with runs of whitespace made single spaces."""
     # join tokens rather than slice doc.text, which spaCy rebuilds on every access
     return "".join(t.text_with_ws for t in doc[a:b]).strip().replace("\n", " ")
+
+
+def _opens_paragraph_across(root: Token, a: int) -> bool:
+    """Whether a name that opens a paragraph was hung by the parser on the paragraph before.
+
+    "... the vote was unanimous.\n\nEcheverría, accepting the award, thanked ...": the parser
+    may run the sentence across the break and read the name as an object there; a name that
+    opens a paragraph and is followed by a comma or a verb is the subject of its own sentence.
+    """
+    doc = root.doc
+    if a == 0 or not doc[a - 1].is_space or "\n" not in doc[a - 1].text or root.head.i >= a:
+        return False
+    nxt = doc[root.i + 1] if root.i + 1 < len(doc) else None
+    return nxt is not None and (nxt.text == "," or nxt.pos_ in ("VERB", "AUX"))
 
 
 class _Names:
@@ -1316,7 +1351,7 @@ class _Names:
                 # sentence before is its speaker, as a subject would be
                 fallback = name
                 break
-            if root.dep_ in ("nsubj", "nsubjpass"):
+            if root.dep_ in ("nsubj", "nsubjpass") or _opens_paragraph_across(root, a):
                 if weak is not None and not (person and _clashes(gender, self.gender.get(name))):
                     # a subordinate clause's subject ("told the court that Smith had ...") is
                     # passed over for the subject of the main clause of the same sentence
@@ -1461,6 +1496,19 @@ class _Speaker:
     anonymous: bool = False
 
 
+def _acronym(tok: Token) -> bool:
+    """Whether ``tok`` is an acronym spelt like a pronoun: "according to the WHO", "the US said".
+
+    A word of two or more capitals that the parser reads as a proper noun, or that follows
+    "the", names an organisation or a country, not "who" or "us"; an all-capital pronoun
+    the tagger reads as a pronoun, with no "the" before it, stays one.
+    """
+    text = tok.text
+    if len(text) < 2 or not text.isupper() or not text.isalpha():
+        return False
+    return tok.pos_ == "PROPN" or (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "the")
+
+
 def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speaker:
     """Resolve a subject token to a speaker name (before ``canonical``)."""
     if tok is None:
@@ -1478,7 +1526,7 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
         if cover is not None and cover[3]:
             a, b = cover[0], cover[1]
             return _Speaker(names.full(cover[2], a), doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
-    if tok.pos_ == "PRON" or lower in _PRONOUNS_PERSON or lower in _PRONOUNS_SKIP:
+    if (tok.pos_ == "PRON" or lower in _PRONOUNS_PERSON or lower in _PRONOUNS_SKIP) and not _acronym(tok):
         span = (tok.idx, tok.idx + len(tok.text))
         if lower in _PRONOUNS_PERSON:
             gender = "m" if lower in ("he", "him") else "f"
@@ -1503,7 +1551,7 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
         # "A senior council officer, who asked not to be named, said": unnamed, before any
         # reading of "council officer" as the council's voice; "the officer" later is too
         return _Speaker(None, s0, s1, indefinite_head=tok.lemma_.lower(), anonymous=True)
-    apposed = _apposed_person(tok, names)
+    apposed = _apposed_person(tok, names) or _apposed_org_name(tok, names)
     if apposed is not None:
         return apposed
     source = _source_org(tok, names, roles, s0, s1)
@@ -1616,6 +1664,29 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
             sp.description = "".join(t.text_with_ws for t in doc[tok.left_edge.i : tok.i + 1]).strip()
         return sp
     return _Speaker(None, s0, s1)
+
+
+def _apposed_org_name(tok: Token, names: _Names) -> _Speaker | None:
+    """The organisation's name in commas after the description that is the subject, or ``None``.
+
+    "Portugal's civil aviation authority, ANAC, said ...", "The country's largest union,
+    Unite, said ...": the description and the name are one organisation, and the name is
+    the speaker, not the organisation named last. The name must stand between commas right
+    after the description and must not read as a person's name.
+    """
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "NOUN" or tok.lemma_.lower() not in _GENERIC_ORG_HEADS:
+        return None
+    doc = tok.doc
+    for c in tok.children:
+        if c.dep_ != "appos" or c.pos_ != "PROPN" or c.i <= tok.i + 1 or doc[tok.i + 1].text != ",":
+            continue
+        a, b = _name_run(c)
+        if a != tok.i + 2 or b <= a or b >= len(doc) or doc[b].text != ",":
+            continue
+        if names.is_person(c) or c.ent_type_ in ("PERSON", "GPE", "LOC", "NORP"):
+            continue
+        return _Speaker(_surface(doc, a, b), doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
+    return None
 
 
 def _apposed_person(tok: Token, names: _Names) -> _Speaker | None:
