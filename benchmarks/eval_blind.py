@@ -33,9 +33,14 @@ def auc(scores: list[float], labels: list[int]) -> float | None:
     return wins / (len(pos) * len(neg))
 
 
+def _sets(prefix: str) -> list[str]:
+    """Stems of the blind files ``<prefix>.jsonl``, ``<prefix>2.jsonl``, ..., oldest first."""
+    return sorted((p.stem for p in BLIND.glob(f"{prefix}*.jsonl")), key=lambda s: (len(s), s))
+
+
 def toxicity_sets() -> list[str]:
     """The blind comment-label files, oldest first: ``toxicity.jsonl``, ``toxicity2.jsonl``, ..."""
-    return sorted((p.stem for p in BLIND.glob("toxicity*.jsonl")), key=lambda s: (len(s), s))
+    return _sets("toxicity")
 
 
 def evaluate_toxicity(name: str = "toxicity") -> dict[str, object]:
@@ -88,7 +93,7 @@ def _accurate_scorer() -> Any:
 
 def narrative_sets() -> list[str]:
     """The blind narrative files, oldest first: ``narratives.jsonl``, ``narratives2.jsonl``, ..."""
-    return sorted((p.stem for p in BLIND.glob("narratives*.jsonl")), key=lambda s: (len(s), s))
+    return _sets("narratives")
 
 
 def evaluate_narratives(name: str = "narratives") -> dict[str, object]:

@@ -80,6 +80,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..document import Entity, Quote, QuoteKind
+from .entities import PERSON_TITLES, gazetteer
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -910,7 +911,6 @@ def _person_of_org(doc: Doc, a: int, b: int, c: int) -> bool:
 
 def _is_country(tok: Token) -> bool:
     """Whether ``tok`` names a country or place ("Ukraine" in "Ukraine’s Coordination Headquarters")."""
-    from .entities import gazetteer
 
     if tok.ent_type_ in ("GPE", "NORP"):
         return True
@@ -1032,7 +1032,6 @@ class _Names:
                 and not any(qa <= tok.idx < qb for qa, qb in quoted)
             ):
                 mentions.append((tok.i, tok.i + 1, tok.text, True))
-        from .entities import gazetteer
 
         demonym_of = gazetteer().demonym_of
         for tok in tokens:
@@ -1219,11 +1218,14 @@ class _Names:
         ):
             return False
         labels = {t.ent_type_ for t in span}
-        if len(words) == 1 and labels <= {"NORP", "GPE"} and words[0].lower_ in self.person_last:
-            from .entities import gazetteer
-
-            if words[0].text not in gazetteer().demonyms and gazetteer().lookup(words[0].text) is None:
-                return True  # "Carney and Poilievre clashed": surnames of people named in full, tagged NORP
+        if (
+            len(words) == 1
+            and labels <= {"NORP", "GPE"}
+            and words[0].lower_ in self.person_last
+            and words[0].text not in gazetteer().demonyms
+            and gazetteer().lookup(words[0].text) is None
+        ):
+            return True  # "Carney and Poilievre clashed": surnames of people named in full, tagged NORP
         if labels & {"GPE", "LOC", "NORP", "DATE", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}:
             return False
         if "PERSON" in labels or words[-1].lower_ in self.person_last:
@@ -1431,7 +1433,6 @@ def _who_clause(tok: Token) -> bool:
     "which". A place or a known organisation of the gazetteer is left alone
     (British English writes "Arsenal, who ...").
     """
-    from .entities import gazetteer
 
     if tok.ent_type_ in ("GPE", "LOC", "NORP") or gazetteer().lookup(tok.text) is not None:
         return False
@@ -1840,7 +1841,6 @@ def _subject_org_before(tok: Token, names: _Names) -> str | None:
     the tagger took for a place counts unless the gazetteer knows it as one. ``None``
     when those subjects are people, descriptions or places.
     """
-    from .entities import gazetteer
 
     doc = tok.doc
     sent = tok.sent
@@ -1936,7 +1936,6 @@ _NATIONAL_NOUN_COUNTRY = {
 
 def _country_of_national(word: str) -> str | None:
     """The country a nationality noun stands for ("Pole" -> "Poland", "Ethiopian" -> "Ethiopia")."""
-    from .entities import gazetteer
 
     return _NATIONAL_NOUN_COUNTRY.get(word.lower()) or gazetteer().demonyms.get(word)
 
@@ -1963,7 +1962,6 @@ def _introduced_as(tok: Token, people: list[tuple[int, str]]) -> str | None:
     champion Iga Świątek") wins; else the person last named in full (the mention as
     written, not a surname the document completes) or last the subject of a main clause.
     """
-    from .entities import gazetteer
 
     doc = tok.doc
     country = _country_of_national(tok.text)
@@ -2194,7 +2192,6 @@ def _own_name(tok: Token) -> Token | None:
         return None
     if prev.lower_ in _COMPETITIONS:
         return None  # "the A-League club", "the Premier League side": the club's league, not its name
-    from .entities import gazetteer
 
     if gazetteer().lookup(prev.text) is not None or prev.text in gazetteer().demonyms:
         return None
@@ -3014,7 +3011,6 @@ def _fullest_forms(out: list[Attribution], doc: Doc, entities: Sequence[Entity],
     text) starts or ends with all of its words. Titles, places and possessives
     in front ("President", "Brazil", "Labour's") are no given name. ``text`` is ``doc.text``.
     """
-    from .entities import PERSON_TITLES
 
     persons = people | {e.canonical for e in entities if e.label == "PERSON"}
     for a in out:
@@ -3027,14 +3023,12 @@ def _fullest_forms(out: list[Attribution], doc: Doc, entities: Sequence[Entity],
     for a in out:
         name = a.quote.speaker
         if name and name not in chosen:
-            chosen[name] = _fullest_form(name, doc, text, longer_words, people, PERSON_TITLES)
+            chosen[name] = _fullest_form(name, doc, text, longer_words, people)
         if name:
             a.quote.speaker = chosen[name]
 
 
-def _fullest_form(
-    name: str, doc: Doc, text: str, longer: list[list[str]], people: set[str], titles: frozenset[str]
-) -> str:
+def _fullest_form(name: str, doc: Doc, text: str, longer: list[list[str]], people: set[str]) -> str:
     """The fullest form of ``name`` for :func:`_fullest_forms` (``name`` itself when there is none)."""
     words = name.split()
     if name not in people:
@@ -3062,7 +3056,7 @@ def _fullest_form(
                 and tok.ent_type_ not in ("GPE", "LOC", "NORP")
                 and not (tok.ent_type_ and tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ != "I")
                 and not _is_title(tok)
-                and tok.lower_.rstrip(".") not in _TITLES | _PERSON_ROLES | titles
+                and tok.lower_.rstrip(".") not in _TITLES | _PERSON_ROLES | PERSON_TITLES
             ):
                 cands.add(f"{word.group(1)} {name}")
     return next(iter(cands)) if len(cands) == 1 else name
@@ -3153,7 +3147,6 @@ def _extends(full: list[str], words: list[str], *, person: bool) -> bool:
     n = len(words)
     if len(full) <= n or (full[-n:] != words and full[:n] != words):
         return False
-    from .entities import PERSON_TITLES
 
     if any(not re.fullmatch(r"[\w.’'&-]+,?", w) or w[:1].isdigit() for w in full):
         return False
@@ -3369,8 +3362,6 @@ def _settle(name: str, canonical: Callable[[str], str]) -> str:
         mapped = canonical(tail)
         return mapped if mapped != tail or tail[:1].isupper() else name
     if len(words) > 1:
-        from .entities import gazetteer
-
         country = {d: c for c, d in gazetteer().demonym_of.items()}.get(words[0])
         if country is not None:
             variant = " ".join([country, *words[1:]])
