@@ -18,11 +18,16 @@ Deterministic (lbfgs on fixed data, sorted inputs). Steps:
    development split of the hand-written comments, among the weights that keep
    the identity-template false-positive rate (a stratified sample of the
    Conversation AI madlibs) no worse than 1.5 times the n-gram scorer's;
-4. write ``encoder_head.npz`` (weights, bias) and ``encoder_head.json``.
+4. fit the severe-toxicity stacker (from 1.3.0): heads are refitted with the
+   retired blind sets held out two at a time, the held-out sets are scored
+   with them and blended, and a logistic regression learns severe toxicity
+   from those out-of-fold blended log-odds of :data:`STACK_FEATURES`;
+5. write ``encoder_head.npz`` (weights, bias) and ``encoder_head.json``.
 
-Blind sets: the fourteen comment sets of ``tests/fixtures/blind`` that were
-measured before this head existed (:data:`RETIRED_BLIND`) are training data
-from 1.2.0 on; every newer set stays unseen, for measuring.
+Blind sets: the comment sets of ``tests/fixtures/blind`` that were measured
+before this head existed (:data:`RETIRED_BLIND`; sets 1–14 from 1.2.0 on,
+1–19 from 1.3.0 on) are training data; every newer set stays unseen, for
+measuring.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ import json
 import random
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -43,27 +49,91 @@ sys.path.insert(0, str(ROOT / "src"))
 from training.toxicity import data  # noqa: E402
 from training.train_toxicity import HAND_BOOST, balanced_weights, log, missing_prerequisites  # noqa: E402
 
-VERSION = "1.2.0"
+VERSION = "1.3.0"
 LABELS = data.LABELS
 BLENDS = (0.1, 0.2, 0.3, 0.4, 0.5)
 CACHE = ROOT / "training" / ".cache" / "minilm_int8_meanmax_inputs.npz"
 BLIND = ROOT / "tests" / "fixtures" / "blind"
 #: Blind comment sets already measured (first figures in benchmarks/blind_baseline.json)
-#: before head 1.2.0, now used for training. Newer sets are never read here.
-RETIRED_BLIND = ("toxicity", *(f"toxicity{k}" for k in range(2, 15)))
+#: before head 1.3.0, now used for training. Newer sets are never read here.
+RETIRED_BLIND = ("toxicity", *(f"toxicity{k}" for k in range(2, 20)))
+#: The blended labels the severe-toxicity stacker reads, and its regularisation.
+STACK_FEATURES = ("toxicity", "severe_toxicity", "insult", "identity_attack", "threat")
+STACK_C = 0.1
 #: Weight of the retired blind sets against the public sources (as the hand-written ones).
 BLIND_BOOST = 4.0
 
 
-def blind_examples() -> list[data.Example]:
-    """The retired blind sets as training examples (source ``blind``)."""
+def blind_examples(names: tuple[str, ...] = RETIRED_BLIND) -> list[data.Example]:
+    """The retired blind sets (or some of them) as training examples (source ``blind``)."""
     out = []
-    for name in RETIRED_BLIND:
+    for name in names:
         for line in (BLIND / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
             if line.strip():
                 r = json.loads(line)
                 out.append(data.Example(r["text"], "blind", "train", {k: float(r["labels"][k]) for k in LABELS}))
     return out
+
+
+def fit_heads(
+    X: np.ndarray, examples: list[data.Example], labels: tuple[str, ...], C: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """One balanced logistic regression per label: weights ``(dim, labels)`` and biases."""
+    from sklearn.linear_model import LogisticRegression
+
+    weights = np.zeros((X.shape[1], len(labels)))
+    bias = np.zeros(len(labels))
+    for j, label in enumerate(labels):
+        idx = [i for i, e in enumerate(examples) if e.labels.get(label) is not None]
+        y = np.array([int(examples[i].labels[label] >= 0.5) for i in idx])  # type: ignore[operator]
+        w = balanced_weights([examples[i].source for i in idx], y, {"handwritten": HAND_BOOST, "blind": BLIND_BOOST})
+        model = LogisticRegression(C=C, max_iter=3000)
+        model.fit(X[idx], y, sample_weight=w)
+        weights[:, j], bias[j] = model.coef_[0], model.intercept_[0]
+    return weights, bias
+
+
+def fit_severe_stack(
+    X_public: np.ndarray,
+    public: list[data.Example],
+    base: Any,
+    blend: float,
+    cache: Path,
+    blanked: frozenset[str],
+    C: float,
+) -> dict[str, Any]:
+    """The severe-toxicity stacker on out-of-fold blended log-odds of the retired blind sets (step 4)."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import roc_auc_score
+
+    from belowtheline.comments.encoder import _logit
+
+    cols = [LABELS.index(k) for k in STACK_FEATURES]
+    folds = [RETIRED_BLIND[i : i + 2] for i in range(0, len(RETIRED_BLIND), 2)]
+    feats, ys, before = [], [], []
+    for fold in folds:
+        kept = tuple(n for n in RETIRED_BLIND if n not in fold)
+        train = public + blind_examples(kept)
+        X = np.vstack([X_public, embed([e.text for e in blind_examples(kept)], cache, blanked)])
+        w, b = fit_heads(X, train, STACK_FEATURES, C=1.0)
+        held = blind_examples(fold)
+        texts = [e.text for e in held]
+        z_enc = embed(texts, cache, blanked).astype(np.float64) @ w + b
+        z = (1 - blend) * _logit(base.probabilities(texts, workers=1)[:, cols]) + blend * z_enc
+        feats.append(z)
+        ys.append(np.array([int(e.labels["severe_toxicity"] >= 0.5) for e in held]))  # type: ignore[operator]
+        before.append(roc_auc_score(ys[-1], z[:, STACK_FEATURES.index("severe_toxicity")]))
+        log(f"stacker fold {'+'.join(fold)}: out-of-fold severe AUC {before[-1]:.4f}")
+    model = LogisticRegression(C=C, max_iter=3000).fit(np.vstack(feats), np.concatenate(ys))
+    after = [roc_auc_score(y, model.decision_function(f)) for f, y in zip(feats, ys, strict=True)]
+    log(f"severe stacker: out-of-fold mean AUC {np.mean(before):.4f} -> {np.mean(after):.4f} (in-sample stacker)")
+    return {
+        "features": list(STACK_FEATURES),
+        "coef": [round(float(c), 6) for c in model.coef_[0]],
+        "intercept": round(float(model.intercept_[0]), 6),
+        "C": C,
+        "fitted_on": "out-of-fold blended log-odds of the retired blind sets (held out two sets at a time)",
+    }
 
 
 def embed(texts: list[str], cache: Path, blanked: frozenset[str] = frozenset()) -> np.ndarray:
@@ -120,7 +190,6 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         print(f"Error: {problem}", file=sys.stderr)
         return 1
-    from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import roc_auc_score
 
     from belowtheline.comments.encoder import GENDER_TERMS, AccurateScorer
@@ -128,19 +197,12 @@ def main(argv: list[str] | None = None) -> int:
 
     base = Scorer(args.out)  # also registers the lexicon words that normalisation resolves stars against
     blanked = base.lexicon.identity_terms - GENDER_TERMS
-    train = [e for src in data.training_sources("train") for e in src] + blind_examples()
+    public = [e for src in data.training_sources("train") for e in src]
+    train = public + blind_examples()
     dev = [e for e in data.handwritten() if e.split == "dev"]
     X = embed([e.text for e in train], args.cache, blanked)
-    weights = np.zeros((X.shape[1], len(LABELS)))
-    bias = np.zeros(len(LABELS))
-    for j, label in enumerate(LABELS):
-        idx = [i for i, e in enumerate(train) if e.labels.get(label) is not None]
-        y = np.array([int(train[i].labels[label] >= 0.5) for i in idx])  # type: ignore[operator]
-        w = balanced_weights([train[i].source for i in idx], y, {"handwritten": HAND_BOOST, "blind": BLIND_BOOST})
-        model = LogisticRegression(C=args.C, max_iter=3000)
-        model.fit(X[idx], y, sample_weight=w)
-        weights[:, j], bias[j] = model.coef_[0], model.intercept_[0]
-        log(f"{label}: {len(idx)} rows, {int(y.sum())} positive")
+    weights, bias = fit_heads(X, train, LABELS, args.C)
+    log(f"heads: {len(train)} rows ({len(train) - len(public)} from the retired blind sets)")
 
     args.out.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(args.out / "encoder_head.npz", weights=weights.astype(np.float32), bias=bias.astype(np.float32))
@@ -182,6 +244,7 @@ def main(argv: list[str] | None = None) -> int:
             best, best_auc = w, float(np.mean(aucs))
     meta["blend"] = best
     meta["dev_mean_auc"] = round(best_auc, 4)
+    meta["severe_stack"] = fit_severe_stack(X[: len(public)], public, base, best, args.cache, blanked, STACK_C)
     (args.out / "encoder_head.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     log(f"wrote {args.out / 'encoder_head.npz'} (blend {best})")
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -141,3 +142,33 @@ def test_a_civil_comment_scores_the_same_whichever_identity_it_names(accurate: A
     texts = [f"My neighbours are {who} and they helped us move house." for who in ("Muslim", "Jewish", "gay")]
     p = accurate.encoder_probabilities(texts)
     assert np.allclose(p, p[0])
+
+
+def test_severe_stack_reads_the_blended_log_odds(accurate: AccurateScorer) -> None:
+    """Severe toxicity is the stacker's logistic function of the blended log-odds, capped by toxicity."""
+    assert accurate.severe_stack is not None, "head 1.3.0 and later ship a severe_stack"
+    cols, coef, intercept = accurate.severe_stack
+    p_base = np.array([[0.9, 0.2, 0.7, 0.1, 0.05, 0.01, 0.3], [0.3, 0.6, 0.2, 0.1, 0.5, 0.01, 0.1]])
+    p_enc = np.array([[0.8, 0.3, 0.6, 0.2, 0.1, 0.02, 0.2], [0.4, 0.7, 0.1, 0.2, 0.6, 0.02, 0.1]])
+    w = accurate.blend
+    z = (1 - w) * np.log(p_base / (1 - p_base)) + w * np.log(p_enc / (1 - p_enc))
+    p = accurate.combine(p_base, p_enc)
+    expected = 1.0 / (1.0 + np.exp(-(z[:, cols] @ coef + intercept)))
+    assert np.allclose(p[:, 1], np.minimum(expected, p[:, 0]))
+    others = [j for j in range(7) if j != 1]
+    assert np.allclose(p[:, others], 1.0 / (1.0 + np.exp(-z[:, others])))
+
+
+def test_a_head_without_a_severe_stack_keeps_the_blended_severe_score(tmp_path: Path, accurate: AccurateScorer) -> None:
+    from belowtheline.comments.encoder import MODEL_DIR
+
+    meta = json.loads((MODEL_DIR / "encoder_head.json").read_text(encoding="utf-8"))
+    meta.pop("severe_stack", None)
+    (tmp_path / "encoder_head.json").write_text(json.dumps(meta), encoding="utf-8")
+    (tmp_path / "encoder_head.npz").write_bytes((MODEL_DIR / "encoder_head.npz").read_bytes())
+    plain = AccurateScorer(accurate.base, tmp_path, encoder=accurate.encoder)
+    assert plain.severe_stack is None
+    p_base = np.array([[0.6, 0.3, 0.5, 0.1, 0.1, 0.1, 0.1]])
+    p_enc = np.array([[0.5, 0.4, 0.5, 0.1, 0.1, 0.1, 0.1]])
+    z = (1 - plain.blend) * np.log(0.3 / 0.7) + plain.blend * np.log(0.4 / 0.6)
+    assert plain.combine(p_base, p_enc)[0, 1] == pytest.approx(1.0 / (1.0 + np.exp(-z)))

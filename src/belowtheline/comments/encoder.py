@@ -15,7 +15,12 @@ score blends the two models' log-odds::
 
     logit(p) = (1 - w) * logit(p_ngram) + w * logit(p_encoder)
 
-with ``w`` chosen on development data (``encoder_head.json``). Evidence spans
+with ``w`` chosen on development data (``encoder_head.json``). From head 1.3.0
+on, severe toxicity is re-read from the blended log-odds of toxicity, severe
+toxicity, insult, identity attack and threat by a small logistic "stacker"
+(``severe_stack`` in ``encoder_head.json``), fitted on out-of-fold scores of
+the retired blind sets: what moderators call severe depends on which harm a
+comment does, not on one label's score alone. Evidence spans
 are the n-gram scorer's, computed at a lower threshold and kept for the labels
 whose blended score reaches the evidence threshold.
 
@@ -162,6 +167,17 @@ class AccurateScorer:
             self.weights = z["weights"].astype(np.float64)  # (768, labels)
             self.bias = z["bias"].astype(np.float64)
         self.blend = float(self.meta["blend"])
+        stack = self.meta.get("severe_stack")
+        #: Severe toxicity from the blended log-odds (``None``: the blended severe score itself).
+        self.severe_stack: tuple[list[int], npt.NDArray[np.float64], float] | None = (
+            (
+                [self.base.labels.index(k) for k in stack["features"]],
+                np.asarray(stack["coef"], dtype=np.float64),
+                float(stack["intercept"]),
+            )
+            if stack
+            else None
+        )
         #: Words blanked before encoding (empty for heads trained on unblanked text).
         self.blanked: frozenset[str] = (
             self.base.lexicon.identity_terms - GENDER_TERMS if self.meta.get("blank_identity_terms") else frozenset()
@@ -190,11 +206,17 @@ class AccurateScorer:
         return p
 
     def combine(self, p_base: npt.NDArray[np.float64], p_enc: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-        """Blend two probability matrices in log-odds; severe toxicity stays at most toxicity."""
+        """Blend two probability matrices in log-odds; severe toxicity stays at most toxicity.
+
+        With a ``severe_stack``, severe toxicity is its logistic function of the blended log-odds.
+        """
         w = self.blend
         z = (1 - w) * _logit(p_base) + w * _logit(p_enc)
-        p: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-z))
         t, s = self.labels.index("toxicity"), self.labels.index("severe_toxicity")
+        if self.severe_stack is not None:
+            cols, coef, intercept = self.severe_stack
+            z[:, s] = z[:, cols] @ coef + intercept
+        p: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-z))
         p[:, s] = np.minimum(p[:, s], p[:, t])
         return p
 
