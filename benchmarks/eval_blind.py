@@ -3,7 +3,10 @@ who had not seen the models, their lexicons or their training data.
 
 Per-label ROC-AUC of the scorer, of its accurate mode (when ``belowtheline[accurate]``
 is installed) and of alt-profanity-check (when installed, on toxicity), and
-per-narrative precision / recall / F1 of the narrative matcher at 0.5.
+per-narrative precision / recall / F1 of the narrative matcher at 0.5. Last, the
+comment sets the shipped encoder head has never seen (not in its
+``blind_sets_seen``) are pooled: per-label AUC with a 95% bootstrap interval
+(comments resampled 1,000 times), for both modes and alt-profanity-check.
 Run: python benchmarks/eval_blind.py
 """
 
@@ -58,9 +61,12 @@ def evaluate_toxicity(name: str = "toxicity") -> dict[str, object]:
         false_flags = sum(1 for v, t in zip(s, y, strict=True) if v >= 0.5 and not t)
         per_label[label] = {"auc": auc(s, y), "positives": sum(y), "flagged_pos": flagged, "flagged_neg": false_flags}
     result["belowtheline"] = per_label
+    result["_raw"] = {"labels": [[int(r["labels"][k]) for k in LABELS] for r in rows],
+                      "default": [[o.scores[k] for k in LABELS] for o in ours]}
     accurate = _accurate_scorer()
     if accurate is not None:
         probs_acc = accurate.probabilities(texts)
+        result["_raw"]["accurate"] = probs_acc.tolist()
         result["accurate"] = {
             label: {"auc": auc([float(v) for v in probs_acc[:, j]], [int(r["labels"][label]) for r in rows])}
             for j, label in enumerate(LABELS)
@@ -71,6 +77,7 @@ def evaluate_toxicity(name: str = "toxicity") -> dict[str, object]:
         from profanity_check import predict_prob
 
         probs = [float(p) for p in predict_prob(texts)]
+        result["_raw"]["alt_profanity_check"] = [[p] * len(LABELS) for p in probs]
         result["alt_profanity_check"] = {
             label: {"auc": auc(probs, [int(r["labels"][label]) for r in rows])} for label in LABELS
         }
@@ -125,6 +132,49 @@ def evaluate_narratives(name: str = "narratives") -> dict[str, object]:
     }
 
 
+def unseen_sets() -> list[str]:
+    """The comment sets the shipped encoder head was not trained on (all of them without a head)."""
+    meta = ROOT / "src" / "belowtheline" / "models" / "toxicity" / "encoder_head.json"
+    seen = set(json.loads(meta.read_text(encoding="utf-8")).get("blind_sets_seen", ())) if meta.is_file() else set()
+    return [name for name in toxicity_sets() if name not in seen]
+
+
+def _fast_auc(scores: Any, labels: Any) -> float:
+    """ROC-AUC of numpy arrays by average ranks (ties count half); NaN without both classes."""
+    import numpy as np
+
+    n_pos = int(labels.sum())
+    n_neg = len(labels) - n_pos
+    if not n_pos or not n_neg:
+        return float("nan")
+    order = np.argsort(scores, kind="mergesort")
+    ranks = np.empty(len(scores))
+    sorted_scores = scores[order]
+    _, first, counts = np.unique(sorted_scores, return_index=True, return_counts=True)
+    ranks[order] = np.repeat(first + (counts + 1) / 2.0, counts)
+    return float((ranks[labels == 1].sum() - n_pos * (n_pos + 1) / 2.0) / (n_pos * n_neg))
+
+
+def pooled(results: dict[str, Any], names: list[str], rounds: int = 1000) -> dict[str, Any]:
+    """Per-label AUC over the comments of ``names`` pooled, with a 95% bootstrap interval, per system."""
+    import numpy as np
+
+    y = np.array([row for n in names for row in results[n]["_raw"]["labels"]])
+    rng = np.random.default_rng(0)
+    draws = [rng.integers(0, len(y), len(y)) for _ in range(rounds)]
+    out: dict[str, Any] = {"sets": names, "n": len(y)}
+    for system in ("default", "accurate", "alt_profanity_check"):
+        if not all(system in results[n]["_raw"] for n in names):
+            continue
+        s = np.array([row for n in names for row in results[n]["_raw"][system]])
+        out[system] = {}
+        for j, label in enumerate(LABELS):
+            boot = sorted(_fast_auc(s[d, j], y[d, j]) for d in draws)
+            out[system][label] = {"auc": _fast_auc(s[:, j], y[:, j]),
+                                  "ci95": [boot[int(0.025 * rounds)], boot[int(0.975 * rounds) - 1]]}
+    return out
+
+
 def main() -> int:
     if not (BLIND / "toxicity.jsonl").exists():
         print(f"no blind sets in {BLIND}; nothing to do")
@@ -150,6 +200,19 @@ def main() -> int:
         ] + [["micro", "", nar["micro"]["precision"], nar["micro"]["recall"], nar["micro"]["f1"]],
              ["macro F1", "", "", "", nar["macro_f1"]]]))
         print()
+    unseen = unseen_sets()
+    if unseen:
+        pool = pooled(results, unseen)
+        systems = [k for k in ("default", "accurate", "alt_profanity_check") if k in pool]
+        print(f"Pooled over the {len(unseen)} sets the encoder head never saw ({', '.join(unseen)}; "
+              f"{pool['n']} comments): ROC-AUC [95% bootstrap interval]")
+        print(table(["label", *systems], [
+            [lab, *(f"{pool[k][lab]['auc']:.3f} [{pool[k][lab]['ci95'][0]:.3f}, {pool[k][lab]['ci95'][1]:.3f}]"
+                    for k in systems)] for lab in LABELS]))
+        print("(alt-profanity-check has one score: read its toxicity row)")
+        results["pooled_unseen"] = pool
+    for name in toxicity_sets():
+        results[name].pop("_raw", None)
     write_result("blind", results)
     return 0
 
