@@ -31,6 +31,14 @@ evidence from the document and a small curated gazetteer
    ("U.S. Court of Appeals" / "Eighth Circuit") or before "of <place>"
    ("Simon Communities" / "Ireland") is made whole; a surname tagged as a place
    before an apposed role is a person ("Piyush Goyal, India's commerce minister").
+   Mentions that are no names are dropped: ordinary words capitalised only because they
+   open a sentence ("Turnout was 52%", "Staff said"), pieces of job titles ("Energy
+   minister", "Brigadier General", "the Minister for Housing and Heritage"), the names of
+   laws, plans, taxes and securities ("the Digital Services Act", "German government
+   bonds") and languages ("said in French"). A name cut at a hyphen is made whole
+   ("Tafea" + "Lotoala"), a person written after "the" and a nationality loses it ("the
+   Uruguayan Diego Larrañaga"), a capitalised group's possessive stays inside a name
+   ("People's Democratic Congress"), and "Police said ..." is the police force.
 2. **Groups.** Mentions join one group when they have the same name (case
    aside: "Nato" = "NATO"), the same gazetteer entry ("Zelenskyy" =
    "Zelensky"), when one is the surname of a full name in the document
@@ -40,7 +48,8 @@ evidence from the document and a small curated gazetteer
    acronym), else by its longest full form, and labelled by the gazetteer, else
    by a vote of its mentions (speech-verb subjects count as strong evidence for
    a person). A body word alone joins the one organisation named with it ("the
-   Commission"), and "the Ethiopian" the one person the document ties to Ethiopia.
+   Commission", "Police"), and "the Ethiopian" the one person the document ties to Ethiopia;
+   a company's first word joins the company ("Redgum" -> "Redgum Minerals").
    The first of two Spanish surnames joins the full name ("Achával" -> "Beatriz
    Achával de los Ríos"); a bare word joins the one organisation it names with an
    organisation word ("Leiden" -> "Leiden University") and a name cut short of a
@@ -389,13 +398,19 @@ def extract_entities(doc: Doc) -> tuple[list[Entity], Callable[[str], str]]:
     mentions = _defined_acronyms(doc, mentions, gaz)
     mentions = _add_apposed_orgs(doc, mentions)
     mentions = _named_by_context(doc, mentions)
+    mentions = _people_after_nationality(doc, mentions)
     _mark_speech_subjects(doc, mentions)
     mentions = _drop_bare_roles(mentions, _text(doc))
+    mentions = _drop_capitalised_common_words(doc, mentions)
+    mentions = _drop_job_title_words(doc, mentions)
+    mentions = _drop_laws_and_plans(_text(doc), mentions)
+    mentions = _drop_languages(_text(doc), mentions)
+    mentions = _join_hyphenated_names(_text(doc), mentions)
     groups = _group(mentions, _text(doc))
     names, labels = _name_groups(mentions, groups)
     _peerage_titles(_text(doc), names, labels)
     mentions = _add_missed_mentions(doc, mentions, names, labels)
-    _merge_first_names(mentions, names, labels)
+    _merge_first_names(mentions, names, labels, _text(doc))
     _merge_heads(mentions, names, labels)
     _merge_central_bank(mentions, names, labels)
     _resolve_nationals(doc, mentions, labels)
@@ -1026,8 +1041,13 @@ def _demonym_in_text(doc: Doc, place: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+#: "Police said ...", "Police in Córdoba said ...": the police as the speaker of a sentence.
+_POLICE_SAID = re.compile(r"(?<![\w’'-])(Police)(?: in [A-Z][\w-]+)?,? (?:said|say|says|have|had|were|are|believe)\b")
+
+
 def _bare_ministries(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
-    """ "the finance ministry said": a ministry named without a country is an organisation of its own."""
+    """ "the finance ministry said": a ministry named without a country is an organisation of its own;
+    so are "the central bank" and "Police" opening a sentence as its subject ("Police said ...")."""
     text = _text(doc)
     taken = [(m.start, m.end) for m in mentions]
     added: list[_Mention] = []
@@ -1045,6 +1065,12 @@ def _bare_ministries(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
         start, end = hit.start(1), hit.end(1)
         if not any(a < end and start < b for a, b in taken):
             added.append(_Mention(start, end, hit.group(1), "ORG", canonical="central bank"))
+            taken.append((start, end))
+    for hit in _POLICE_SAID.finditer(text):
+        # "Police said they had arrested two men": the force of the story, named or not
+        start, end = hit.start(1), hit.end(1)
+        if _sentence_initial(text, start) and not any(a < end and start < b for a, b in taken):
+            added.append(_Mention(start, end, "Police", "ORG", canonical="Police"))
             taken.append((start, end))
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
@@ -1151,6 +1177,14 @@ def _national_bodies(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> list
     for m in mentions:
         known = gaz.lookup(m.text)
         label = "GPE" if known is not None and known.label == "GPE" else m.label  # "Moldova" tagged ORG
+        if (
+            label == "ORG"
+            and known is None
+            and " " not in m.text
+            and m.text[:1].isupper()
+            and _LOCAL_BODY.match(text, m.end) is not None
+        ):
+            label = "GPE"  # "Tartu city council" with "Tartu" tagged an organisation
         if label not in ("NORP", "GPE"):
             continue
         rest = text[m.end : m.end + 40]
@@ -1196,12 +1230,18 @@ def _national_bodies(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> list
                 home = gaz.demonyms.get(m.text) if label == "NORP" else (owner.canonical if owner else m.text)
                 if home:
                     place = home
-                    the = "the " if re.search(rf"\b[Tt]he {re.escape(place)}\b", text) else ""
+                    # "the Netherlands", not "the" of "the Kenya Red Cross"
+                    the = "the " if re.search(rf"\b[Tt]he {re.escape(place)}\b(?![ -][A-Z])", text) else ""
                     name = f"Government of {the}{place}"
             added.append(_Mention(m.start, offset + len(noun), surface, "ORG", canonical=name))
     if not added:
         return mentions
-    drop = {id(m) for m in mentions if m.label == "NORP" and any(a.start == m.start for a in added)}
+    drop = {
+        id(m)
+        for m in mentions
+        if (m.label == "NORP" or m.label == "ORG" and gaz.lookup(m.text) is None)  # "Tartu" of "Tartu city council"
+        and any(a.start == m.start for a in added)
+    }
     drop |= {id(m) for m in mentions if any(a.start < m.start and m.end <= a.end for a in added)}
     return sorted([m for m in mentions if id(m) not in drop] + added, key=lambda x: x.start)
 
@@ -1424,6 +1464,14 @@ def _platform_x(text: str, mentions: list[_Mention]) -> list[_Mention]:
     return sorted(mentions + added, key=lambda x: x.start) if added else mentions
 
 
+#: Groups of people whose possessive starts or continues an organisation's name ("People's Party").
+_COLLECTIVE_OWNERS = frozenset(
+    {"people", "peoples", "workers", "citizens", "women", "children", "farmers", "veterans", "teachers", "nurses",
+     "doctors", "patients", "consumers", "taxpayers", "journalists", "students", "pensioners", "employers",
+     "miners", "peasants", "writers", "artists", "seafarers", "mothers", "parents", "tenants", "residents"}
+)  # fmt: skip
+
+
 def _possessive_in_name(doc: Doc, cut: int, i: int, end: int) -> bool:
     """Whether the possessive at token ``i`` is inside one organisation's name.
 
@@ -1433,6 +1481,10 @@ def _possessive_in_name(doc: Doc, cut: int, i: int, end: int) -> bool:
     """
     if i == cut or i + 1 >= end or not doc[i + 1].text[:1].isupper():
         return False
+    if doc[i - 1].lower_ in _COLLECTIVE_OWNERS and doc[i - 1].text[:1].isupper():
+        # "People's Democratic Congress", "National Citizens' Movement", "Covenant Children's
+        # Hospital": a capitalised group of people owning the rest is a name, not an owner
+        return True
     owner = doc[cut:i]
     if any(t.ent_type_ in ("GPE", "LOC", "NORP", "PERSON") and t.pos_ == "PROPN" for t in owner):
         return False
@@ -1900,6 +1952,86 @@ def _people_after_roles(doc: Doc) -> list[tuple[int, int, str, bool]]:
             continue  # the tagger found the person already
         found.append((a, b, "PERSON", False))
     return found
+
+
+#: First words of two-word nationalities ("South African", "Sri Lankan").
+_NATIONALITY_FIRST = frozenset({"south", "north", "east", "west", "sri", "saudi", "costa", "new", "puerto", "el"})
+
+
+def _nationality_end(doc: Doc, i: int) -> int:
+    """The end of a nationality adjective starting at token ``i`` ("Uruguayan", "South African"), or ``i``."""
+    gaz = gazetteer()
+
+    def one(t: Token) -> bool:
+        return (
+            t.text[:1].isupper()
+            and t.is_alpha
+            and (t.ent_type_ == "NORP" or t.text in gaz.demonyms or _demonym(t.text) or t.text.endswith("ine"))
+        )
+
+    if i + 1 < len(doc) and doc[i].lower_ in _NATIONALITY_FIRST and doc[i].text[:1].isupper() and one(doc[i + 1]):
+        return i + 2
+    if i < len(doc) and one(doc[i]) and doc[i].lower_ not in _NATIONALITY_FIRST:
+        return i + 1
+    return i
+
+
+def _people_after_nationality(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """ "the Uruguayan Diego Larrañaga", "the South African Jason Gildenhuys-Kruger": a person's
+    name written after "the" and a nationality, which the tagger misses, tags as an
+    organisation or takes with the nationality ("Argentine Gabriel Heinrich Ortiz").
+
+    The name is two to four capitalised words (pieces joined by a hyphen count as one),
+    none an organisation word, a title, in capitals or written in lower case elsewhere in
+    the document, no capitalised word follows it,
+    and the tagger called part of it a person or none of it anything ("the Australian
+    Financial Review" stays an organisation); the nationality stays out of the name.
+    """
+    gaz = gazetteer()
+    heads = ORG_HEADS | _RUN_HEADS | _ORG_KINDS | NON_PERSON_WORDS | TITLE_WORDS | HONORIFICS
+    added: list[_Mention] = []
+    for tok in doc:
+        if tok.lower_ != "the" or tok.i + 3 >= len(doc):
+            continue
+        a = _nationality_end(doc, tok.i + 1)
+        first = doc[a] if a < len(doc) else tok
+        if (
+            a == tok.i + 1
+            or not (first.pos_ == "PROPN" and first.is_alpha and first.text[:1].isupper())
+            or first.lower_ in TITLE_WORDS | HONORIFICS | NON_PERSON_WORDS
+        ):
+            continue
+        b, words = a, 0
+        while b < len(doc) and words < 5:
+            t = doc[b]
+            if t.text == "-" and not doc[b - 1].whitespace_ and not t.whitespace_ and b > a:
+                b += 1
+                continue
+            if not (t.text[:1].isupper() and t.is_alpha and t.pos_ == "PROPN") or t.lower_ in heads:
+                break
+            if b > a and doc[b - 1].text != "-" and not doc[b - 1].whitespace_:
+                break
+            words += 1
+            b += 1
+        if doc[b - 1].text == "-":
+            b -= 1
+        if not 2 <= words <= 4 or b < len(doc) and (doc[b].text[:1].isupper() or doc[b].text in ("(", "’s", "'s")):
+            continue
+        span = doc[a:b]
+        name = span.text
+        tagged = {t.ent_type_ for t in span if t.text != "-"}
+        if (
+            gaz.lookup(name) is not None
+            or any(t.is_upper or t.lower_ in _lower_words(doc) for t in span)  # "the Scottish Child Payment"
+            or not (tagged == {""} or "PERSON" in tagged)  # "the Australian Financial Review" is tagged ORG
+        ):
+            continue
+        added.append(_Mention(span.start_char, span.end_char, name, "PERSON"))
+    if not added:
+        return mentions
+    # what the tagger made of the name, with or without the nationality, is replaced
+    kept = [m for m in mentions if not any(m.start < x.end and x.start < m.end for x in added)]
+    return sorted(kept + added, key=lambda m: m.start)
 
 
 def _named_by_context(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
@@ -2418,6 +2550,278 @@ def _drop_bare_roles(mentions: list[_Mention], text: str) -> list[_Mention]:
     return out
 
 
+#: Verbs of a statistic's clause: "Turnout was 52%", "Turnout reached 41.7%".
+_STATISTIC_VERBS = frozenset(
+    {"be", "reach", "stand", "rise", "fall", "hit", "top", "exceed", "estimate", "climb", "drop"}
+)
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence, a paragraph or a quotation."""
+    before = text[:start].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in ".!?:\n" or text[:start].endswith(("\n", "“", '"'))
+
+
+def _lower_forms(word: str) -> set[str]:
+    """``word`` in lower case with its plural or singular ("Councils" -> council, councils)."""
+    w = word.casefold()
+    forms = {w, w + "s", w + "es"}
+    if w.endswith("s"):
+        forms.add(w[:-1])
+    if w.endswith("es"):
+        forms.add(w[:-2])
+    if w.endswith("ies"):
+        forms.add(w[:-3] + "y")
+    return forms
+
+
+def _statistic_subject(doc: Doc, start: int) -> bool:
+    """Whether the word at character ``start`` is the subject of a statistic ("Turnout was 52.1%")."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    tok = span[0] if span is not None and len(span) else None
+    if (
+        tok is None
+        or tok.idx != start
+        or tok.dep_ not in ("nsubj", "nsubjpass")
+        or tok.head.lemma_ not in _STATISTIC_VERBS
+    ):
+        return False
+    verb = tok.head
+    return any(t.ent_type_ == "PERCENT" for t in verb.subtree if t.i > tok.i and t.i <= verb.i + 6)
+
+
+def _drop_capitalised_common_words(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """Drop one-word "names" that are ordinary words capitalised because they open a sentence.
+
+    The tagger takes "Turnout was 52.1%", "Staff said ...", "Insurers warned ..." and
+    "Sympathy does not ..." for people or organisations. A one-word mention is no name
+    when every time the document writes the word with a capital it opens a sentence, a
+    paragraph or a quotation, no longer name of the document contains it, the gazetteer
+    does not know it, and either the document also writes the word (or its singular or
+    plural) in lower case ("councils" for "Councils") or it is the subject of a
+    percentage ("Turnout reached 41.7%"): names are not written in lower case and are not
+    percentages.
+    """
+    text = _text(doc)
+    gaz = gazetteer()
+    lower = _lower_words(doc)
+    in_longer = {w for m in mentions for w in re.split(r"[\s-]+", normalize_name(m.text)) if " " in m.text.strip()}
+    drop: set[int] = set()
+    by_word: dict[str, list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        word = m.text.strip()
+        if (
+            m.label in ("PERSON", "ORG", "NORP")
+            and re.fullmatch(r"[A-Z][a-z]+", word)
+            and m.gazetteer is None
+            and m.canonical is None  # not a body named here ("Police said ...")
+        ):
+            by_word[word].append(m)
+    for word, ms in by_word.items():
+        if word in in_longer or gaz.lookup(word) is not None or word in gaz.demonyms:
+            continue
+        written = [h.start() for h in re.finditer(rf"(?<![\w-]){word}(?![\w-])", text)]
+        if not all(_sentence_initial(text, i) for i in written):
+            continue
+        if _lower_forms(word) & lower or all(_statistic_subject(doc, m.start) for m in ms):
+            drop |= {id(m) for m in ms}
+    return [m for m in mentions if id(m) not in drop] if drop else mentions
+
+
+#: A job title right after a portfolio's name: "Energy minister", "Agriculture Cabinet Secretary".
+_TITLE_AFTER = re.compile(
+    r" (?:[Cc]abinet |[Cc]ommittee |[Ss]hadow )?(?:[Mm]inister|[Ss]ecretary|[Cc]ommissioner|[Mm]ember)\b"
+)
+#: A job title right before a portfolio's name: "the Minister of Mineral Resources".
+_TITLE_BEFORE = re.compile(
+    r"\b(?:[Mm]inister|[Ss]ecretary|[Cc]ommissioner) (?:of|for) (?:the )?(?:[A-Z][\w’'-]*(?:,? | and | & ))*$"
+)
+
+
+#: Ranks and portfolios that are no organisation before or as a job title.
+_RANKS = frozenset({"brigadier", "field", "marshal", "rear", "air", "wing", "squadron", "flight"})
+_PORTFOLIOS = frozenset(
+    {"cabinet", "agriculture", "health", "education", "energy", "justice", "culture", "trade", "transport",
+     "environment", "housing", "science", "technology", "tourism", "sport", "sports", "fisheries", "water",
+     "mayoral", "public", "works", "infrastructure", "industry", "communications", "digital", "climate"}
+)  # fmt: skip
+
+
+def _drop_job_title_words(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """Drop "names" that are pieces of a job title rather than organisations.
+
+    * titles and ranks alone, tagged as an organisation or not written beside their
+      holder: "Brigadier General", "Inspector-General", "Prof.", "Hon.";
+    * a portfolio written before a job title, in words the document also writes in lower
+      case: "Energy minister Svitlana Hrynchuk", "Public Works Secretary Emmanuel Dizon";
+    * a portfolio after "Minister of/for" and the portfolios listed after it: "the Minister
+      for Housing, Local Government and Heritage".
+
+    Names the gazetteer knows ("Labour minister") and organisations that are not written
+    this way are kept.
+    """
+    text = _text(doc)
+    lower = _lower_words(doc)
+    drop: set[int] = set()
+    previous: _Mention | None = None
+    for m in mentions:
+        words = [w.casefold().rstrip(".") for w in re.split(r"[\s-]+", m.text.strip()) if w]
+        if m.gazetteer is not None or m.role or m.canonical is not None or not words:
+            previous = m
+            continue
+        after_dropped = (
+            previous is not None and id(previous) in drop and text[previous.end : m.start] in (", ", " and ", ", and ")
+        )
+        titles = PERSON_TITLES | _RANKS
+        if all(w in titles for w in words) and (m.label != "PERSON" or "-" in m.text):
+            drop.add(id(m))
+        elif m.label in ("ORG", "NORP", "PERSON") and _TITLE_AFTER.match(text, m.end):
+            fields = [w for w in words if w not in ("and", "&")]
+            known = lower | TITLE_WORDS | _PORTFOLIOS
+            if all(w in known for w in fields) and not any(w.isupper() for w in m.text.split()):
+                drop.add(id(m))
+        elif m.label == "ORG" and (_TITLE_BEFORE.search(text, max(0, m.start - 80), m.start) or after_dropped):
+            drop.add(id(m))
+        previous = m
+    return [m for m in mentions if id(m) not in drop] if drop else mentions
+
+
+#: Last words of the names of laws, treaties, plans and taxes, which are no organisations.
+_DOCUMENT_WORDS = frozenset(
+    {"act", "regulation", "directive", "statute", "convention", "treaty", "bill", "plan", "tax", "strategy",
+     "agreement", "accord", "protocol", "law", "code", "levy", "charter", "declaration"}
+)  # fmt: skip
+_DOCUMENT_AFTER = re.compile(r"\s*(?:\(Amendment\)\s*)?(?:Act|Bill|Regulation|Directive|Plan|Strategy)\b")
+#: Securities named after their issuer: "German government bonds", "Treasury notes", "central bank assets".
+_INSTRUMENT_AFTER = re.compile(r" (?:bonds?|yields?|debt|securities|assets|notes|bills|reserves|gilts)\b")
+_DOCUMENT_BEFORE = re.compile(r"\b(?:Act|Treaty|Agreement|Law|Strategy|Charter) on (?:the )?$")
+
+
+#: A nationality word used as the name of a language: "said in French", "known in Swedish as".
+_LANGUAGE_BEFORE = re.compile(r"\b(?:[Ii]n|[Ii]nto|[Ss]peaking|[Ss]peaks|[Ss]poke|[Ff]rom) $")
+_LANGUAGE_AFTER = re.compile(r"(?:[.,;:!?)”\"]|\s(?:and|or|as|then|but)\b|$)")
+
+
+def _drop_languages(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Drop nationality words that name a language: "he said in French", "known in Swedish as ...",
+    "In French and then in English". The word follows "in" (or "speaking", "from") and no noun
+    follows it ("in French waters" keeps its nationality)."""
+    drop = {
+        id(m)
+        for m in mentions
+        if m.label == "NORP"
+        and " " not in m.text.strip()
+        and _LANGUAGE_BEFORE.search(text, max(0, m.start - 12), m.start)
+        and _LANGUAGE_AFTER.match(text, m.end)
+    }
+    return [m for m in mentions if id(m) not in drop] if drop else mentions
+
+
+def _drop_laws_and_plans(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Drop the names of laws, treaties, plans, taxes and securities the tagger calls organisations.
+
+    "the Digital Services Act", "the Rome Statute", "the European Convention on Human
+    Rights", "the Graded Response Action Plan" (and its letters, "GRAP"), "the Vacant
+    Homes Tax", a name the tagger cut before its last word ("Offshore Fisheries
+    Management" + "(Amendment) Bill") or after "Act on" ("the Basic Act on" + "Artificial
+    Intelligence"). A name of more than one word ends in the document word or has it
+    before "on" ("Treaty on ..."; a convention "on" something can be a body, the
+    UNFCCC); the gazetteer's names are kept. An issuer's name before its securities
+    ("10-year German government bonds", "frozen Russian central bank assets", "Treasury
+    notes") names no organisation either.
+    """
+    drop: set[int] = set()
+    for m in mentions:
+        if m.gazetteer is not None or m.label == "GPE":
+            continue
+        for name in {m.text, m.canonical or m.text}:  # "GRAP" spelled "Graded Response Action Plan"
+            words = [w.casefold().strip("“”\"'") for w in normalize_name(name).split()]
+            if (
+                len(words) > 1
+                and (
+                    words[-1] in _DOCUMENT_WORDS
+                    # "Basic Act on ...", not "Convention on Climate Change" (a body of the UN)
+                    or any(
+                        w in _DOCUMENT_WORDS - {"convention"} and nxt == "on"
+                        for w, nxt in zip(words, words[1:], strict=False)
+                    )
+                )
+            ):
+                drop.add(id(m))
+        if m.label in ("ORG", "NORP") and (
+            _DOCUMENT_AFTER.match(text, m.end)
+            or _DOCUMENT_BEFORE.search(text, max(0, m.start - 30), m.start)
+            or _INSTRUMENT_AFTER.match(text, m.end)
+        ):
+            drop.add(id(m))
+    return [m for m in mentions if id(m) not in drop] if drop else mentions
+
+
+_HYPHEN_WORD_LEFT = re.compile(r"[A-ZÀ-Þ][\w’']*-$")
+_HYPHEN_WORD_RIGHT = re.compile(r"-[A-ZÀ-Þ][\w’']*")
+_HYPHENATED = re.compile(r"[A-ZÀ-Þ][\w’']*(?:-[A-ZÀ-Þ][\w’']*)+")
+
+
+def _join_hyphenated_names(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """One person for a name the tagger cut at a hyphen: "Tafea" + "Lotoala" in "Tafea-Lotoala
+    said", "Dirk" + "Jan Hoogeveen" in "Dirk-Jan Hoogeveen", "Luc-André" + "Bergeron-Paquin".
+
+    A mention that is part of a word of capitalised pieces joined by hyphens without spaces
+    is widened to the whole word and over the mentions it touches; a person's name written
+    one space before a hyphenated word that the tagger called something else is widened over
+    it. The result is one person when one of the pieces is a person. Nothing is joined when a
+    piece is a name on its own, known to the gazetteer or written elsewhere without the
+    hyphen ("Putin-Trump summit" when the text names "Vladimir Putin"), or when no piece is a
+    person ("Israel-Hamas").
+    """
+    gaz = gazetteer()
+
+    def hyphen_bound(m: _Mention) -> bool:
+        return text[m.end : m.end + 1] == "-" or text[m.start - 1 : m.start] == "-"
+
+    alone: set[str] = set()
+    for m in mentions:
+        if not hyphen_bound(m):
+            words = normalize_name(m.text).split()
+            alone.add(" ".join(words))
+            if m.label == "PERSON" and len(words) > 1:
+                alone.add(words[-1])
+
+    def own_name(piece: str) -> bool:
+        return piece in alone or gaz.lookup(piece) is not None or piece in gaz.demonyms
+
+    out = list(mentions)
+    k = 0
+    while k < len(out):
+        m = out[k]
+        a, b = m.start, m.end
+        while (left := _HYPHEN_WORD_LEFT.search(text, max(0, a - 40), a)) is not None:
+            a = left.start()
+        while (right := _HYPHEN_WORD_RIGHT.match(text, b)) is not None:
+            b = right.end()
+        if (a, b) == (m.start, m.end) and m.label == "PERSON" and k + 1 < len(out):
+            nxt = out[k + 1]
+            if nxt.start == b + 1 and text[b] == " " and nxt.label != "PERSON" and _HYPHENATED.fullmatch(nxt.text):
+                b = nxt.end  # "Luc-André" + "Bergeron-Paquin"
+        if (a, b) == (m.start, m.end):
+            k += 1
+            continue
+        pieces = [o for o in out if o.start < b and a < o.end]
+        inside = text[a:b]
+        parts = [p for w in inside.split() for p in w.split("-") if p]
+        own = [p for p in parts if own_name(p)]
+        if not any(o.label == "PERSON" for o in pieces) or any(p not in m.text for p in own):
+            k += 1
+            continue
+        a = min(a, *(o.start for o in pieces))
+        b = max(b, *(o.end for o in pieces))
+        joined = _Mention(a, b, text[a:b], "PERSON", said=any(o.said for o in pieces))
+        first = min(out.index(o) for o in pieces)
+        out = [o for o in out[:first] if o not in pieces] + [joined] + [o for o in out[first:] if o not in pieces]
+        k = first + 1
+    return out
+
+
 def _group(mentions: list[_Mention], text: str) -> _Groups:
     groups = _Groups(len(mentions))
     first: dict[str, int] = {}
@@ -2464,7 +2868,8 @@ def _group(mentions: list[_Mention], text: str) -> _Groups:
                 # "Carney" tagged a nationality beside "Mark Carney"; not "French" beside "Dawn French"
                 or m.label == "NORP"
                 and m.gazetteer is None
-                and not _demonym(words[0])
+                # a double-barrelled surname is no nationality unless every piece is one ("Vaka-Lomani")
+                and not all(_demonym(piece) for piece in words[0].split("-"))
             )
         ):
             if m.gazetteer is not None and m.gazetteer.label != "PERSON":
@@ -2643,6 +3048,8 @@ def _name_groups(mentions: list[_Mention], groups: _Groups) -> tuple[dict[int, s
             names[gid] = entry.canonical
             continue
         built = next((m.canonical for m in ms if m.canonical), None)
+        if built is not None and " " not in built and any(" " in normalize_name(m.text) for m in ms):
+            built = None  # "Police" in one group with "Tasmania Police": the force's own name
         if built is not None:
             names[gid] = built
             continue
@@ -2780,11 +3187,15 @@ _ORG_KINDS = frozenset(
     {"airport", "group", "holdings", "logistics", "motors", "plc", "ltd", "limited", "inc", "corp", "corporation",
      "company", "co", "ag", "sa", "se", "nv", "gmbh", "llc", "airlines", "airways", "energy", "pharma",
      "pharmaceuticals", "technologies", "systems", "industries", "biotech", "therapeutics", "bank", "foods",
-     "shipping", "steel", "mining", "media", "telecom", "automotive", "capital", "partners"}
+     "shipping", "steel", "mining", "media", "telecom", "automotive", "capital", "partners", "builders", "minerals",
+     "resources", "semiconductor", "semiconductors", "lithium", "motor", "metals", "chemicals", "petroleum",
+     "electronics", "construction", "properties", "developments", "engineering", "utilities", "investments"}
 )  # fmt: skip
+#: Words before a place that say it is a place ("in Delmont"), not a company called by its first word.
+_AT_PLACE = re.compile(r"\b(?:in|at|near|from|to|outside|across|around|of)\s+$")
 
 
-def _merge_first_names(mentions: list[_Mention], names: dict[int, str], labels: dict[int, str]) -> None:
+def _merge_first_names(mentions: list[_Mention], names: dict[int, str], labels: dict[int, str], text: str = "") -> None:
     """A first name alone joins the one person whose full name starts with it ("Babar" -> "Babar Azam").
 
     Runs after the missed full names are found: "Azam" tagged alone, "Babar Azam"
@@ -2802,17 +3213,34 @@ def _merge_first_names(mentions: list[_Mention], names: dict[int, str], labels: 
         if labels[m.group] == "PERSON" and len(surname) > 1:
             taken.add(surname[-1].casefold())  # a surname is not a first name
     # "Tata" for "Tata Motors", "Nordhavn" for "Nordhavn Logistics": a company's name without its kind
+    # ("Redgum" for "Redgum Minerals", "Hoshida" for "Hoshida Motor Corp.", also when the
+    # tagger took the short name for a place: not when the document writes it as a place, "in Redgum")
     short_orgs: dict[str, set[int]] = defaultdict(set)
     for m in mentions:
         words = names[m.group].split()
-        if labels[m.group] == "ORG" and len(words) > 1 and all(w.casefold() in _ORG_KINDS for w in words[1:]):
+        if (
+            labels[m.group] == "ORG"
+            and len(words) > 1
+            and all(w.casefold().rstrip(".") in _ORG_KINDS for w in words[1:])
+        ):
             short_orgs[words[0].casefold()].add(m.group)
+    gaz = gazetteer()
+    places: set[str] = {
+        normalize_name(m.text).casefold()
+        for m in mentions
+        if labels[m.group] in ("GPE", "LOC")
+        and (
+            m.gazetteer is not None
+            or gaz.lookup(m.text) is not None
+            or _AT_PLACE.search(text, max(0, m.start - 12), m.start)
+        )
+    }
     for m in mentions:
         key = normalize_name(m.text).casefold()
         if (
             " " not in key
             and m.gazetteer is None
-            and labels[m.group] in ("ORG", "PERSON")
+            and (labels[m.group] in ("ORG", "PERSON") or labels[m.group] in ("GPE", "LOC") and key not in places)
             and " " not in names[m.group]
             and len(short_orgs.get(key, ())) == 1
             and key not in firsts
@@ -2840,7 +3268,9 @@ def _merge_first_names(mentions: list[_Mention], names: dict[int, str], labels: 
 _BODY_WORDS = (
     ORG_HEADS
     | NON_PERSON_WORDS
-    | frozenset({"senate", "parliament", "commission", "assembly", "congress", "cabinet", "council", "government"})
+    | frozenset(
+        {"senate", "parliament", "commission", "assembly", "congress", "cabinet", "council", "government", "police"}
+    )
 )
 
 
