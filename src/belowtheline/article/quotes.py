@@ -69,11 +69,29 @@ referent of the same pronoun when no one is named in between; a name with a "who
 clause is a person; a sentence-opening name speaks across a long aside; "the
 company" takes up an organisation the entity table knows even when its shape is a
 person's; "the A-League club" is the club, not its league.
+
+Round 7 conventions (general news usage, checked on all fifteen annotated folders): a
+surname the tagger reads as a place is the person the entity table names in full; a
+common noun capitalised only because it opens a sentence ("Scholars said", "Dock
+workers") or a common short form ("EV sales") names nobody; "X said ..., while Y
+warned that ..." is two statements by two speakers; a description inside a quotation
+is no unnamed speaker; "X, asked about ..., said" and "X, for her part, said" keep X
+as the speaker; among several holders of a role "the director" is the one who is the
+subject of the sentence before; a first word that opens one person's name ("Park" of
+"Park Ji-won") stands for it; "the directorate" is the organisation whose name ends
+with that noun; a short quoted sentence right after a cued quotation goes on with its
+speaker; "<statement>, the minister announced on Tuesday" is a cue even when the parser
+reads it as a modifier; a naming verb ("called it", "blasted the fee as") quotes a short
+phrase before a "but said ..."; a quotation governed by another named speaker's cue
+inside a reported clause is that speaker's; "he" takes up the subject of the sentence
+before over an earlier speaker; "a spokesman for the union" is the organisation named
+with that noun or the subject just before.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -206,6 +224,8 @@ _NAMING_VERBS = frozenset(
         "praise",
         "condemn",
         "dismiss",
+        "blast",
+        "slam",
     }
 )
 #: Heads of descriptions that stand for an organisation named earlier ("the regulator said").
@@ -544,6 +564,10 @@ def _subject(verb: Token) -> Token | None:
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and not c.is_punct]
         if not subjects:
             subjects = [c for c in tok.children if c.i < tok.i and _particle_in_name(c)]
+        if not subjects:
+            aside = _participle_aside(tok)
+            if aside is not None:
+                return next(c for c in aside.children if c.dep_ == "nsubj")
         if subjects:
             # "Her co-sponsor ... said" parsed as subjects "co", "-", "sponsor": one noun cut in pieces
             k = 0
@@ -574,6 +598,31 @@ def _subject(verb: Token) -> Token | None:
             return tok.head
         else:
             return None
+    return None
+
+
+def _participle_aside(verb: Token) -> Token | None:
+    """The participle of an aside the parser read as a clause reported by ``verb``, or ``None``.
+
+    "Petrenko, asked about the criticism, said: ..." and "Petrenko, speaking
+    separately, said ...": the parser may make the name the subject of the participle
+    and the participle a clause before "said". A bare participle (no auxiliary) set
+    off by commas right after its subject is an aside about the speaker (the tagger
+    may read "asked" as a past tense: a finite verb is never set off from its own
+    subject by a comma); its subject is the subject of ``verb`` and it reports nothing.
+    """
+    for c in verb.children:
+        if c.dep_ not in ("ccomp", "advcl") or c.i >= verb.i or c.tag_ not in ("VBN", "VBG", "VBD"):
+            continue
+        if any(x.dep_ in ("aux", "auxpass", "mark") for x in c.children):
+            continue
+        subj = next((x for x in c.children if x.dep_ == "nsubj" and x.i < c.i), None)
+        if subj is None or subj.pos_ != "PROPN":
+            continue
+        doc = verb.doc
+        if doc[c.i - 1].text != "," or doc[verb.i - 1].text != "," or subj.i != c.i - 2:
+            continue
+        return c
     return None
 
 
@@ -700,8 +749,9 @@ def _name_before_aside(verb: Token, k: int) -> Token | None:
     parser may hang the name on another word (an apposition of "Barpeta", the
     subject of "co-wrote"), leaving "said" without a subject. When the verb follows
     ", <aside> ," and the aside opens like an apposition or a relative clause
-    (an article, a possessive, "who", a number), the proper name right before the
-    first comma is the speaker. Token ``k`` is the word before the verb.
+    (an article, a possessive, "who", a number), or is a participle phrase ("Medinsky,
+    speaking separately, said") or a stance ("Lepp, for her part, said"), the proper
+    name right before the first comma is the speaker. Token ``k`` is the word before the verb.
     """
     doc = verb.doc
     if doc[k].text != ",":
@@ -715,12 +765,28 @@ def _name_before_aside(verb: Token, k: int) -> Token | None:
     if j <= sent_start or doc[j].text != "," or j + 1 >= k:
         return None
     opener = doc[j + 1]
-    if not (opener.lower_ in _ASIDE_OPENERS or opener.like_num or opener.dep_ == "poss"):
+    participle = opener.tag_ in ("VBG", "VBN") and opener.lower_.endswith(("ing", "ed"))  # "speaking separately"
+    if not (
+        opener.lower_ in _ASIDE_OPENERS
+        or opener.like_num
+        or opener.dep_ == "poss"
+        or participle
+        or _stance(doc, j + 1, k)
+    ):
         return None
     name = doc[j - 1]
     if name.pos_ != "PROPN" or not name.text[:1].isupper() or name.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "NORP"):
         return None
     return name
+
+
+#: Asides that set a speaker's statement against another's: "X, for her part, said".
+_STANCE_ASIDES = ("for her part", "for his part", "for their part", "for its part", "in turn", "in response")
+
+
+def _stance(doc: Doc, a: int, b: int) -> bool:
+    """Whether tokens ``[a, b)`` are an aside like "for her part" or "in response"."""
+    return doc[a:b].text.lower() in _STANCE_ASIDES
 
 
 def _opening_name(verb: Token, k: int, names: _Names) -> Token | None:
@@ -893,6 +959,36 @@ def _entity_mentions(
     return out
 
 
+@functools.cache
+def _common_nouns() -> frozenset[str]:
+    """The common nouns of English the pinned pipeline's lemmatizer knows (WordNet's index)."""
+    from . import nlp
+
+    try:
+        lookups = getattr(nlp.load().get_pipe("lemmatizer"), "lookups", None)
+        return frozenset(lookups.get_table("lemma_index")["noun"]) if lookups is not None else frozenset()
+    except (KeyError, ValueError, AttributeError):  # pragma: no cover - another pipeline
+        return frozenset()
+
+
+def _surnames_of_people(entities: Sequence[Entity]) -> frozenset[str]:
+    """One-word mentions the entity table reads as the surname of a person named in full.
+
+    "Lepp" after "Kadri Lepp": the tagger may read the bare surname as a place or an
+    organisation in one sentence and a person in the next; the entity table, which saw
+    the full name, is trusted for it unless the gazetteer knows the word as a place.
+    """
+    out = set()
+    for e in entities:
+        words = e.canonical.split()
+        if e.label != "PERSON" or " " in e.text or len(words) < 2 or words[-1] != e.text:
+            continue
+        entry = gazetteer().lookup(e.text)
+        if entry is None or entry.label == "PERSON":
+            out.add(e.text)
+    return frozenset(out)
+
+
 def _person_of_org(doc: Doc, a: int, b: int, c: int) -> bool:
     """Whether tokens ``[a, b]`` are a person's name and ``of ... c`` the organisation they belong to.
 
@@ -916,6 +1012,11 @@ def _is_country(tok: Token) -> bool:
         return True
     entry = gazetteer().lookup(tok.text)
     return tok.text in gazetteer().demonym_of or (entry is not None and entry.label == "GPE")
+
+
+def _is_title_word(word: str) -> bool:
+    low = word.lower()
+    return low in _TITLES or low.rstrip(".") in _TITLES or low.rstrip(".") in _GENDERED
 
 
 def _is_title(tok: Token) -> bool:
@@ -957,6 +1058,10 @@ class _Names:
         # spaCy builds a new Token object on every iteration: walk one list
         tokens = list(doc) if tokens is None else tokens
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds doc.text on every access
+        #: character spans of the quotations (open mark to close mark), in text order
+        self.quoted = quoted
+        self._quoted_starts = [qa for qa, _ in quoted]
         #: role word -> token index of the first name it is declared for (filled by ``_roles``)
         self.role_at: dict[str, int] = {}
         #: role word -> every person it is declared for (filled by ``_roles``)
@@ -974,6 +1079,12 @@ class _Names:
             for i in speakers
             if doc[i].pos_ == "PROPN" and not any(a <= doc[i].idx < b for a, b in org_chars)
         )
+        #: every name the entity table holds (people and organisations), case-folded
+        self.entity_names = {
+            n.casefold() for e in entities if e.label in ("PERSON", "ORG") for n in (e.text, e.canonical)
+        }
+        self.has_entities = bool(entities)
+        self._mid_capitals: set[str] | None = None  # words written capitalised mid-sentence (filled lazily)
         #: last words of names written after a title or before an age: people, whatever the tagger says
         self.titled = _titled_or_aged(tokens)
         person_last.update(self.titled)
@@ -1006,6 +1117,8 @@ class _Names:
             seen.update(range(min(a, tok.i), max(b, tok.i + 1)))
             if b == a + 1 and _dateline(doc[a]):
                 continue  # "MUMBAI: ...", "FRANKFURT (Business Desk) —": the place of the dateline
+            if b == a + 1 and self.common_capitalised(doc[a]):
+                continue  # "Scholars said ...", "EV sales": a common word, not a name
             if any(qa <= doc[a].idx < qb for qa, qb in quoted):
                 continue
             span = doc[a:b]
@@ -1044,9 +1157,12 @@ class _Names:
                 if mod is None and poss is not None and demonym_of.get(poss.text):
                     # "Moldova's police" -> "Moldovan police"
                     mentions.append((poss.i, tok.i + 1, f"{demonym_of[poss.text]} police", False))
+        surnames_of_people = _surnames_of_people(entities)
         for a, b, name, person in _entity_mentions(doc, entities, mentions, quoted):
-            # the repair's label is trusted only where the name's own shape agrees
-            if person == self._person_like(doc[a:b], speakers):
+            # the repair's label is trusted only where the name's own shape agrees, or where the
+            # mention is the surname of a person the document named in full ("Lepp" tagged a place
+            # after "Kadri Lepp")
+            if person == self._person_like(doc[a:b], speakers) or (person and name in surnames_of_people):
                 mentions.append((a, b, name, person))
         mentions.sort()
         mentions = _nationals(doc, mentions)
@@ -1091,6 +1207,18 @@ class _Names:
                 if len(name.split()) > len(by_last.get(last, "").split()):
                     by_last[last] = name
         self.by_last = by_last
+        #: first word -> the one multi-word person name it opens ("Park" -> "Park Ji-won"), when
+        #: the word is no one's surname and opens a single person's name
+        by_first: dict[str, set[str]] = {}
+        for _, _, name, person in mentions:
+            words = name.split()
+            if person and len(words) > 1 and not _is_title_word(words[0]):
+                by_first.setdefault(words[0].lower(), set()).add(name)
+        self.by_first = {
+            w: next(iter(ns))
+            for w, ns in by_first.items()
+            if len({n.split()[-1] for n in ns}) == 1 and w not in by_last
+        }
         #: surname -> [(token index, full name)] of people named in full, in text order
         self.full_at: dict[str, list[tuple[int, str]]] = {}
         for a, _b, name, person in mentions:
@@ -1249,11 +1377,50 @@ class _Names:
             return False
         return not any(len(p.split()) > 1 and low in p.split() for p in self.places)
 
+    def common_capitalised(self, tok: Token) -> bool:
+        """Whether the one-word name ``tok`` is a common word the entity table rejected.
+
+        "Scholars said ...", "Spectra taken over the weekend show ...", "Dock workers at
+        ...": a common noun capitalised only because it opens its sentence, which the
+        tagger may still read as a name; "EV sales": a short form of a common noun. Such a
+        word is no name when the document's entity table (which weighs more evidence than
+        the tagger) holds no person or organisation of that name and the document never
+        writes it capitalised mid-sentence.
+        """
+        text = tok.text
+        if not self.has_entities or not text[:1].isupper() or text.casefold() in self.entity_names:
+            return False
+        if text in gazetteer().not_entities:
+            return True  # "EV", "CCTV": a common noun's short form
+        if not text[1:].islower() or not text.isalpha():
+            return False
+        lower = text.lower()
+        nouns = _common_nouns()
+        if lower not in nouns and tok.lemma_.lower() not in nouns and lower.removesuffix("s") not in nouns:
+            return False  # "Vonovia", "Unite": no common noun of English
+        doc = self.doc
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        opens = tok.is_sent_start or prev is None or "\n" in prev.text_with_ws or prev.text in ("“", "‘", "«", "„")
+        if not opens:
+            return False
+        if self._mid_capitals is None:
+            self._mid_capitals = {
+                t.text
+                for t in doc
+                if t.i > 0 and t.text[:1].isupper() and not t.is_sent_start and "\n" not in doc[t.i - 1].text_with_ws
+            }
+        return text not in self._mid_capitals  # written capitalised mid-sentence too: a name
+
     @staticmethod
     def _org_like(span: Span) -> bool:
         labels = {t.ent_type_ for t in span}
         words = {t.lower_ for t in span if t.is_alpha}
         return "ORG" in labels or bool(words & _ORG_WORDS)
+
+    def in_quote(self, char: int) -> bool:
+        """Whether character offset ``char`` lies inside a quotation."""
+        k = bisect.bisect_right(self._quoted_starts, char) - 1
+        return k >= 0 and self.quoted[k][0] <= char < self.quoted[k][1]
 
     def is_person(self, tok: Token) -> bool:
         """Whether ``tok`` is part of a person-like name mention."""
@@ -1298,6 +1465,10 @@ class _Names:
         longest = self.by_last.get(parts[-1].lower())
         if longest and len(longest.split()) > len(parts) and longest.endswith(name):
             return longest
+        if len(parts) == 1 and longest is None:
+            # "Park" after "Park Ji-won": the family name written first (East Asian order), or
+            # a first name that opens one person's name and is nobody's surname
+            return self.by_first.get(name.lower(), name)
         return name
 
     def before(
@@ -1372,13 +1543,41 @@ class _Names:
                 break
             if weak is not None and self.doc[a].sent.start != weak[1]:
                 break
-        if person and fallback and gender is not None and self.gender.get(self.full(fallback, token_i)) is None:
+        if (
+            person
+            and fallback
+            and gender is not None
+            and self.gender.get(self.full(fallback, token_i)) is None
+            and not self._topic_before(fallback, token_i)
+        ):
             # "Kang told L'Équipe that she had ... but that Lyon could not ...: “...,” she said":
             # a nearby speaker of the pronoun's gender outranks a name of unknown gender
             agreeing = self._recent_speaker(token_i, gender, self.full(fallback, token_i))
             if agreeing is not None:
                 return agreeing
         return self.full(fallback, token_i) if fallback and person else fallback
+
+    def _topic_before(self, name: str, token_i: int) -> bool:
+        """Whether ``name`` is the main subject of the sentence just before token ``token_i``'s.
+
+        "Tavares rejected the criticism. The club, he said, had ...": the subject of the
+        sentence before, in the same paragraph, is the topic a pronoun takes up, whoever
+        spoke earlier; a speaker further back does not outrank it.
+        """
+        doc = self.doc
+        sent = doc[token_i].sent
+        if sent.start == 0:
+            return False
+        prev = doc[sent.start - 1].sent
+        for a, b, mention, person in self.mentions:
+            if not person or mention != name or not prev.start <= a < prev.end:
+                continue
+            if "\n" in self.text[doc[a].idx : doc[token_i].idx]:
+                continue  # another paragraph
+            root = next((t for t in doc[a:b] if not (a <= t.head.i < b) or t.head is t), doc[a])
+            if root.dep_ in ("nsubj", "nsubjpass") and root.head.i == prev.root.i:
+                return True
+        return False
 
     def _recent_speaker(self, token_i: int, gender: str, rival: str, limit: int = 80) -> str | None:
         """The person of ``gender`` who last spoke (subject of a speech verb) within ``limit`` tokens.
@@ -1605,6 +1804,8 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
         or (tok.text[:1].isupper() and tok.lower_ in names.by_last)
     ):
         a, b = _name_run(tok)
+        if b == a + 1 and names.common_capitalised(doc[a]):
+            return _Speaker(None, s0, s1)  # "Scholars said ...": a group, not a name
         if (
             b > a
             and any(t.text[:1].isupper() for t in doc[a:b])
@@ -1869,7 +2070,7 @@ def _subject_org_before(tok: Token, names: _Names) -> str | None:
         if t.pos_ == "NOUN" and t.lemma_.lower() in _FIRM_NOUNS:
             # "The department-store chain Galeries Moreau will close ...": the name apposed to the noun
             t = next((c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > t.i), t)
-        if t.pos_ != "PROPN" or not t.text[:1].isupper() or _common_word(t):
+        if t.pos_ != "PROPN" or not t.text[:1].isupper() or _common_word(t) or names.common_capitalised(t):
             continue
         cover = names.covering(t)
         firm = cover is not None and cover[0] > 0 and doc[cover[0] - 1].lemma_.lower() in _FIRM_NOUNS
@@ -2020,8 +2221,13 @@ def _source_org(tok: Token, names: _Names, roles: dict[str, str], s0: int, s1: i
             for by in c.children:
                 if by.dep_ == "agent" or (by.dep_ == "prep" and by.lower_ in ("by", "from")):
                     cands.extend(p for p in by.children if p.dep_ == "pobj")
-        elif c.dep_ in ("poss", "compound", "nmod") and c.i < tok.i and (c.pos_ == "PROPN" or c.ent_type_ == "ORG"):
-            cands.append(c)  # "Heathrow's own figures", "a YouGov poll", "NATO figures"
+        elif (
+            c.dep_ in ("poss", "compound", "nmod")
+            and c.i < tok.i
+            and (c.pos_ == "PROPN" or c.ent_type_ == "ORG")
+            and not names.common_capitalised(c)
+        ):
+            cands.append(c)  # "Heathrow's own figures", "a YouGov poll", "NATO figures"; not "Dock workers"
         elif c.dep_ == "poss" and c.lower_ in ("its", "their"):
             # "The festival receives ..., according to its annual report": the subject it stands for
             subj = next((t for t in tok.sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
@@ -2042,7 +2248,12 @@ def _source_org(tok: Token, names: _Names, roles: dict[str, str], s0: int, s1: i
             return _Speaker(org, s0, s1, definite_head=None if org else c.lower_, description=phrase)
     for p in cands:
         if p.pos_ == "NOUN" and p.ent_type_ != "ORG" and any(c.dep_ == "det" and c.lower_ == "the" for c in p.children):
-            described = names.described(p.lemma_.lower(), p.i)
+            kind = p.lemma_.lower()
+            described = names.described(kind, p.i)
+            if described is None and kind in _GENERIC_ORG_HEADS and len(list(p.subtree)) == 2:
+                # "The GMB union ... A spokesman for the union said": the organisation named with
+                # that noun, else the one that is the subject just before ("the company")
+                described = names.before(p.i, person=False, head=kind) or _subject_org_before(tok, names)
             if described is not None:
                 return _Speaker(described, s0, s1)  # "a spokesperson for the agency": the agency described before
         if p.pos_ != "PROPN" and p.ent_type_ not in ("ORG", "PERSON"):
@@ -2123,6 +2334,8 @@ def _anonymous_antecedent(tok: Token, names: _Names) -> bool:
     The search stays in the pronoun's paragraph, or reaches back into the paragraph
     before when the pronoun's paragraph opens with the quotation it attributes
     (the convention of giving an unnamed source's words a paragraph of their own).
+    A description inside a quotation ("“When a minister says ...,” he said") is the
+    speaker's words, not a speaker.
     """
     doc = tok.doc
     crossed = False
@@ -2135,8 +2348,8 @@ def _anonymous_antecedent(tok: Token, names: _Names) -> bool:
             continue
         if names.is_named(t):
             return False
-        if t.dep_ != "nsubj" or not _is_speech_verb(t.head):
-            continue
+        if t.dep_ != "nsubj" or not _is_speech_verb(t.head) or names.in_quote(t.idx):
+            continue  # "“When a minister says ..., you should check,” he said": inside the quotation
         if t.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
             return True  # "One of the injured men ... said"
         if t.pos_ != "NOUN":
@@ -2418,7 +2631,12 @@ def _role_phrases(
 
 
 def _role_holder(
-    description: str, at: int, holders: Sequence[tuple[int, frozenset[str], frozenset[str], str]], *, lead: bool = False
+    description: str,
+    at: int,
+    holders: Sequence[tuple[int, frozenset[str], frozenset[str], str]],
+    *,
+    lead: bool = False,
+    topic: str | None = None,
 ) -> tuple[str | None, bool]:
     """The named person a role description stands for ("the coroner" -> Helen Marsh-Tobin).
 
@@ -2428,9 +2646,11 @@ def _role_holder(
     ("Shadow health secretary" is not "the health secretary"). The holder named
     last before token ``at`` wins; a description in the first paragraph
     (``lead``) may name someone introduced only further down (the first holder
-    after it). Organisation heads ("the ministry") and anonymous heads ("the
-    official") are left to the other rules. Returns the name (or ``None``) and
-    whether the holder was named before the description.
+    after it). Among several earlier holders, the ``topic`` (the person who is the
+    subject of the sentence before: "Nishimura responded ... “...,” the director
+    said") wins over the one named last. Organisation heads ("the ministry") and
+    anonymous heads ("the official") are left to the other rules. Returns the name
+    (or ``None``) and whether the holder was named before the description.
     """
     if not description.split()[-1].islower():
         return None, False  # "the INMO says": a name, not a role
@@ -2445,6 +2665,8 @@ def _role_holder(
     fits = [(i, name) for i, ws, cs, name in holders if want <= ws and head in cs and not (ws - want) & _OTHER_ROLE]
     earlier = [(i, name) for i, name in fits if i < at]
     if earlier:
+        if topic is not None and any(name == topic for _i, name in earlier):
+            return topic, True
         return max(earlier)[1], True
     if fits and lead:
         return min(fits)[1], False
@@ -2460,8 +2682,19 @@ def _topic_holder(tok: Token, names: _Names, head: str) -> str | None:
     (in the same paragraph) has no such subject.
     """
     holders = names.holders.get(head, set())
+    if len(holders) < 2:
+        return None
+    topic = _topic_person(tok, names)
+    return topic if topic in holders else None
+
+
+def _topic_person(tok: Token, names: _Names) -> str | None:
+    """The person (full name) who is the main subject of the sentence before ``tok``'s, or ``None``.
+
+    Only a sentence of the same paragraph counts; the subject or a name apposed to it.
+    """
     sent = tok.sent
-    if len(holders) < 2 or sent.start == 0:
+    if sent.start == 0:
         return None
     prev = tok.doc[sent.start - 1].sent
     if "\n" in tok.doc.text[prev.start_char : sent.start_char].lstrip():
@@ -2472,9 +2705,7 @@ def _topic_holder(tok: Token, names: _Names, head: str) -> str | None:
     for t in (subj, *(c for c in subj.children if c.dep_ == "appos")):
         if t.pos_ == "PROPN" and names.is_person(t):
             a, b = _name_run(t)
-            full = names.full(_surface(tok.doc, a, b), a)
-            if full in holders:
-                return full
+            return names.full(_surface(tok.doc, a, b), a)
     return None
 
 
@@ -2562,9 +2793,12 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
             if c.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
         ]
         in_noun += [c for c in _object_clauses(v) if c not in in_noun]
+        aside = _participle_aside(v)
         for comp in [*v.children, *in_noun]:
             if comp.dep_ != "ccomp" and comp not in in_noun and not (comp.dep_ == "xcomp" and v.lemma_ in _XCOMP_VERBS):
                 continue
+            if aside is not None and comp.i == aside.i:
+                continue  # "Petrenko, asked about the criticism, said": an aside, not what was said
             if comp.i > v.i and "\n" in text[v.idx : comp.left_edge.idx]:
                 continue  # the parser ran the sentence across a paragraph break: another statement
             # "said the measures were temporary and that talks remained open": two statements
@@ -2590,10 +2824,14 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
             dist = abs(comp.i - v.i)
             if spans and (best is None or dist < best[1]):
                 best = (spans, dist)
-        if best is None:
+        if best is None and aside is None:
             span = _as_clause(v) or _parenthetical_clause(v)
             if span is not None and not (in_quote(span[0]) and in_quote(span[1] - 1)):
                 best = ([span], 0)
+        if best is None and aside is None:
+            tail = _closing_cue(v)
+            if tail is not None and not (in_quote(tail[0][0]) or in_quote(tail[0][1] - 1)):
+                best, subj = ([tail[0]], 0), tail[1]
         if best is not None:
             speaker = _resolve(subj, names, roles)
             for a, b in best[0]:
@@ -2623,7 +2861,7 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
             pp = list(t.subtree)
             rest = [x for x in sent if x.i < pp[0].i or x.i > pp[-1].i]
             # the parser may run a sentence across a paragraph break: keep the cue's paragraph
-            rest = [x for x in rest if "\n" not in doc.text[min(x.idx, t.idx) : max(x.idx, t.idx)]]
+            rest = [x for x in rest if "\n" not in text[min(x.idx, t.idx) : max(x.idx, t.idx)]]
             while rest and rest[0].is_punct:
                 rest = rest[1:]
             while rest and rest[-1].is_punct and rest[-1].text not in "”\"’'":
@@ -2689,6 +2927,22 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
             pi -= 1
         prev = doc[pi] if pi >= 0 else None
         intro = prev is not None and prev.text in (":", ",") and prev.idx >= (q.open - 3)
+        inner = _inner_cue(doc, oi, indirect[host].cue_i) if host is not None and not intro else None
+        if host is not None and inner is not None:
+            # 'said she would not serve with them, a position Mr Jetten described as "a luxury"':
+            # the quotation is the inner speaker's words, and the outer statement ends before them
+            inner_verb, inner_subj = inner
+            outer_found = indirect[host]
+            aside_at = inner_verb.head.left_edge.i if inner_verb.dep_ in ("relcl", "acl") else 0
+            if aside_at > 0 and doc[aside_at - 1].idx > outer_found.start:
+                # the outer statement ends before the comma that opens the aside
+                outer_found.end = min(outer_found.end, doc[aside_at - 1].idx)
+            inner_found = _Found(
+                q.start, q.end, "direct", inner_verb.text, _resolve(inner_subj, names, roles), inner_verb.i
+            )
+            found.append(inner_found)
+            direct_done.append(inner_found)
+            continue
         if host is not None and not intro:
             f = indirect[host]
             end = max(f.end, q.close + 1 if q.closed else f.end)
@@ -2757,7 +3011,12 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
         if sp.description and sp.start is not None and not sp.anonymous and not sp.settled:
             # "the coroner said" -> the person the article named as coroner
             lead = "\n" not in text[: sp.start]
-            held, earlier = _role_holder(sp.description, tok_at(sp.start), holders, lead=lead)
+            at = tok_at(sp.start)
+            held, earlier = _role_holder(sp.description, at, holders, lead=lead)
+            if held is not None and earlier:
+                topic = _topic_person(doc[at], names)
+                if topic is not None and topic != held:
+                    held, earlier = _role_holder(sp.description, at, holders, lead=lead, topic=topic)
             if held is not None and (sp.name is None or (earlier and sp.person_role)):
                 sp.name, sp.description, sp.from_roles, sp.settled = held, None, True, True
     _fill_context(
@@ -2810,6 +3069,17 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
         described = f.speaker.definite_head
         at = f.speaker.start if f.speaker.start is not None else f.start
         if spk is None and described and entities and described in _ORG_WORDS | _ORG_ROLES:
+            spk = _org_by_head(entities, described, at)
+        if (
+            spk is None
+            and described
+            and entities
+            and not f.speaker.person_role
+            and not f.speaker.anonymous
+            and any(e.label == "ORG" and e.canonical.casefold().split()[-1] == described for e in entities)
+        ):
+            # "the directorate said" after the "Norwegian Water Resources and Energy Directorate":
+            # any noun that is the last word of an organisation's name stands for it
             spk = _org_by_head(entities, described, at)
         if spk is None and entities and f.speaker.description and not f.speaker.person_role:
             # "the country's electoral tribunal", "the university board", "the bloc's delegation":
@@ -3598,10 +3868,42 @@ def _trimmed_span(toks: list[Token]) -> tuple[int, int] | None:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
+_CONTRAST_MARKS = frozenset({"while", "whereas", "but", "although", "though"})
+
+
+def _other_speaker_clause(comp: Token) -> int | None:
+    """Where a reported clause hands over to another speaker's statement, or ``None``.
+
+    "The chamber said the budget offered stability, while the farmers' union warned
+    that costs would rise": the parser hangs the second speaker's clause on the first
+    reported clause, but what the union warned is its own statement, not part of the
+    chamber's. The clause is cut at the contrast word ("while", "whereas", "but") that
+    opens a speech verb with a subject of its own (a pronoun subject, "although it
+    warned ...", continues the same speaker).
+    """
+    for t in comp.subtree:
+        if t.i <= comp.i or t.dep_ not in ("advcl", "conj") or not _is_speech_verb(t):
+            continue
+        subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i), None)
+        if subj is None or subj.pos_ == "PRON" or subj.lower_ in _RELATIVISERS:
+            continue  # "..., although it warned of delays": the same speaker goes on
+        opener = t.left_edge
+        if opener.lower_ not in _CONTRAST_MARKS:
+            prev = t.doc[opener.i - 1] if opener.i > 0 else None
+            if prev is None or prev.lower_ not in _CONTRAST_MARKS:
+                continue
+            opener = prev
+        return opener.i
+    return None
+
+
 def _clause(comp: Token, verb: Token, cut: int | None = None) -> tuple[int, int] | None:
     """Character span of a reported clause: the complement's subtree, without a
     leading "that", edge punctuation, words past a paragraph break, or tokens
     from ``cut`` on (where a coordinated second clause starts)."""
+    other = _other_speaker_clause(comp)
+    if other is not None:
+        cut = other if cut is None else min(cut, other)
     toks = [t for t in comp.subtree if cut is None or t.i < cut]
     while toks and toks[-1].dep_ == "cc":
         toks = toks[:-1]
@@ -3663,6 +3965,15 @@ def _attribute_direct(
                 if _is_speech_verb(t) and (
                     t.i - ci <= 6 or any(x.lower_ == "as" for x in after[:3]) or _subject_follows(t, ci)
                 ):
+                    if (
+                        any(c.dep_ == "ccomp" and c.i > t.i for c in t.children)
+                        and any(x.dep_ == "cc" for x in doc[ci + 1 : t.i])
+                        and _scare(doc, oi, ci, last_inner, cued=True)
+                    ):
+                        # 'called the results "genuinely exciting" but said the comparison was unfair':
+                        # the verb after "but" reports its own clause, not the short phrase before it;
+                        # the naming verb below quotes it
+                        break
                     nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
                     if nxt is not None and (nxt.text == ":" or nxt.text in '“"‘'):
                         break  # it introduces the next quotation
@@ -3727,11 +4038,16 @@ def _attribute_direct(
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         # only the nearest verb counts: finite, a naming verb, with its own subject
-        if tok.lemma_.lower() in _NAMING_VERBS and tok.tag_ in ("VBD", "VBZ", "VBP"):
+        if tok.lemma_.lower() in _NAMING_VERBS and tok.tag_ in ("VBD", "VBZ", "VBP") and tok.i < oi:
+            # the naming verb comes before what it names: 'Gary "Gazza" Pendleton blasted ...'
+            # is a nickname inside the subject, not what was said
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None:
                 return _Found(q.start, q.end, "direct", tok.text, _resolve(subj, names, roles), tok.i)
         break
+    # no cue: a short sentence right after a cued quotation goes on with its speaker
+    if last_inner in ".?!" and _after_cued_quotation(doc, oi):
+        return _Found(q.start, q.end, "direct", None, _Speaker(None, None, None), None)
     # no cue: scare quote / title, or a quotation whose speaker is in context
     if _scare(doc, oi, ci, last_inner, cued=False):
         return None
@@ -3778,6 +4094,97 @@ def _attribute_direct(
             if subj is not None and (subj.pos_ == "PROPN" and names.is_person(subj) or _appos_person(subj, names)):
                 return _Found(q.start, q.end, "direct", None, _resolve(subj, names, roles), None)
     return _Found(q.start, q.end, "direct", None, _Speaker(None, None, None), None)
+
+
+def _closing_cue(verb: Token) -> tuple[tuple[int, int], Token] | None:
+    """The statement a sentence-final cue reports and the cue's subject, or ``None``.
+
+    "Ontario will cap rent increases at 2.5%, the housing minister, Dana Fields,
+    announced on Tuesday.": the small parser may read the cue as a reduced relative
+    clause of the speaker ("the minister announced" as "the minister [who was]
+    announced") and hang it all on the statement. A past-tense speech verb (without an
+    agent or an object: "the plan, announced by the minister" is a participle) modifying a
+    noun phrase that is set off by a comma after the statement, with no other verb
+    before the next comma or the sentence's end, closes the sentence as its cue: the
+    words before the comma are the statement, the noun phrase is the speaker.
+    """
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if verb.head.i > verb.i or any(c.dep_ in ("agent", "auxpass", "dobj", "ccomp") for c in verb.children):
+        return None  # "the plan, announced by the minister": a participle, not a cue
+    doc = verb.doc
+    np = verb.head
+    left = np.left_edge.i
+    sent = verb.sent
+    if left - 1 <= sent.start or doc[left - 1].text != ",":
+        return None
+    for t in doc[verb.i + 1 : sent.end]:
+        if t.text in (",", ";") or t.is_punct:
+            break
+        if t.pos_ in ("VERB", "AUX"):
+            return None
+    toks = [t for t in doc[sent.start : left - 1]]
+    brk = max((k for k, t in enumerate(toks) if "\n" in t.text or "\n" in t.whitespace_), default=-1)
+    toks = toks[brk + 1 :]
+    if not any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return None  # "In Lagos, the minister announced ...": no statement before the comma
+    span = _trimmed_span(toks)
+    return (span, np) if span is not None else None
+
+
+def _inner_cue(doc: Doc, oi: int, outer: int | None) -> tuple[Token, Token] | None:
+    """The cue of another named speaker inside a reported clause that governs a quotation.
+
+    "Yeşil said that she would not serve with them, a position Mr Jetten described as
+    “a luxury”" and "Ebeling recalled that Brandt had told colleagues that “...”": the
+    quotation sits inside the outer speaker's reported clause, but the nearest verb
+    that governs it is a naming verb, or a speech verb whose reported clause holds it,
+    with a named subject of its own; those words are that person's. Returns
+    ``(verb, subject)`` or ``None``.
+    """
+    if outer is None or oi + 1 >= len(doc):
+        return None
+    tok = doc[oi + 1]
+    for _ in range(8):
+        if tok.head is tok:
+            return None
+        child, tok = tok, tok.head
+        if tok.i > oi and tok.pos_ in ("VERB", "AUX"):
+            continue  # a verb inside the quotation
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if tok.i <= outer or tok.i > oi:
+            return None
+        naming = tok.lemma_.lower() in _NAMING_VERBS
+        if not (naming or (_is_speech_verb(tok) and child.dep_ == "ccomp")):
+            return None  # "had pledged 2.5% “with a plan”": an act, not a report of words
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ != "PROPN":
+            return None
+        return tok, subj
+    return None
+
+
+def _after_cued_quotation(doc: Doc, oi: int) -> bool:
+    """Whether the quotation opening at token ``oi`` follows a quotation and its cue in one paragraph.
+
+    '"That has never happened here," she said. "Not once."': a short sentence in
+    quotation marks right after a quotation attributed by a cue ("she said.") is the
+    same speaker going on, not a scare quote, however short it is.
+    """
+    k = oi - 1
+    while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
+        k -= 1
+    if k < 1 or doc[k].text != ".":
+        return False
+    for j in range(k - 1, max(-1, k - 30), -1):
+        t = doc[j]
+        if "\n" in t.text or "\n" in t.whitespace_ or t.text in (".", "!", "?"):
+            return False
+        if t.text in ("”", '"'):
+            # the cue right after the closing mark: '," she said.', '," said Ana Ruiz, a tailor ...'
+            return any(_is_speech_verb(x) for x in doc[j + 1 : min(k, j + 4)])
+    return False
 
 
 def _subject_outside(subj: Token | None, verb: Token, q: QuoteSpan, ci: int) -> Token | None:
