@@ -113,8 +113,9 @@ def fit_severe_stack(
     feats, ys, before = [], [], []
     for fold in folds:
         kept = tuple(n for n in RETIRED_BLIND if n not in fold)
-        train = public + blind_examples(kept)
-        X = np.vstack([X_public, embed([e.text for e in blind_examples(kept)], cache, blanked)])
+        kept_examples = blind_examples(kept)
+        train = public + kept_examples
+        X = np.vstack([X_public, embed([e.text for e in kept_examples], cache, blanked)])
         w, b = fit_heads(X, train, STACK_FEATURES, C=1.0)
         held = blind_examples(fold)
         texts = [e.text for e in held]
