@@ -27,13 +27,11 @@ NARRATIVES = ("nato_provocation", "maidan_coup", "west_decline", "nazi_ukraine",
 
 
 def auc(scores: list[float], labels: list[int]) -> float | None:
-    """ROC-AUC by the rank-sum formula (ties count half)."""
-    pos = [s for s, y in zip(scores, labels, strict=True) if y]
-    neg = [s for s, y in zip(scores, labels, strict=True) if not y]
-    if not pos or not neg:
-        return None
-    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
-    return wins / (len(pos) * len(neg))
+    """ROC-AUC by the rank-sum formula (ties count half); ``None`` without both classes."""
+    import numpy as np
+
+    value = _fast_auc(np.asarray(scores, dtype=np.float64), np.asarray(labels, dtype=np.int64))
+    return None if value != value else value
 
 
 def _sets(prefix: str) -> list[str]:
@@ -140,7 +138,7 @@ def unseen_sets() -> list[str]:
 
 
 def _fast_auc(scores: Any, labels: Any) -> float:
-    """ROC-AUC of numpy arrays by average ranks (ties count half); NaN without both classes."""
+    """ROC-AUC of numpy arrays by average ranks (ties count half); NaN without both classes (see :func:`auc`)."""
     import numpy as np
 
     n_pos = int(labels.sum())
