@@ -19,16 +19,24 @@ Metrics (names as in :data:`FLOOR_METRICS`):
   the gold mentions) all carry one canonical name; ``entity_precision`` —
   predicted canonical names (all labels) that name some gold entity;
   ``entity_label_accuracy`` — found gold entities (all labels) whose
-  predicted label is the gold label.
+  predicted label is the gold label; ``entity_recall_linked`` (reported, no
+  floor) — as ``entity_recall``, but a gold entity also counts when one of
+  our entities was found at one of its *name-bearing* mentions (a mention
+  with a capitalised word once a leading determiner is dropped: "Japan's
+  government", not "the government" or "he") and that entity's canonical
+  name is not another gold entity's — the right entity under a name of our
+  own ("Government of Japan" for gold "Japanese Government").
 * **quotes**: a predicted quote matches a gold quote when its character span
   covers at least half of the gold span's word tokens (one-to-one, greedy by
   overlap); ``quote_recall``, ``quote_precision``; among matched quotes
   ``speaker_accuracy`` (the predicted canonical name is the gold one,
   case-insensitive; a null gold speaker is right only when the prediction is
-  null too), ``speaker_entity_accuracy`` (as ``speaker_accuracy``, but a
-  predicted name that is one of the gold speaker's mentions also counts: the
-  right entity under another of its names, "IBGE" for "Brazilian Institute of
-  Geography and Statistics") and ``kind_accuracy``;
+  null too), ``speaker_entity_accuracy`` (as ``speaker_accuracy``, but the
+  right entity under another of its names also counts: the predicted name is
+  one of the gold speaker's mentions, "IBGE" for "Brazilian Institute of
+  Geography and Statistics", or the predicted speaker entity was found at
+  one of the gold speaker's name-bearing mentions, as for
+  ``entity_recall_linked``) and ``kind_accuracy``;
   ``false_quote_rate`` — the share of ``not_quotes`` strings covered by a
   predicted quote that matches no gold quote.
 * **claims**: a predicted claim matches a gold claim when the values are
@@ -151,6 +159,7 @@ class ArticleScores:
     seconds: float = 0.0
     gold_entities: int = 0  # people and organisations
     found_entities: int = 0
+    linked_entities: int = 0  # found, or found under a name of our own
     merged_entities: int = 0
     gold_entities_all: int = 0
     found_entities_all: int = 0
@@ -193,6 +202,10 @@ class CorpusScores:
     @property
     def entity_recall(self) -> float | None:
         return _ratio(self.totals.found_entities, self.totals.gold_entities)
+
+    @property
+    def entity_recall_linked(self) -> float | None:
+        return _ratio(self.totals.linked_entities, self.totals.gold_entities)
 
     @property
     def entity_merge(self) -> float | None:
@@ -260,6 +273,7 @@ class CorpusScores:
         """Every metric by name (the floor metrics plus recall over all labels and speed)."""
         out: dict[str, float | None] = {m: getattr(self, m) for m in FLOOR_METRICS}
         out["entity_recall_all"] = self.entity_recall_all
+        out["entity_recall_linked"] = self.entity_recall_linked
         out["speaker_entity_accuracy"] = self.speaker_entity_accuracy
         out["ms_per_1000_words"] = self.ms_per_1000_words
         return out
@@ -281,13 +295,38 @@ def score_document(name: str, body: str, gold: dict[str, Any], doc: Document, se
     """Compare the analysed ``doc`` with the ``gold`` annotation of ``body``."""
     s = ArticleScores(name=name, words=len(body.split()), seconds=seconds)
     _score_entities(s, gold.get("entities", []), doc.article.entities)
-    aliases = {
-        _norm(e["canonical"]): {_norm(e["canonical"])} | {_norm(m) for m in e.get("mentions", ())}
-        for e in gold.get("entities", [])
-    }
+    gold_canonicals = {_norm(e["canonical"]) for e in gold.get("entities", [])}
+    aliases = {}
+    for e in gold.get("entities", []):
+        names = {_norm(e["canonical"])} | {_norm(m) for m in e.get("mentions", ())}
+        # Our canonical names whose entity was found at one of this entity's name-bearing
+        # mentions, unless that canonical is another gold entity's name.
+        linked = {
+            _norm(p.canonical)
+            for p in doc.article.entities
+            if _norm(p.text) in names and _name_bearing(p.text) and _norm(p.canonical) not in gold_canonicals
+        }
+        aliases[_norm(e["canonical"])] = names | linked
     _score_quotes(s, body, gold.get("quotes", []), gold.get("not_quotes", []), doc.article.quotes, aliases)
     _score_claims(s, body, gold.get("claims", []), gold.get("entities", []), doc.article.claims)
     return s
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"})
+_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "his", "its", "their", "them", "we", "i", "you"})
+
+
+def _name_bearing(mention: str) -> bool:
+    """Whether ``mention`` carries a name: a capitalised word once a leading determiner is dropped.
+
+    "Japan's government", "Police" and "BOJ" do; "the government", "the minister" and "he" do not.
+    """
+    words = mention.split()
+    if words and words[0].casefold() in _DETERMINERS:
+        words = words[1:]
+    if not words or mention.strip().casefold() in _PRONOUNS:
+        return False
+    return any(w[:1].isupper() for w in words)
 
 
 def _score_entities(s: ArticleScores, gold: Sequence[dict[str, Any]], predicted: Sequence[Entity]) -> None:
@@ -300,6 +339,7 @@ def _score_entities(s: ArticleScores, gold: Sequence[dict[str, Any]], predicted:
         votes[e.label] = votes.get(e.label, 0) + 1
         surfaces_of_canonical.setdefault(_norm(e.canonical), set()).add(_norm(e.text))
     canonicals = set(label_of_canonical)
+    gold_canonicals = {_norm(g["canonical"]) for g in gold}
     gold_names: set[str] = set()
     for g in gold:
         names = {_norm(g["canonical"]), *(_norm(m) for m in g.get("mentions", []))}
@@ -310,8 +350,18 @@ def _score_entities(s: ArticleScores, gold: Sequence[dict[str, Any]], predicted:
         s.gold_entities += is_person_org
         if not hit:
             if is_person_org:
-                s.errors.append(f"entity missed: {g['canonical']}")
+                linked = {
+                    c
+                    for m in g.get("mentions", [])
+                    if _name_bearing(m)
+                    for c in canon_of_surface.get(_norm(m), set())
+                    if c not in gold_canonicals
+                }
+                s.linked_entities += bool(linked)
+                tag = f"entity missed (found as {sorted(linked)})" if linked else "entity missed"
+                s.errors.append(f"{tag}: {g['canonical']}")
             continue
+        s.linked_entities += is_person_org
         s.found_entities_all += 1
         label_votes: dict[str, int] = {}
         for c in hit:
