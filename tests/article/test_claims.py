@@ -140,3 +140,16 @@ def test_temperature_and_one_unit_durations() -> None:
 def test_hours_and_minutes_make_one_duration() -> None:
     c = _one("She won the final in two hours and 51 minutes.", 171)
     assert (c.quantity, c.unit) == ("two hours and 51 minutes", "minutes")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HALIFAX (Reuters) — About 900 jobs will be lost at the shipyard over the next two years.",
+        "NAIROBI — At least 12 people died when a bus left the road near the town of Voi.",
+    ],
+)
+def test_the_dateline_place_is_not_the_actor(text: str) -> None:
+    claims = _claims(text)
+    assert claims
+    assert all(c.actor is None for c in claims), claims

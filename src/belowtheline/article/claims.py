@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..document import Claim, Entity
+from .quotes import _dateline
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -623,8 +624,8 @@ def _people(doc: Doc, entities: Sequence[Entity]) -> _People:
         if e.label == "NORP" and not (e.text.endswith("s") and e.canonical[:1].isupper() and "an" not in e.text[-4:]):
             continue  # nationalities are not actors; parties ("the Conservatives", "the Greens") are
         span = doc.char_span(e.start, e.end, alignment_mode="expand")
-        if span is None:
-            continue
+        if span is None or _dateline(span[0]):
+            continue  # "TORONTO (Reuters) — ...": the place of the dateline is not what figures concern
         for t in span:
             by_token.setdefault(t.i, e.canonical)
         order.append((span.root.i, e.label, e.canonical))
