@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +35,8 @@ class RunSummary:
     warnings: list[tuple[str, str]] = field(default_factory=list)
     report: Path | None = None
     json_files: list[Path] = field(default_factory=list)
+    #: Documents whose entity names were changed to the corpus's names.
+    renamed: int = 0
 
 
 def _unique_name(doc: Document, taken: set[str]) -> str:
@@ -56,10 +59,15 @@ def analyze_paths(
     progress: Progress | None = None,
     stdin: bytes | None = None,
     db: str | None = None,
+    corpus_names: bool = True,
 ) -> RunSummary:
     """Analyse every input and write ``<id>.json`` per document plus ``report.html``.
 
     A bad input is recorded in :attr:`RunSummary.problems` and the run goes on.
+    Each document's JSON is written as soon as it is analysed; when the run is
+    over, the documents whose entity names the corpus names otherwise ("AP" where
+    another document spells out "Associated Press", see
+    :mod:`belowtheline.article.corpus`) are renamed and written again.
 
     Args:
         paths: files, directories (walked recursively) and ``-`` for standard input.
@@ -70,6 +78,7 @@ def analyze_paths(
         progress: called as ``progress(done, total, input_name)`` after each input.
         stdin: bytes to read for ``-`` instead of the process's standard input.
         db: a database URL; documents are also stored there (idempotent by content hash).
+        corpus_names: give each entity one canonical name across the run's documents.
     """
     from .api import load_pipeline
     from .report import write_json, write_report
@@ -83,6 +92,7 @@ def analyze_paths(
     entries: list[ReportEntry] = []
     taken: set[str] = set()
     store = _open_store(db)
+    names = _CorpusPass() if corpus_names else None
     try:
         for done, result in enumerate(iter_inputs(files, options=options, stdin=stdin), start=1):
             if result.error is not None:
@@ -91,12 +101,15 @@ def analyze_paths(
                 summary.problems.append((result.source, reason.removeprefix(prefix)))
             for doc in result.documents:
                 doc = nlp(doc)
+                row_id = None
                 if store is not None:
                     from .store import store_documents
 
-                    store_documents([doc], store)
+                    row_id = store_documents([doc], store).document_ids[0]
                 name = _unique_name(doc, taken)
                 summary.json_files.append(write_json(doc, out, name=name))
+                if names is not None:
+                    names.add(doc, summary.json_files[-1], row_id, keep=report)
                 summary.documents += 1
                 summary.comments += len(doc.comments)
                 summary.warnings.extend((doc.id, w) for w in doc.warnings)
@@ -104,12 +117,62 @@ def analyze_paths(
                     entries.append(ReportEntry(doc, name))
             if progress is not None:
                 progress(done, len(files), result.source)
+        if names is not None:
+            summary.renamed = names.apply(store)
     finally:
         if store is not None:
             store.dispose()
     if report:
         summary.report = write_report(entries, out, problems=summary.problems)
     return summary
+
+
+class _CorpusPass:
+    """The corpus-names pass of a run: what each written document names, then the renames."""
+
+    def __init__(self) -> None:
+        from .article.corpus import CorpusNames
+
+        self.names = CorpusNames()
+        #: (JSON path, database row id, the document when it is kept in memory, its canonical names)
+        self.written: list[tuple[Path, int | None, Document | None, frozenset[str]]] = []
+
+    def add(self, doc: Document, path: Path, row_id: int | None, *, keep: bool) -> None:
+        entities = doc.article.entities
+        if not entities:
+            return
+        self.names.add(entities)
+        self.written.append((path, row_id, doc if keep else None, frozenset(e.canonical for e in entities)))
+
+    def apply(self, store: Store | None) -> int:
+        """Rename and rewrite the documents the corpus names otherwise; how many there were."""
+        from .article.corpus import rename_article_dict, rename_entities
+        from .report import write_json
+
+        renames = self.names.renames()
+        changed = 0
+        for path, row_id, kept, canonicals in self.written:
+            if renames.keys().isdisjoint(canonicals):
+                continue
+            if kept is not None:  # the report shows this very object: rename it
+                if not rename_entities(kept, renames):
+                    continue
+                write_json(kept, path.parent, name=path.stem)
+                article = kept.to_dict()["article"]
+            else:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                article = data["article"]
+                if not rename_article_dict(article, renames):
+                    continue
+                tmp = path.with_suffix(".json.tmp")
+                tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+                os.replace(tmp, path)
+            if store is not None and row_id is not None:
+                from .store import replace_article
+
+                replace_article(store, row_id, article)
+            changed += 1
+        return changed
 
 
 def _open_store(db: str | None) -> Store | None:

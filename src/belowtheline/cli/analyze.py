@@ -28,6 +28,9 @@ def register(sub: Any) -> None:
     p.add_argument("--accurate", action="store_true",
                    help="score comments with the accurate mode (toxicity.minilm.v1; needs belowtheline[accurate])")
     p.add_argument("--stages", metavar="NAMES", help="comma-separated stage names (default: the standard pipeline)")
+    p.add_argument("--no-corpus-names", action="store_true",
+                   help="name entities per document only (default: one name per entity across the run, "
+                        '"AP" -> "Associated Press" when another document spells it out)')
     p.set_defaults(func=run)
 
 
@@ -63,11 +66,14 @@ def run(args: argparse.Namespace) -> int:
         report=not args.no_report,
         progress=_progress_bar if show else None,
         db=args.db,
+        corpus_names=not args.no_corpus_names,
     )
     for source, reason in summary.problems:
         print(f"Skipped {source}: {reason}", file=sys.stderr)
     for doc_id, message in summary.warnings:
         print(f"Warning ({doc_id}): {message}", file=sys.stderr)
+    if summary.renamed:
+        print(f"Named entities as the rest of the corpus does in {summary.renamed} document(s).", file=sys.stderr)
     where = f" Report: {summary.report}" if summary.report else ""
     print(
         f"Analysed {summary.documents} document(s) with {summary.comments} comment(s) from "

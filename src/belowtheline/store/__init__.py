@@ -17,7 +17,15 @@ Example:
 
 from __future__ import annotations
 
-from .repository import IngestSummary, store_documents
+from .repository import IngestSummary, replace_article, store_documents
 from .session import Store, default_url, normalize_url, open_store
 
-__all__ = ["IngestSummary", "Store", "default_url", "normalize_url", "open_store", "store_documents"]
+__all__ = [
+    "IngestSummary",
+    "Store",
+    "default_url",
+    "normalize_url",
+    "open_store",
+    "replace_article",
+    "store_documents",
+]

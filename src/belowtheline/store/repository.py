@@ -29,6 +29,7 @@ __all__ = [
     "get_or_create_site",
     "ingest_document",
     "latest_scores",
+    "replace_article",
     "save_scores",
     "split_model_name",
     "store_documents",
@@ -198,6 +199,19 @@ def ingest_document(s: Session, doc: Document, *, site: str | None = None, actor
             if c.scores:
                 save_scores(s, cr, ScoreResult(scores=dict(c.scores), evidence=list(c.evidence)), model, version)
     return row, [cr for cr, _c in new], status
+
+
+def replace_article(store: Store, row_id: int, article: dict[str, Any], *, actor: str = "cli") -> None:
+    """Store a new ``article`` object (the document JSON's) for the document row ``row_id``.
+
+    What ``btl analyze --db`` calls when the corpus pass renames a stored document's entities.
+    """
+    with store.session() as s:
+        row = s.get(DocumentRow, row_id)
+        if row is None:
+            raise KeyError(f"no stored document with id {row_id}")
+        row.article = article
+        audit(s, actor, "document.rename_entities", target_type="document", target_id=row_id, details={})
 
 
 def _scoring_stage(doc: Document) -> str | None:
