@@ -132,3 +132,24 @@ def test_hostile_article_facts_are_escaped(tmp_path: Path) -> None:
     assert "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in _section(html, "entities")
     assert "&lt;a href=&#34;javascript:alert(1)&#34;&gt;x&lt;/a&gt;" in _section(html, "quotes")
     assert "&lt;/div&gt;&lt;style&gt;body{display:none}&lt;/style&gt;" in _section(html, "claims")
+
+
+def test_index_lists_who_is_named_across_documents_escaped(tmp_path: Path) -> None:
+    from belowtheline.document import Entity, Quote
+
+    a, b, c = (Document(id=i, text="") for i in "abc")
+    a.article.entities = [Entity("AP", "ORG", "Associated Press"), Entity("Kyiv", "GPE", "Kyiv")]
+    b.article.entities = [
+        Entity("Associated Press", "ORG", "Associated Press"),
+        Entity(PAYLOADS[0], "PERSON", PAYLOADS[0]),
+    ]
+    b.article.quotes = [Quote("turnout was high", "Associated Press", "indirect"), Quote(PAYLOADS[1], PAYLOADS[0])]
+    write_report([ReportEntry(a, "a"), ReportEntry(b, "b"), ReportEntry(c, "c")], tmp_path)
+    html = (tmp_path / "report.html").read_text()
+    section = html[html.index('<section id="corpus-entities">') :]
+    assert '<tr><td>Associated Press</td><td class="short">organisation</td><td>2</td><td>1</td></tr>' in section
+    assert "Kyiv" not in section  # places are not listed
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in section and "<script" not in html.lower()
+    # One document: no corpus table.
+    write_report([ReportEntry(b, "b")], tmp_path / "one")
+    assert "corpus-entities" not in (tmp_path / "one" / "report.html").read_text()

@@ -27,9 +27,11 @@ from typing import Any
 
 __all__ = [
     "ClaimRow",
+    "CorpusRow",
     "EntityRow",
     "QuoteRow",
     "claim_rows",
+    "corpus_rows",
     "entity_rows",
     "format_value",
     "kind_summary",
@@ -90,6 +92,16 @@ class ClaimRow:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class CorpusRow:
+    """A person or organisation across documents: in how many, and how often quoted."""
+
+    name: str
+    kind: str
+    documents: int
+    quotes: int
+
+
 def _get(item: Any, key: str) -> Any:
     if type(item) is dict or isinstance(item, Mapping):
         return item.get(key)
@@ -144,6 +156,41 @@ def entity_rows(entities: Iterable[Any] | None) -> list[EntityRow]:
         rows.append(EntityRow(name, label, kind, sum(counts.values()), tuple(list(aliases[name])[:5])))
     rows.sort(key=lambda r: (KIND_ORDER.index(r.kind), -r.mentions, r.name.casefold()))
     return rows
+
+
+def corpus_rows(articles: Iterable[Any], limit: int = 20) -> list[CorpusRow]:
+    """The people and organisations named in most of ``articles``, with the quotes given to them.
+
+    Entities are counted by canonical name, so this is only as good as the names
+    agree across documents (``btl analyze`` makes them agree; see
+    :mod:`belowtheline.article.corpus`).
+
+    Args:
+        articles: article dicts or :class:`~belowtheline.document.Article` objects.
+        limit: how many rows at most, by documents then quotes then name.
+    """
+    documents: Counter[str] = Counter()
+    quotes: Counter[str] = Counter()
+    labels: dict[str, Counter[str]] = {}
+    for art in articles:
+        if art is None:
+            continue
+        named: set[str] = set()
+        for e in _items(_get(art, "entities")):
+            name = _text(_get(e, "canonical")) or _text(_get(e, "text"))
+            if name is None:
+                continue
+            labels.setdefault(name, Counter())[(_text(_get(e, "label")) or "").upper()] += 1
+            named.add(name)
+        documents.update(named)
+        quotes.update(sp for q in _items(_get(art, "quotes")) if (sp := _text(_get(q, "speaker"))))
+    rows = []
+    for name, n in documents.items():
+        kind = KIND_OF_LABEL.get(_majority(labels[name]), "other")
+        if kind in ("person", "organisation"):
+            rows.append(CorpusRow(name, kind, n, quotes[name]))
+    rows.sort(key=lambda r: (-r.documents, -r.quotes, r.name.casefold()))
+    return rows[:limit]
 
 
 def split_named(rows: Iterable[EntityRow]) -> tuple[list[EntityRow], list[EntityRow]]:

@@ -126,6 +126,8 @@ def write_report(
             page.render(doc=e.doc, by_id=by_id, title=e.doc.article.title or e.doc.id, facts=article_facts(e.doc)),
             encoding="utf-8",
         )
+    from .facts import corpus_rows
+
     index = out / "report.html"
     index.write_text(
         env.get_template("index.html").render(
@@ -133,6 +135,7 @@ def write_report(
             problems=problems,
             title=title,
             n_comments=sum(len(e.doc.comments) for e in entries),
+            named=corpus_rows(e.doc.article for e in entries) if len(entries) > 1 else [],
         ),
         encoding="utf-8",
     )
