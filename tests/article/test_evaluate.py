@@ -58,12 +58,12 @@ def test_name_bearing_mentions() -> None:
     assert not _name_bearing("")
 
 
+#: The government found at "Japan's government" under our conventional name, and the minister.
+OUR_NAMES = (Entity("Japan's government", "ORG", "Government of Japan"), Entity("Kenji Sato", "PERSON", "Kenji Sato"))
+
+
 def test_our_own_name_counts_only_for_the_linked_recall() -> None:
-    ents = [
-        Entity("Japan's government", "ORG", "Government of Japan"),
-        Entity("Kenji Sato", "PERSON", "Kenji Sato"),
-    ]
-    scores = _score(ents, [])
+    scores = _score(list(OUR_NAMES), [])
     assert scores.entity_recall == 0.5  # strict: "Government of Japan" is not a gold name
     assert scores.entity_recall_linked == 1.0  # found at the name-bearing mention "Japan's government"
     assert any("found as ['government of japan']" in e for e in scores.totals.errors)
@@ -85,23 +85,15 @@ def test_another_gold_entity_is_not_a_link() -> None:
 
 
 def test_speaker_under_our_own_name_is_the_right_entity_not_the_right_name() -> None:
-    ents = [
-        Entity("Japan's government", "ORG", "Government of Japan"),
-        Entity("Kenji Sato", "PERSON", "Kenji Sato"),
-    ]
     quotes = [_quote("rates would rise", "Government of Japan"), _quote("the plan was sound", "Kenji Sato")]
-    scores = _score(ents, quotes)
+    scores = _score(list(OUR_NAMES), quotes)
     assert scores.quote_recall == 1.0
     assert scores.speaker_accuracy == 0.5
     assert scores.speaker_entity_accuracy == 1.0
 
 
 def test_wrong_speaker_stays_wrong() -> None:
-    ents = [
-        Entity("Japan's government", "ORG", "Government of Japan"),
-        Entity("Kenji Sato", "PERSON", "Kenji Sato"),
-    ]
     quotes = [_quote("rates would rise", "Kenji Sato"), _quote("the plan was sound", "Government of Japan")]
-    scores = _score(ents, quotes)
+    scores = _score(list(OUR_NAMES), quotes)
     assert scores.speaker_accuracy == 0.0
     assert scores.speaker_entity_accuracy == 0.0
