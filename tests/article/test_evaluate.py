@@ -97,3 +97,14 @@ def test_wrong_speaker_stays_wrong() -> None:
     scores = _score(list(OUR_NAMES), quotes)
     assert scores.speaker_accuracy == 0.0
     assert scores.speaker_entity_accuracy == 0.0
+
+
+def test_name_consistency_across_documents() -> None:
+    from belowtheline.article.evaluate import name_consistency
+
+    gold = {"entities": [{"canonical": "Associated Press", "label": "ORG", "mentions": ["AP", "Associated Press"]}]}
+    full = [Entity("Associated Press", "ORG", "Associated Press")]
+    short = [Entity("AP", "ORG", "AP")]
+    assert name_consistency([(gold, full), (gold, full)]) == (1, 1)
+    assert name_consistency([(gold, full), (gold, short)]) == (1, 0)
+    assert name_consistency([(gold, full), (gold, [])]) == (0, 0)  # found in one document only

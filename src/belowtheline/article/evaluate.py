@@ -73,6 +73,7 @@ __all__ = [
     "data_sha256",
     "evaluate_dir",
     "load_fixtures",
+    "name_consistency",
     "score_document",
     "spacy_entity_baseline",
 ]
@@ -604,6 +605,42 @@ def evaluate_dir(folder: Path, *, analyze: Callable[[str, str], tuple[Document, 
         totals.add(scores)
         docs.append(scores)
     return CorpusScores(totals, docs)
+
+
+def name_consistency(documents: Iterable[tuple[dict[str, Any], Sequence[Entity]]]) -> tuple[int, int]:
+    """Whether a corpus gives each entity one name: ``(recurring, consistent)``.
+
+    ``recurring`` counts the gold people and organisations (by gold canonical
+    name) found in two or more of ``documents`` (``(gold, predicted entities)``
+    pairs); ``consistent`` those whose predicted canonical name is the same in
+    every document where they are found. Found: a predicted canonical name is one
+    of the gold entity's names, else a predicted mention sits at one of its
+    name-bearing mentions under a single canonical name.
+    """
+    named: dict[str, list[str]] = {}
+    for gold, predicted in documents:
+        canonical = {_norm(e.canonical): e.canonical for e in predicted}
+        at_surface: dict[str, set[str]] = {}
+        for e in predicted:
+            at_surface.setdefault(_norm(e.text), set()).add(e.canonical)
+        for g in gold.get("entities", []):
+            if g.get("label") not in _PERSON_ORG:
+                continue
+            names = [g["canonical"], *g.get("mentions", [])]
+            ours = next((canonical[_norm(n)] for n in names if _norm(n) in canonical), None)
+            if ours is None:
+                ours = next(
+                    (
+                        next(iter(at_surface[_norm(n)]))
+                        for n in names
+                        if _name_bearing(n) and len(at_surface.get(_norm(n), ())) == 1
+                    ),
+                    None,
+                )
+            if ours is not None:
+                named.setdefault(g["canonical"], []).append(ours)
+    recurring = [ours for ours in named.values() if len(ours) >= 2]
+    return len(recurring), sum(len(set(ours)) == 1 for ours in recurring)
 
 
 def spacy_entity_baseline(folder: Path) -> CorpusScores:
