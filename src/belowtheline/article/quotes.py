@@ -254,7 +254,8 @@ _SOURCE_PREPS = frozenset({"at", "by", "for", "from", "of"})
 #: Nouns for what someone said or wrote: their possessor is the speaker.
 _UTTERANCES = _wordset(
     """message statement words post letter response reply tweet answer warning remarks comment
-    comments speech note conclusion verdict advice assessment explanation reaction summary"""
+    comments speech note conclusion verdict advice assessment explanation reaction summary
+    line plea promise pledge vow"""
 )
 #: Verbs that present written words ("the sign read ..."), not speech.
 _DISPLAY_VERBS = frozenset({"read", "carry", "bear", "display"})
@@ -389,8 +390,11 @@ def _is_double_open(text: str, i: int) -> bool | None:
     if c == '"':
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        if before.isspace() or before in _OPEN_BEFORE or before in "“‘'":
+        if before.isspace() or before in _OPEN_BEFORE:
             return True
+        if before in "“‘'":
+            # ``"'Go,' he said"`` opens; ``"... the city,'" said X`` closes the nested quotation's host
+            return not (after.isspace() or after in ".,;:!?)]}—–-")
         if after.isspace() or after in ".,;:!?)]}—–-'’":
             return False
         return not (before.isalnum() or before in ".,;:!?")
@@ -587,6 +591,9 @@ def _subject(verb: Token) -> Token | None:
                 return named
             return subjects[k]
         if tok.dep_ in ("conj", "advcl", "xcomp", "ccomp") and tok.head is not tok:
+            lo, hi = sorted((tok.i, tok.head.i))
+            if tok.dep_ == "conj" and "\n" in tok.doc[lo:hi].text:
+                return None  # the parser joined two paragraphs' verbs: the subject is not shared
             tok = tok.head
         elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
             # "X said, before adding that ...": the participle after a preposition has the
@@ -714,7 +721,7 @@ def _name_before(verb: Token, names: _Names) -> Token | None:
     aside = _name_before_aside(verb, k)
     if aside is not None and (names.is_person(aside) or names.is_named(aside) or len(range(*_name_run(aside))) >= 2):
         return aside
-    opening = _opening_name(verb, k, names)
+    opening = _opening_name(verb, k, names) or _paragraph_opener(verb, k)
     if opening is not None:
         return opening
     if tok.pos_ == "PROPN" and tok.text[:1].isupper() and names.is_named(tok):
@@ -823,6 +830,34 @@ def _opening_name(verb: Token, k: int, names: _Names) -> Token | None:
         if b == tok.i + 1 and all(_is_title(t) for t in doc[start:a]):
             return tok
     return None
+
+
+def _paragraph_opener(verb: Token, k: int) -> Token | None:
+    """The name that opens the verb's paragraph when the parser ran the sentence across the break.
+
+    "... a budget of €38m. / The Biennale, which runs the festival, said ...": the small
+    parser may hang the paragraph's opening name on the last sentence of the paragraph
+    before and leave the verb without a subject. When the verb follows a comma, and its
+    paragraph opens with a name (after "The") set off by a comma, that name speaks.
+    Token ``k`` is the word before the verb.
+    """
+    doc = verb.doc
+    if doc[k].text != "," or verb.i - verb.sent.start > 60:
+        return None
+    breaks = [t.i for t in doc[verb.sent.start : verb.i] if "\n" in t.text or "\n" in t.whitespace_]
+    if not breaks:
+        return None
+    s = breaks[-1] + 1
+    while s < k and doc[s].is_space:
+        s += 1
+    if s < k and doc[s].lower_ == "the":
+        s += 1
+    if s >= k or doc[s].pos_ != "PROPN" or not doc[s].text[:1].isupper():
+        return None
+    a, b = _name_run(doc[s])
+    if a != s or b >= k or doc[b].text != ",":
+        return None
+    return doc[b - 1]
 
 
 def _name_run(tok: Token) -> tuple[int, int]:
@@ -1176,6 +1211,10 @@ class _Names:
         #: names the entity table reads as organisations, whatever their shape or the tagger say:
         #: what "the company said" may take up
         self.entity_orgs = {n.casefold() for e in entities if e.label == "ORG" for n in (e.text, e.canonical)}
+        #: names the entity table reads as places only
+        self.entity_places = {
+            n.casefold() for e in entities if e.label in ("GPE", "LOC") for n in (e.text, e.canonical)
+        } - self.entity_orgs
         #: common noun -> [(token index, organisation)] for organisations described by it
         self.org_roles: dict[str, list[tuple[int, str]]] = {}
         for a, b, name, person in mentions:
@@ -1441,6 +1480,17 @@ class _Names:
         k = bisect.bisect_right(self.starts, tok.i) - 1
         return self.mentions[k] if k >= 0 and self.mentions[k][0] <= tok.i < self.mentions[k][1] else None
 
+    def is_place(self, name: str) -> bool:
+        """Whether ``name`` is a place by the document's entity table (and never an organisation there).
+
+        "Stuttgart", "Budapest": a city or country named in the text is no organisation
+        a description ("the union", "a ministry spokesman") takes up, even where the
+        tagger read one mention as an organisation; a name with an organisation word
+        ("Dhaka Chamber of Commerce") is not a place.
+        """
+        words = name.lower().split()
+        return name.casefold() in self.entity_places and not any(w in _ORG_WORDS or w in _ORG_ROLES for w in words)
+
     def is_named(self, tok: Token) -> bool:
         """Whether ``tok`` is part of a mention of a person or an organisation."""
         k = bisect.bisect_right(self.starts, tok.i) - 1
@@ -1647,11 +1697,15 @@ def _according_source(tok: Token) -> bool:
     Also a name in apposition to a phrase that is ("according to the firm's head of
     quality, Ken Ito"), but not a possessor ("according to Smith's lawyer").
     """
-    for _ in range(4):
+    for k in range(4):
         to = tok.head
         if tok.dep_ == "pobj" and to.lower_ == "to" and to.head.lower_ == "according" and to.head.i == to.i - 1:
             return True
         if tok.dep_ not in ("appos", "pobj", "prep") or tok.head is tok:
+            return False
+        if k == 0 and tok.dep_ == "pobj" and tok.head.lower_ != "of":
+            # "according to Ana Ruiz, an analyst at Bernstone Research": the firm in the source's
+            # description is where the source works, not the source ("head of quality" is a role)
             return False
         tok = tok.head
     return False
@@ -1768,7 +1822,7 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
     official = _official_of(tok, names, s0, s1)
     if official is not None:
         return official
-    if tok.lower_ in _ANONYMOUS | _PLURAL_GROUPS and tok.tag_ in ("NNS", "NNPS"):
+    if tok.lower_ in _ANONYMOUS | _PLURAL_GROUPS and tok.tag_ in ("NNS", "NNPS") and not _inside_name(tok):
         return _Speaker(None, s0, s1)  # "Campaigners said ...": capitalised only as the first word
     if _plural_common_noun(tok, names) or (
         _common_word(tok) and len(list(tok.subtree)) == 1 and tok.lower_ not in _ORG_WORDS | _ORG_ROLES
@@ -1798,10 +1852,14 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
         org = _subject_org_before(tok, names)
         if org is not None:
             return _Speaker(org, s0, s1, definite_head=tok.lemma_.lower())
+    if tok.pos_ == "PROPN" and _indefinite(tok):
+        # 'as one senior MSP put it', 'an Alberta MLA said': one member of a body, unnamed
+        return _Speaker(None, s0, s1, indefinite_head=tok.lower_)
     if (
         tok.pos_ == "PROPN"
         or tok.ent_type_ in ("PERSON", "ORG")
         or (tok.text[:1].isupper() and tok.lower_ in names.by_last)
+        or (tok.is_upper and tok.is_alpha and len(tok.text) >= 3)  # "according to SNAI": an acronym tagged a noun
     ):
         a, b = _name_run(tok)
         if b == a + 1 and names.common_capitalised(doc[a]):
@@ -1848,7 +1906,13 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
     if head in _UTTERANCES:
         # "Mr Trump's message was short: ...", "her statement read: ...": the possessor speaks
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if owner is not None:
+        if owner is not None and owner.lower_ in ("his", "her") and not _anonymous_antecedent(owner, names):
+            # "His closing line drew the loudest cheer: ...": the person the pronoun takes up
+            gender = "m" if owner.lower_ == "his" else "f"
+            name = names.before(owner.i, gender=gender)
+            if name is not None and name.casefold() not in names.not_people:
+                return _Speaker(name, s0, s1)
+        elif owner is not None:
             sp = _resolve(owner, names, roles)
             if sp.name is not None:
                 return _Speaker(sp.name, s0, s1)
@@ -1866,6 +1930,36 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
             sp.description = "".join(t.text_with_ws for t in doc[tok.left_edge.i : tok.i + 1]).strip()
         return sp
     return _Speaker(None, s0, s1)
+
+
+def _inside_name(tok: Token) -> bool:
+    """Whether a group noun is a word of an organisation's name: "the Communications Workers of America".
+
+    A capitalised plural ("Workers", "Farmers") after a capitalised word of the
+    same name the tagger reads as an organisation is part of that name, not a
+    group of unnamed people.
+    """
+    if tok.ent_type_ != "ORG" or not tok.text[:1].isupper():
+        return False
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper() for c in tok.children)
+
+
+def _indefinite(tok: Token) -> bool:
+    """Whether a capitalised word is one member of a body: "one senior MSP", "an Alberta MLA".
+
+    A name takes no indefinite article and no "one": with one in front, the capitalised
+    word is a description of an unnamed person (a member of parliament, a party, a club).
+    """
+    if tok.tag_ != "NNP":
+        return False
+    if not tok.text.isupper() and any(
+        c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "NORP", "LOC")
+        for c in tok.children
+    ):
+        return False  # "Colin Reid", "An Garda Síochána": a name; but "one Alberta MLA" (an acronym) is not
+    return any(
+        c.dep_ in ("det", "nummod") and c.text in ("a", "an", "one", "another") and c.i < tok.i for c in tok.children
+    )
 
 
 def _apposed_org_name(tok: Token, names: _Names) -> _Speaker | None:
@@ -2015,6 +2109,10 @@ def _dateline(tok: Token) -> bool:
         return False
     if tok.i > 0 and "\n" not in doc[tok.i - 1].text_with_ws:
         return False
+    if any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" and c.left_edge.i == tok.i + 2 and not c.ent_type_ for c in tok.children
+    ):
+        return False  # "UEFA, European football's governing body, said": an acronym with its description
     return tok.i + 1 < len(doc) and doc[tok.i + 1].text in (",", "(", "—", "–", ":")
 
 
@@ -2088,6 +2186,60 @@ def _subject_org_before(tok: Token, names: _Names) -> str | None:
     return None
 
 
+#: Words that give the kind of an organisation in its name ("Edhi Foundation", "Education Ministry").
+_KIND_WORDS = _wordset(
+    """ministry department union party foundation agency institute police league association federation
+    confederation council commission committee court university church service office army navy senate
+    parliament government authority board trust society fund bureau"""
+)
+#: Kinds a description may take up besides its own word: "the ministry" is the "Interior Department".
+_KIND_FRIENDS = {
+    "ministry": ("department", "office", "government"),
+    "department": ("ministry", "office", "service"),
+    "government": ("ministry", "department", "office", "administration", "council"),
+    "agency": ("authority", "service", "office", "commission", "administration", "bureau", "institute"),
+    "authority": ("agency", "service", "office", "commission", "board"),
+    "service": ("agency", "authority", "office", "department"),
+    "union": ("federation", "confederation", "congress", "association"),
+    "federation": ("union", "confederation", "association", "league"),
+    "charity": ("foundation", "trust", "association", "society", "fund"),
+    "lender": ("bank", "fund"),
+    "insurer": ("fund",),
+    "university": ("institute", "college", "school", "academy"),
+    "college": ("institute", "university", "school", "academy"),
+    "institute": ("university", "college", "institution"),
+    "committee": _KIND_WORDS,
+    "board": _KIND_WORDS,
+    "panel": _KIND_WORDS,
+    "delegation": _KIND_WORDS,
+    "mission": _KIND_WORDS,
+    "body": _KIND_WORDS,
+    "group": _KIND_WORDS,
+    "organisation": _KIND_WORDS,
+    "organization": _KIND_WORDS,
+    "institution": _KIND_WORDS,
+    "regulator": ("authority", "commission", "agency", "office", "board", "council", "bureau", "service"),
+    "watchdog": ("authority", "commission", "agency", "office", "board", "council", "bureau", "service"),
+}
+
+
+def _fitting(name: str | None, head: str) -> str | None:
+    """``name`` unless its own kind word rules out the description ``head``, then ``None``.
+
+    A guess for "the company said" or "the ministry said" (the organisation named last,
+    or the subject just before) must be of that kind: "the company" is not the "Edhi
+    Foundation", "the ministry" not the "European Union" nor "Education Ministry" "the
+    union". A name with no kind word ("Meridian", "K-Electric") may be of any kind.
+    """
+    if name is None:
+        return None
+    kinds = {w for w in name.lower().replace("'s", "").split() if w in _KIND_WORDS}
+    if not kinds:
+        return name
+    allowed = {head, *_ORG_SYNONYMS.get(head, ()), *_KIND_FRIENDS.get(head, ())}
+    return name if kinds & allowed else None
+
+
 def _recent_org(names: _Names, token_i: int, limit: int = 120) -> str | None:
     """The organisation named most recently within ``limit`` tokens before ``token_i``.
 
@@ -2102,6 +2254,8 @@ def _recent_org(names: _Names, token_i: int, limit: int = 120) -> str | None:
         k -= 1
         if person and name.casefold() not in names.entity_orgs:
             continue  # a person; but not a name the entity table reads as an organisation
+        if names.is_place(name):
+            continue  # "Stuttgart": a place is no organisation a description takes up
         root = next((t for t in names.doc[a:b] if not (a <= t.head.i < b) or t.head.i == t.i), names.doc[a])
         according = root.head.head.lower_ == "according"
         if (
@@ -2310,16 +2464,30 @@ def _replied_to(tok: Token, names: _Names) -> frozenset[str]:
     """People a pronoun answering someone cannot be: "When Poilievre accused ..., he replied".
 
     The subject of a clause of the same sentence before the pronoun, when the
-    pronoun's verb answers (``reply``, ``respond``, ``retort`` ...).
+    pronoun's verb answers (``reply``, ``respond``, ``retort`` ...), and the person who
+    asked in the sentence just before.
     """
     verb = tok.head
     if tok.dep_ != "nsubj" or verb.lemma_.lower() not in _REPLY_VERBS:
         return frozenset()
     out: set[str] = set()
-    for t in tok.doc[tok.sent.start : tok.i]:
+    doc = tok.doc
+    for t in doc[tok.sent.start : tok.i]:
         if t.dep_ == "nsubj" and t.pos_ == "PROPN" and names.is_person(t):
             a, b = _name_run(t)
-            out.add(names.full(_surface(tok.doc, a, b), a))
+            out.add(names.full(_surface(doc, a, b), a))
+    if tok.sent.start > 0:
+        # '"Are they all lying?" Whitcombe asked. / "I think not," she replied.': the one who asked
+        # in the sentence just before (in dialogue, the paragraph before) is the one answered
+        for t in doc[tok.sent.start - 1].sent:
+            if (
+                t.dep_ == "nsubj"
+                and t.pos_ == "PROPN"
+                and t.head.lemma_.lower() in ("ask", "question", "press")
+                and names.is_person(t)
+            ):
+                a, b = _name_run(t)
+                out.add(names.full(_surface(doc, a, b), a))
     return frozenset(out)
 
 
@@ -2467,18 +2635,19 @@ def _describe(
         org = names.before(tok.i, person=False, head=head) or names.described(head, tok.i)
         if org is None and det in ("the", "its") and tok.tag_ == "NN":
             # "ATP ... said. "...," the fund said": the fund just named
-            org = _subject_org_before(tok, names) or _recent_org(names, tok.i)
+            org = _fitting(_subject_org_before(tok, names), head) or _fitting(_recent_org(names, tok.i), head)
         return _Speaker(org, s0, s1, definite_head=head)
     if det in ("the", "its") and head in _ORG_ROLES:
         # "the regulator", "the watchdog": the organisation named most recently
         org = (
             names.before(tok.i, person=False, head=head)
             or names.described(head, tok.i)
-            or _subject_org_before(tok, names)
+            or _fitting(_subject_org_before(tok, names), head)
         )
         if org is None:
             # a guess: the organisation named last, unless one was just quoted in the paragraph
-            return _Speaker(names.before(tok.i, person=False), s0, s1, definite_head=head, org_of_last=True)
+            guess = _fitting(names.before(tok.i, person=False), head)
+            return _Speaker(guess, s0, s1, definite_head=head, org_of_last=True)
         return _Speaker(org, s0, s1, definite_head=head)
     if det == "the":
         if head in _ORG_WORDS:
@@ -3103,9 +3272,19 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
                 ),
                 None,
             )
-            spk = last_org
+            spk = _fitting(last_org, described)
         if spk is None and described in _TOPIC_ORG_HEADS and not f.speaker.anonymous and entities:
             spk = _lead_subject_org(doc, entities)
+        kind = described or f.speaker.indefinite_head
+        if (
+            spk is None
+            and kind in _GENERIC_ORG_HEADS
+            and not f.speaker.anonymous
+            and not f.speaker.person_role
+            and entities
+            and "\n" not in text[: f.start]
+        ):
+            spk = _named_next(doc, entities)
         if f.speaker.org_of_last and out:
             # "According to Asthma + Lung UK, ... The charity said": the organisation just quoted
             last_q = out[-1].quote
@@ -3114,7 +3293,7 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
                 and last_q.speaker not in people
                 and last_q.speaker.split()[-1].lower() not in names.by_last
                 and last_q.end is not None
-                and "\n" not in text[last_q.end : f.start]
+                and _same_statement(text, last_q.end, f.start)
             ):
                 spk = last_q.speaker
         if f.speaker.it_org and out:
@@ -3139,11 +3318,24 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
     return out
 
 
+def _same_statement(text: str, last_end: int, start: int) -> bool:
+    """Whether a quotation at ``start`` may go on with the one that ended at ``last_end``.
+
+    In the same paragraph; or in the next one when that paragraph opens with the
+    quotation and follows right on ("... it said. / “We respect ...,” the statement said").
+    """
+    gap = text[last_end:start]
+    if "\n" not in gap:
+        return True
+    para = text.rfind("\n", 0, start) + 1
+    return gap.count("\n\n") == 1 and len(gap) < 300 and text[para : para + 1] in _QUOTE_OPENERS
+
+
 #: Honorifics and offices written before a person's full name ("Ratu Josefa Vosabeci").
 _HONORIFICS = _wordset(
     """ratu sultan emir sheikh sir dame lord lady dr dr. prof prof. professor mr mr. mrs mrs. ms ms.
     judge justice president king queen prince princess pope datuk tunku raja senator sen sen. gov gov.
-    governor mayor"""
+    governor mayor alderman alderwoman councillor councilor councilman councilwoman"""
 )
 
 
@@ -3587,6 +3779,39 @@ def _lead_subject_org(doc: Doc, entities: Sequence[Entity]) -> str | None:
     return org.canonical
 
 
+def _named_next(doc: Doc, entities: Sequence[Entity]) -> str | None:
+    """The organisation the second paragraph opens with, for an unnamed one speaking in the lead.
+
+    "A Taiwanese-backed chipmaker said on Thursday it would delay ... / Solvane
+    Semiconductor had promised ...": news leads often describe the organisation and
+    name it as the subject of the next paragraph's first sentence. ``None`` unless
+    that subject lies in an organisation of the entity table.
+    """
+    text = doc.text
+    brk = text.find("\n")
+    while 0 <= brk < len(text) and text[brk].isspace():
+        brk += 1
+    if brk < 0 or brk >= len(text):
+        return None
+    first = next((t for t in doc if t.idx >= brk), None)
+    if first is None:
+        return None
+    root = first.sent.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "PROPN":
+        return None
+    at = subj.idx
+    org = next(
+        (
+            e
+            for e in entities
+            if e.label == "ORG" and e.start is not None and e.end is not None and e.start <= at < e.end
+        ),
+        None,
+    )
+    return org.canonical if org is not None else None
+
+
 def _org_by_head(entities: Sequence[Entity], head: str, at: int) -> str | None:
     """The organisation a definite description stands for ("the ministry" -> the ministry named).
 
@@ -3962,9 +4187,15 @@ def _attribute_direct(
                 if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
                     pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
                     return _Found(q.start, q.end, "direct", "according to", _resolve(pobj, names, roles), t.i)
+                loose = _loose_subject(t, ci) if _is_speech_verb(t) else None
                 if _is_speech_verb(t) and (
-                    t.i - ci <= 6 or any(x.lower_ == "as" for x in after[:3]) or _subject_follows(t, ci)
+                    t.i - ci <= 6
+                    or any(x.lower_ == "as" for x in after[:3])
+                    or _subject_follows(t, ci)
+                    or loose is not None
                 ):
+                    if _new_sentence_cue(t, ci, last_inner):
+                        break  # '"...." Kiprotich has not commented.', '"...." Its counsel said that ...'
                     if (
                         any(c.dep_ == "ccomp" and c.i > t.i for c in t.children)
                         and any(x.dep_ == "cc" for x in doc[ci + 1 : t.i])
@@ -3981,6 +4212,8 @@ def _attribute_direct(
                         return None
                     subj = _subject_outside(_subject(t), t, q, ci)
                     if subj is None:
+                        subj = loose
+                    if subj is None:
                         subj = next((x for x in doc[t.i + 1 : t.i + 5] if x.pos_ in ("PROPN", "PRON", "NOUN")), None)
                     return _Found(q.start, q.end, "direct", t.text, _resolve(subj, names, roles), t.i)
     # cue before: Giles said: "..." / he said, "..." / signed off with: "..."
@@ -3995,7 +4228,11 @@ def _attribute_direct(
             if prev.text == ":":
                 root = next((t for t in before if t.head.i == t.i or t.head.i < before[0].i or t.dep_ == "ROOT"), None)
                 roots = [t for t in before if t.pos_ in ("VERB", "AUX")]
-                v: Token | None = roots[0] if roots else root
+                # "X, whose district includes ..., put it bluntly:": the main verb (which the parser
+                # may hang on the quotation), not a relative clause's
+                v: Token | None = next(
+                    (t for t in roots if t.dep_ == "ROOT" or t.head.i > before[-1].i), roots[0] if roots else root
+                )
                 subj = _subject(v) if v is not None else None
                 if (
                     v is not None
@@ -4096,6 +4333,13 @@ def _attribute_direct(
     return _Found(q.start, q.end, "direct", None, _Speaker(None, None, None), None)
 
 
+#: Who "finds" as a cue: a study, an inquiry, researchers ("..., the inquiry found").
+_FINDERS = _wordset(
+    """study report survey review audit inquiry investigation analysis research researcher researchers
+    scientist scientists court judge jury panel inquest coroner investigator investigators team poll"""
+)
+
+
 def _closing_cue(verb: Token) -> tuple[tuple[int, int], Token] | None:
     """The statement a sentence-final cue reports and the cue's subject, or ``None``.
 
@@ -4114,6 +4358,8 @@ def _closing_cue(verb: Token) -> tuple[tuple[int, int], Token] | None:
         return None  # "the plan, announced by the minister": a participle, not a cue
     doc = verb.doc
     np = verb.head
+    if verb.lemma_.lower() == "find" and np.lemma_.lower() not in _FINDERS:
+        return None  # "..., many of them homeless people found in the streets": no finding reported
     left = np.left_edge.i
     sent = verb.sent
     if left - 1 <= sent.start or doc[left - 1].text != ",":
@@ -4260,6 +4506,51 @@ def _subject_follows(verb: Token, ci: int) -> bool:
         return False
     gap = [t for t in verb.doc[ci + 1 : subj.left_edge.i] if not t.is_space]
     return all(t.is_punct for t in gap)
+
+
+def _loose_subject(verb: Token, ci: int) -> Token | None:
+    """The speaker written between a quotation and a cue the parser gave no subject, or ``None``.
+
+    '"...," the panel's chair, Ana Ruiz, told reporters.': the parser may hang the
+    description on the quoted sentence and leave the cue without a subject. When
+    only a noun phrase (a description, a name, commas) stands between the closing
+    mark and the verb, the person named in it speaks, else the description's noun.
+    """
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.i - ci > 14:
+        return None
+    gap = [t for t in verb.doc[ci + 1 : verb.i] if not t.is_space]
+    while gap and gap[0].is_punct:
+        gap = gap[1:]
+    while gap and gap[-1].is_punct:
+        gap = gap[:-1]
+    if not gap or any(t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ") or t.is_sent_start for t in gap):
+        return None
+    if any(t.text in _QUOTE_OPENERS or t.text in _QUOTE_CLOSERS for t in gap):
+        return None
+    proper = [t for t in gap if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
+    if proper:
+        return proper[-1]
+    nouns = [t for t in gap if t.pos_ == "NOUN"]
+    return nouns[-1] if nouns else None
+
+
+def _new_sentence_cue(verb: Token, ci: int, last_inner: str) -> bool:
+    """Whether a speech verb after a quotation that ended a sentence opens a sentence of its own.
+
+    '"Further cases are under investigation." Ruto has not commented.', '"We will
+    see them in court." Its lawyer, Ann Lee, said in a blog post that ...': after a
+    quotation closed by a full stop, a negated verb ("has not commented") reports
+    nothing, and a verb with its own subject before it and its own reported clause
+    says something else; neither is the quotation's cue.
+    """
+    if last_inner not in ".?!":
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or not ci < subj.i < verb.i:
+        return False
+    return any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
 
 
 def _scare(doc: Doc, oi: int, ci: int, last_inner: str, *, cued: bool) -> bool:
