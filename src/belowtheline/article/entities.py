@@ -39,6 +39,14 @@ evidence from the document and a small curated gazetteer
    ("Tafea" + "Lotoala"), a person written after "the" and a nationality loses it ("the
    Uruguayan Diego Larrañaga"), a capitalised group's possessive stays inside a name
    ("People's Democratic Congress"), and "Police said ..." is the police force.
+   Bodies named by a list of fields stay whole ("Department for Culture, Media and
+   Sport"), as do bodies "for the <cause>" ("Permanent Committee for the Defence of Human
+   Rights"), a country before "government" or a capitalised ministry names that government
+   or ministry ("the UK government", "Brazil's Defense Ministry"), a lone "the government"
+   that speaks in a story about one country is that country's government, royals keep
+   their title ("Princess Ingrid Alexandra"), a leader's capitalised office is a body ("the
+   Prime Minister’s Office"), and the holder named after "Minister for <portfolio>" is a
+   person ("Minister for Health Declan Ó Cuív").
 2. **Groups.** Mentions join one group when they have the same name (case
    aside: "Nato" = "NATO"), the same gazetteer entry ("Zelenskyy" =
    "Zelensky"), when one is the surname of a full name in the document
@@ -49,7 +57,10 @@ evidence from the document and a small curated gazetteer
    by a vote of its mentions (speech-verb subjects count as strong evidence for
    a person). A body word alone joins the one organisation named with it ("the
    Commission", "Police"), and "the Ethiopian" the one person the document ties to Ethiopia;
-   a company's first word joins the company ("Redgum" -> "Redgum Minerals").
+   a company's first word joins the company ("Redgum" -> "Redgum Minerals"); an
+   organisation's name cut before "for/of/on <name>" joins the whole ("Royal Commission"
+   -> "Royal Commission for Riyadh City"), and an acronym may keep the "of" ("BOJ" ->
+   "Bank of Japan").
    The first of two Spanish surnames joins the full name ("Achával" -> "Beatriz
    Achával de los Ríos"); a bare word joins the one organisation it names with an
    organisation word ("Leiden" -> "Leiden University") and a name cut short of a
@@ -208,6 +219,8 @@ class Gazetteer:
     demonyms: dict[str, str] = field(default_factory=dict)
     #: Names the tagger takes for entities that are not ("VAT", "GDP").
     not_entities: frozenset[str] = frozenset()
+    #: Countries without a nationality word in ``demonyms`` ("Ivory Coast", "Fiji").
+    countries: frozenset[str] = frozenset()
     by_key: dict[str, GazetteerEntry] = field(default_factory=dict)
     demonym_of: dict[str, str] = field(default_factory=dict)
     pattern: re.Pattern[str] | None = None
@@ -238,7 +251,12 @@ def gazetteer() -> Gazetteer:
         GazetteerEntry(e["canonical"], e["label"], tuple(e.get("aliases", ())), tuple(e.get("roles", ())))
         for e in raw["entities"]
     ]
-    return Gazetteer(entries, dict(raw.get("demonyms", {})), frozenset(raw.get("not_entities", ())) | COMMON_ACRONYMS)
+    return Gazetteer(
+        entries,
+        dict(raw.get("demonyms", {})),
+        frozenset(raw.get("not_entities", ())) | COMMON_ACRONYMS,
+        frozenset(raw.get("countries", ())),
+    )
 
 
 #: Short forms of common nouns that the tagger takes for organisations ("CCTV", "GPs", "the MMR vaccine").
@@ -394,6 +412,8 @@ def extract_entities(doc: Doc) -> tuple[list[Entity], Callable[[str], str]]:
     """
     gaz = gazetteer()
     mentions = _spans(doc, gaz)
+    mentions = _bare_governments(doc, mentions, gaz)
+    mentions = _leaders_offices(_text(doc), mentions)
     mentions = _add_gazetteer_matches(doc, mentions, gaz)
     mentions = _defined_acronyms(doc, mentions, gaz)
     mentions = _add_apposed_orgs(doc, mentions)
@@ -439,6 +459,9 @@ def extract_entities(doc: Doc) -> tuple[list[Entity], Callable[[str], str]]:
                     table.setdefault(" ".join(words[j:]).casefold(), canonical)
     for phrase, canonical in roles.items():
         table.setdefault(phrase, canonical)
+    # a body word alone ("a Commission spokesperson") for the one organisation named with it
+    for word, canonical in _body_word_names(mentions, names, labels).items():
+        table.setdefault(word, canonical)
     # a first name alone, for the one person of the document whose full name starts with it
     by_first: dict[str, set[str]] = defaultdict(set)
     for gid, canonical in names.items():
@@ -491,10 +514,11 @@ def _canonical(table: dict[str, str], gaz: Gazetteer, surface: str) -> str:
         variants = {c for k, c in table.items() if fold_accents(k) == folded}
         if len(variants) == 1:
             return variants.pop()
-    # A full name cut short ("Robert F. Kennedy" for "Robert F. Kennedy Jr"): the one longer name it starts.
+    # A full name cut short ("Robert F. Kennedy" for "Robert F. Kennedy Jr", "Department for Culture"
+    # for "Department for Culture, Media and Sport"): the one longer name it starts.
     key = normalize_name(surface).casefold()
     if " " in key:
-        longer = {c for k, c in table.items() if k.startswith(key + " ")}
+        longer = {c for k, c in table.items() if k.startswith((key + " ", key + ", "))}
         if len(longer) == 1:
             return longer.pop()
     if " " in key:
@@ -520,6 +544,17 @@ def _bare_name(surface: str, table: dict[str, str]) -> str:
     if len(words) < 2:
         return surface
     words = _strip_titles(words)
+    if len(words) > 2 and words[0] in ("for", "of") and words[1].casefold() in _PORTFOLIO_WORDS:
+        # "Minister for Health Declan Ó Cuív": the portfolio goes with the title
+        k = 1
+        while len(words) - k > 1 and words[k].casefold().rstrip(",") in _PORTFOLIO_WORDS:
+            k += 1
+        words = words[k:]
+    k = 0
+    while len(words) - k > 2 and words[k].casefold().rstrip(",") in _PORTFOLIO_WORDS:
+        k += 1
+    if k and " ".join(words[k:]).casefold() in table:
+        words = words[k:]  # "Health Declan Ó Cuív", the tagger's cut of "Minister for Health Declan Ó Cuív"
     while len(words) > 2 and words[-1].casefold().rstrip(".") in POST_NOMINALS | PERSON_POST_NOMINALS:
         words = words[:-1]
     if len(words) > 1 and words[-1] in _ORG_APPOSED and words[-2][:1].isupper():
@@ -539,9 +574,8 @@ def _bare_name(surface: str, table: dict[str, str]) -> str:
 
 def _spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     out: list[_Mention] = []
-    ents = _merge_adjacent(
-        doc, _hyphenated_names(doc, _complete_names(doc, _name_runs(doc, [e for e in doc.ents if e.label_ in LABELS])))
-    )
+    runs = _royal_names(doc, _listed_portfolios(doc, _name_runs(doc, [e for e in doc.ents if e.label_ in LABELS])))
+    ents = _merge_adjacent(doc, _hyphenated_names(doc, _complete_names(doc, runs)))
     skip_until = -1
     covered = {i for e in ents for i in range(e.start, e.end)}
     for k, ent in enumerate(ents):
@@ -567,7 +601,13 @@ def _spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
         # An organisation named after a place: "Transport for London", "Ministry of Defence".
         if label in ("GPE", "ORG", "LOC") and start >= 2 and doc[start - 1].lower_ in ("for", "of"):
             j = start - 2
-            while j > 0 and doc[j - 1].text[:1].isupper() and not doc[j - 1].ent_type_ and not doc[j - 1].is_sent_start:
+            while (
+                j > 0
+                and doc[j - 1].text[:1].isupper()
+                and not doc[j - 1].ent_type_
+                and not doc[j - 1].is_sent_start
+                and doc[j - 1].lower_ != "the"  # "The Port of Barcelona" inside a sentence
+            ):
                 j -= 1
             if (
                 j > 0
@@ -630,6 +670,10 @@ _PARTY_WORDS = frozenset(
 )  # fmt: skip
 
 
+#: Prepositions inside a name after "for the" ("Central Office for the Fight against Trafficking").
+_NAME_PREPOSITIONS = frozenset({"against", "into", "between", "among", "under", "through", "towards", "within"})
+
+
 def _run_word(t: Token) -> bool:
     return (
         t.text[:1].isupper()
@@ -662,7 +706,17 @@ def _name_runs(doc: Doc, ents: list[Span]) -> list[Span]:
         while j < n and not doc[j].is_sent_start and "\n" not in doc[j - 1].whitespace_:
             hyphen = doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
             joined = (doc[j].lower_ in _RUN_CONNECTORS or hyphen) and j + 1 < n and _run_word(doc[j + 1])
-            if _run_word(doc[j]) or joined:
+            # "Committee for the Defence of Human Rights": "for the" inside a name
+            the = (
+                doc[j].lower_ in ("for", "on")
+                and j + 2 < n
+                and doc[j + 1].lower_ == "the"
+                and _run_word(doc[j + 2])
+                and not doc[j + 2].ent_type_
+            )
+            if the:
+                j += 2
+            elif _run_word(doc[j]) or joined:
                 j += 1
             else:
                 break
@@ -670,19 +724,35 @@ def _name_runs(doc: Doc, ents: list[Span]) -> list[Span]:
         if doc[start].is_sent_start and doc[start].pos_ not in ("PROPN", "ADJ"):
             start += 1
         words = [t for t in doc[start:j] if t.lower_ not in _RUN_CONNECTORS]
-        if len(words) >= 2 and (
-            doc[j - 1].lower_ in _RUN_HEADS
-            or doc[start].lower_ in _FOREIGN_HEADS
-            # "Diocese of Cosenza", "Department for Education": an organisation word, "of"/"for", a name
-            or doc[start].lower_ in _OF_HEADS
-            and j - start <= 6
-            and doc[start + 1].lower_ in ("of", "for")
+        if (
+            len(words) >= 2
+            and (
+                doc[j - 1].lower_ in _RUN_HEADS
+                or doc[start].lower_ in _FOREIGN_HEADS
+                # "Diocese of Cosenza", "Department for Education": an organisation word, "of"/"for", a name
+                or doc[start].lower_ in _OF_HEADS
+                and j - start <= 6
+                and doc[start + 1].lower_ in ("of", "for")
+                # "Coalition for Cloud Choice", "Permanent Committee for the Defence of Human Rights":
+                # the same with one more word in front, when the tagger named nothing after "for"
+                or j - start <= 9
+                and any(
+                    doc[k].lower_ in _OF_HEADS | _RUN_HEADS
+                    and doc[k + 1].lower_ in ("of", "for")
+                    and not any(t.ent_type_ in LABELS for t in doc[k + 2 : j])
+                    for k in range(start, min(start + 2, j - 1))
+                )
+            )
         ):
             found.append((start, j, "ORG"))
         i = j
     demonyms = gazetteer().demonyms
-    for ent in ents:
-        if ent.label_ == "NORP" and len(ent) == 1 and ent.text in demonyms and ent.end < n:
+    # a nationality the tagger left untagged counts too ("The Welsh Conservatives’ spokesperson")
+    untagged = [
+        doc[t.i : t.i + 1] for t in doc if t.ent_type_ not in LABELS and t.text in demonyms and t.text[:1].isupper()
+    ]
+    for ent in [*ents, *untagged]:
+        if (ent.label_ == "NORP" or not ent.label_) and len(ent) == 1 and ent.text in demonyms and ent.end < n:
             nxt = doc[ent.end]
             two = doc[ent.end : ent.end + 2].text.casefold()
             if two in _PARTY_WORDS and ent.end + 2 <= n:
@@ -697,9 +767,22 @@ def _name_runs(doc: Doc, ents: list[Span]) -> list[Span]:
             a = person.end + 1 + (doc[person.end + 1].lower_ == "the")
             if b - a < 2:
                 continue
-        inside = [e for e in out if a <= e.start and e.end <= b]
+        titled = next((e for e in ents if e.label_ == "PERSON" and a < e.start and e.end == b), None)
+        if titled is not None and doc[titled.start - 1].lower_ in PERSON_TITLES | {"of"}:
+            # "Bank of England Governor Andrew Bailey": a body, a title and a person;
+            # "the Centre Party of Sigmundur Gunnlaugsson": a party and its leader
+            continue
+        cut_short = b + 1 < n and doc[b].lower_ in _NAME_PREPOSITIONS and doc[b + 1].text[:1].isupper()
+        if cut_short and any(doc[k].lower_ == "the" for k in range(a, b)):
+            continue  # "Central Office for the Fight" + "against Trafficking ...": cut short
+        # a span that only adds "the" in front ("the Permanent Committee") lies inside the run
+        inside = [e for e in out if a <= e.start + (doc[e.start].lower_ == "the") and e.end <= b]
+        if len(inside) > 1 and any(e.start < a for e in inside):
+            continue  # "the Centre Party" + "of" + "Sigmundur Gunnlaugsson" (tagged alike): two names
         straddle = [e for e in out if e.start < b and a < e.end and e not in inside]
-        if straddle or any((e.start, e.end) == (a, b) and e.label_ == label for e in inside):
+        if straddle or any(
+            (e.start + (doc[e.start].lower_ == "the"), e.end) == (a, b) and e.label_ == label for e in inside
+        ):
             continue
         out = [e for e in out if e not in inside] + [Span(doc, a, b, label=label)]
     # "Itaú" + "Unibanco": an untagged proper noun in front of an organisation's name
@@ -727,6 +810,132 @@ def _name_runs(doc: Doc, ents: list[Span]) -> list[Span]:
             cut.append(e)
     cut.sort(key=lambda e: e.start)
     return cut
+
+
+#: First words of bodies named by a list of portfolios or fields ("Department for Culture, Media and Sport").
+_LIST_HEADS = frozenset(
+    {"ministry", "department", "secretariat", "committee", "society", "museum", "school", "faculty", "institute",
+     "office", "council", "commission", "agency", "academy", "college", "board", "authority", "centre", "center"}
+)  # fmt: skip
+
+
+def _listed_portfolios(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Organisations named "<body> of/for <field>, <field> and <field>", which the tagger cuts at
+    the comma or the "and": "Department for Culture, Media and Sport", "Ministry of Fisheries
+    and Maritime Economy", "American Society of Tropical Medicine and Hygiene".
+
+    Each listed field is one to three capitalised words written nowhere else in the document,
+    neither a person, a place nor a gazetteer name, and the list ends where the capitalised
+    words do; "the Ministry of Health and Oxfam" (a name of its own, written again) stays two.
+    """
+    from spacy.tokens import Span
+
+    text = _text(doc)
+    gaz = gazetteer()
+    n = len(doc)
+
+    def field(i: int) -> int | None:
+        """The end of a listed field starting at token ``i``."""
+        j = i
+        while j < n and j - i < 3 and doc[j].text[:1].isupper() and doc[j].is_alpha:
+            j += 1
+        if j == i or j < n and doc[j].text[:1].isupper() and doc[j].is_alpha:
+            return None
+        words = doc[i:j]
+        if (
+            any(t.ent_type_ in ("GPE", "LOC", "NORP", "DATE") or t.text.isupper() for t in words)
+            or (len(words) > 1 and any(t.ent_type_ == "PERSON" for t in words))  # "Hygiene" alone may be one
+            or gaz.lookup(words.text) is not None
+            or any(t.is_sent_start for t in words)
+            or len(re.findall(rf"(?<![\w-]){re.escape(words.text)}(?![\w-])", text)) > 1
+        ):
+            return None
+        return j
+
+    out: list[Span] = []
+    skip_to = -1
+    for ent in ents:
+        if ent.start < skip_to:
+            continue
+        heads = [t.i for t in ent[:-1] if t.lower_ in _LIST_HEADS and doc[t.i + 1].lower_ in ("of", "for")]
+        end = ent.end
+        if ent.label_ != "ORG" or not heads or heads[-1] + 2 >= end:
+            out.append(ent)
+            continue
+        k = end
+        while k + 1 < n and doc[k].text == ",":
+            nxt = field(k + 1)
+            if nxt is None:
+                break
+            k = nxt
+        if k + 1 < n and doc[k].text == "," and doc[k + 1].lower_ in ("and", "&"):
+            k += 1  # the serial comma
+        last = field(k + 1) if k + 1 < n and doc[k].lower_ in ("and", "&") else None
+        if last is None:
+            out.append(ent)
+            continue
+        out = [e for e in out if e.end <= ent.start]
+        out.append(Span(doc, ent.start, last, label="ORG"))
+        skip_to = last
+    return out
+
+
+#: Titles of royals and popes, who are known by a given name and the title ("Prince William").
+_ROYAL_TITLES = frozenset({"prince", "princess", "king", "queen", "pope", "emperor", "empress"})
+_REGNAL = re.compile(r"[IVX]{1,5}")
+#: Last words that make "King Salman Park" or "King Saud University" a place or a body.
+_PLACE_WORDS = (
+    NON_PERSON_WORDS
+    | _RUN_HEADS
+    | ORG_HEADS
+    | frozenset(
+        {"park", "road", "avenue", "bridge", "hospital", "stadium", "island", "islands", "land", "county", "airport"}
+    )
+)
+
+
+def _royal_end(doc: Doc, i: int) -> int | None:
+    """Where a royal's or a pope's name that opens with the title at ``i`` ends, or None.
+
+    "Prince William", "Princess Ingrid Alexandra", "King Charles III", "Pope Leo XIV": the
+    title, one or two given names and a regnal number. Not "Crown Prince Mohammed bin Salman"
+    (a name with a surname particle), "Prince of Wales" or "King Salman Park".
+    """
+    t = doc[i]
+    if t.lower_ not in _ROYAL_TITLES or not t.text[:1].isupper() or i > 0 and doc[i - 1].lower_ == "crown":
+        return None
+    j = i + 1
+    while (
+        j < len(doc) and j - i <= 2 and doc[j].is_alpha and doc[j].text.istitle() and not _REGNAL.fullmatch(doc[j].text)
+    ):
+        j += 1
+    if j == i + 1:
+        return None
+    if j < len(doc) and _REGNAL.fullmatch(doc[j].text):
+        j += 1
+    elif j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha:
+        return None  # more capitalised words: a longer name or a place
+    words = doc[i + 1 : j]
+    if any(w.lower_ in _PLACE_WORDS | PARTICLES or w.ent_type_ in ("GPE", "ORG", "LOC", "NORP") for w in words):
+        return None
+    return j
+
+
+def _royal_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Royals and popes named by title and given name, the title kept ("Princess Ingrid
+    Alexandra", also when the tagger missed the name or left the title out: "King" + "Charles III")."""
+    from spacy.tokens import Span
+
+    out = list(ents)
+    for t in doc:
+        end = _royal_end(doc, t.i)
+        if end is None:
+            continue
+        overlapping = [e for e in out if e.start < end and t.i < e.end]
+        if any(e.label_ != "PERSON" or e.start < t.i or e.end > end for e in overlapping):
+            continue
+        out = [e for e in out if e not in overlapping] + [Span(doc, t.i, end, label="PERSON")]
+    return sorted(out, key=lambda e: e.start)
 
 
 def _complete_names(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -1013,6 +1222,8 @@ def _body_name(noun: str) -> str:
 
 #: "transport ministry", "civil protection ministry": a ministry named by its lower-case field.
 _MINISTRY = re.compile(r"((?:[a-z]+ ){1,3}?)ministry\b")
+#: "Defense Ministry", "Foreign Ministry": the same written with capitals (not "Ministry of ...").
+_CAPITAL_MINISTRY = re.compile(r"((?:[A-Z][a-z]+ ){1,3}?)Ministry\b(?! of)")
 #: Words before "ministry" that are no field of government ("the same ministry").
 _NOT_FIELDS = frozenset(
     {"same", "new", "whole", "former", "other", "relevant", "entire", "own", "a", "an", "the", "that", "this",
@@ -1021,12 +1232,20 @@ _NOT_FIELDS = frozenset(
 )  # fmt: skip
 
 
-#: Local bodies named by a place and lower-case words ("Toronto city council").
+#: Local bodies named by a place and lower-case words ("Toronto city council", "Lolland municipality",
+#: "Tyrol avalanche warning service").
 _LOCAL_BODY = re.compile(
-    r" ((?:[a-z]+ ){1,2}(?:court|police)|(?:[a-z]+ ){0,2}(?:council|administration|assembly|authority))\b(?![’'-])"
+    r" ((?:[a-z]+ ){1,2}(?:court|police)|(?:[a-z]+ ){0,2}(?:council|administration|assembly|authority|municipality)"
+    r"|(?:[a-z]+ ){1,3}service)\b(?![’'-])"
 )
 #: Bodies a place owns, written with a capital ("Berlin's Senate").
 _CAPITAL_BODY = re.compile(r"(?:Senate|Parliament|Assembly|Council|Cabinet|Congress)\b(?![ -][A-Z])")
+
+
+def _noun_follows(doc: Doc, end: int) -> bool:
+    """Whether the word after character offset ``end`` (a space away) is a common noun."""
+    span = doc.char_span(end + 1, end + 2, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].idx == end + 1 and span[0].pos_ == "NOUN"
 
 
 def _demonym_in_text(doc: Doc, place: str) -> str | None:
@@ -1159,6 +1378,28 @@ def _joined_label(doc: Doc, prev: Span, ent: Span) -> str | None:
         # "Simon Communities" + "of" + "Ireland": a place finishing an organisation's name
         return "ORG"
     if (
+        gap is not None
+        and prev.label_ == "ORG"
+        and ent.label_ in ("GPE", "LOC")
+        and [t.lower_ for t in gap] in (["for"], ["on"])
+        and (
+            doc[prev.end - 1].lower_ in _RUN_HEADS | _OF_HEADS | {"commission"}
+            or len(prev) > 2
+            and any(
+                t.lower_ in _RUN_HEADS | _OF_HEADS | {"commission", "panel"} and doc[t.i + 1].lower_ in ("of", "for")
+                for t in prev[:-1]
+            )
+        )
+        and doc[prev.end - 1].text[:1].isupper()
+        and gazetteer().lookup(prev.text) is None
+        and not (ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s", "'", "’"))
+        and not doc[gap.start].is_sent_start
+        and not ent[0].is_sent_start
+    ):
+        # "Royal Commission" + "for" + "Riyadh City", "Group of Eminent Experts" + "on" +
+        # "Yemen": a place finishing an organisation's name cut at "for" or "on"
+        return "ORG"
+    if (
         prev.label_ == "ORG"
         and prev.end == ent.start
         and len(prev) > 2
@@ -1168,6 +1409,121 @@ def _joined_label(doc: Doc, prev: Span, ent: Span) -> str | None:
         # "National Observatory of" + "Athens": the place finishes the organisation's name
         return "ORG"
     return None
+
+
+#: Country names written with "the" ("the Netherlands", "the United Kingdom", "the Czech Republic").
+_TAKES_THE = re.compile(
+    r"^(?:United|Democratic|Central African|Dominican|Czech)\b"
+    r"|\b(?:Netherlands|Philippines|Gambia|Bahamas|Maldives|Seychelles|Comoros|Islands|Republic|Kingdom|States|Emirates)$"
+)
+#: A country's name used as an adjective before "government" ("the UK government").
+_COUNTRY_GOVERNMENT = re.compile(r" government\b(?!-)")
+
+
+def _country(gaz: Gazetteer, place: str) -> bool:
+    """Whether ``place`` is a country the gazetteer knows ("United Kingdom", "Ivory Coast")."""
+    return (place in gaz.demonym_of or place in gaz.countries) and place not in _SUBNATIONAL
+
+
+#: Places with a nationality word that have no national government ("Welsh", "Scottish").
+_SUBNATIONAL = frozenset({"Wales", "Scotland", "England", "Northern Ireland"})
+
+
+#: A leader's office written as a name: "the Prime Minister’s Office", "the Governor's Office".
+_LEADERS_OFFICE = re.compile(
+    r"(?<![\w-])(?:(?:Deputy )?Prime Minister|President|Chancellor|Governor|Mayor|Premier|Taoiseach"
+    r"|Attorney[- ]General|Chief Minister)[’']s Office\b"
+)
+
+
+def _leaders_offices(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """ "The Prime Minister’s Office said ...": the office, a body written with capitals and the
+    leader's possessive, is an organisation of its own, not the leader (nor a role reference).
+    Lower-case "the prime minister's office" is left alone."""
+    added = [
+        _Mention(m.start(), m.end(), m.group(), "ORG", canonical=m.group()) for m in _LEADERS_OFFICE.finditer(text)
+    ]
+    if not added:
+        return mentions
+    kept = [m for m in mentions if not any(a.start < m.end and m.start < a.end for a in added)]
+    return sorted(kept + added, key=lambda x: x.start)
+
+
+#: Verbs whose subject speaks or acts in public: "the government said / announced / denied".
+_GOVERNMENT_SPEECH = SPEECH_VERBS | frozenset(
+    {"deny", "confirm", "reject", "promise", "pledge", "defend", "welcome", "condemn", "dismiss", "describe",
+     "maintain", "respond", "vow", "call"}
+)  # fmt: skip
+
+
+def _story_country(mentions: list[_Mention], gaz: Gazetteer) -> str | None:
+    """The one country a story is about, when its names leave no doubt.
+
+    Countries are counted from places and nationalities the gazetteer knows ("Ghana",
+    "Ghanaian", "Ivory Coast" even tagged a location); a government the text names ("Japan's
+    government") counts three times. The most named country must be named at least twice and
+    twice as often as any other.
+    """
+    counts: Counter[str] = Counter()
+    for m in mentions:
+        if m.canonical is not None and m.canonical.startswith("Government of "):
+            place = m.canonical.removeprefix("Government of ").removeprefix("the ")
+            counts[place] += 3
+        elif m.label in ("GPE", "LOC"):
+            entry = gaz.lookup(m.text)
+            place = entry.canonical if entry is not None else m.text
+            if _country(gaz, place):
+                counts[place] += 1
+        elif m.label == "NORP" and m.text in gaz.demonyms and _country(gaz, gaz.demonyms[m.text]):
+            counts[gaz.demonyms[m.text]] += 1
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _bare_governments(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
+    """ "the government" alone, for the government of the one country the story is about, when
+    that government speaks in the text ("the government said", "the government denied").
+
+    Newspapers write "the government" for the story's national government once the country is
+    plain; without a government that speaks or a country beyond doubt (see
+    :func:`_story_country`) the words are left alone. Every "the government" of the document
+    then names that government ("Government of Ghana").
+    """
+    text = _text(doc)
+    taken = [(m.start, m.end) for m in mentions]
+    found: list[Token] = []
+    speaks = False
+    for t in doc:
+        if t.lower_ != "government" or t.i == 0 or doc[t.i - 1].lower_ != "the":
+            continue
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.lower_ in ("of", "-") or nxt.text[:1].isupper() and not nxt.is_punct):
+            continue  # "the government of Japan", "the government-backed bank", "the government Yes campaign"
+        if any(a < t.idx + len(t.text) and t.idx < b for a, b in taken):
+            continue
+        found.append(t)
+        verb = t.head
+        speaks |= t.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in _GOVERNMENT_SPEECH
+        speaks |= t.dep_ == "pobj" and verb.lower_ == "to" and verb.head.lower_ == "according"
+    if not speaks:
+        return mentions
+    country = _story_country(mentions, gaz)
+    if country is None:
+        return mentions
+    the = "the " if _TAKES_THE.search(country) else ""
+    added = [
+        _Mention(
+            t.idx,
+            t.idx + len(t.text),
+            text[t.idx : t.idx + len(t.text)],
+            "ORG",
+            canonical=f"Government of {the}{country}",
+        )
+        for t in found
+    ]
+    return sorted(mentions + added, key=lambda x: x.start)
 
 
 def _national_bodies(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
@@ -1190,7 +1546,17 @@ def _national_bodies(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> list
         rest = text[m.end : m.end + 40]
         if label == "GPE":
             poss = re.match(r"[’']s ", rest)
+            country = known.canonical if known is not None else m.text
+            if not poss and _COUNTRY_GOVERNMENT.match(rest) and _country(gaz, country):
+                # "the UK government" -> "Government of the United Kingdom"
+                end = m.end + len(" government")
+                the = "the " if _TAKES_THE.search(country) else ""
+                name = f"Government of {the}{country}"
+                added.append(_Mention(m.start, end, text[m.start : end], "ORG", canonical=name))
+                continue
             local = _LOCAL_BODY.match(rest)
+            if local is not None and _noun_follows(doc, m.end + local.end()):
+                local = None  # "Denmark's public service broadcaster": the body word is a modifier
             if not poss and local is not None and not any(w in _NOT_FIELDS for w in local.group(1).split()):
                 # "Toronto city council", "Helsinki district court", "Kharkiv regional military administration"
                 end = m.end + local.end()
@@ -1212,9 +1578,10 @@ def _national_bodies(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> list
             if adjective is None:
                 continue  # "European armed forces" is not one body
         nouns = [n for n in ORG_NOUNS if rest.startswith(n) and not rest[len(n) : len(n) + 1].isalnum()]
-        ministry = _MINISTRY.match(rest)
-        if not nouns and ministry is not None and not any(w in _NOT_FIELDS for w in ministry.group(1).split()):
-            nouns = [ministry.group()]  # "Dutch transport ministry", "Kenya's health ministry"
+        ministry = _MINISTRY.match(rest) or _CAPITAL_MINISTRY.match(rest)
+        if not nouns and ministry is not None and not any(w.lower() in _NOT_FIELDS for w in ministry.group(1).split()):
+            # "Dutch transport ministry", "Kenya's health ministry", "Brazil's Defense Ministry"
+            nouns = [ministry.group()]
         body = _CAPITAL_BODY.match(rest) if label == "GPE" else None
         if not nouns and body is not None:
             # "Berlin's Senate" -> "Senate of Berlin"
@@ -1223,15 +1590,15 @@ def _national_bodies(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> list
             continue
         for noun in nouns[:1]:
             surface = text[m.start : offset + len(noun)]
-            name = f"{adjective} {_body_name(noun)}" if adjective else surface
+            name = f"{adjective} {_body_name(noun.lower())}" if adjective else surface
             if noun == "government":
                 # "Japan's government", "the Dutch government" -> "Government of Japan", "Government of the Netherlands"
                 owner = gaz.lookup(m.text)
                 home = gaz.demonyms.get(m.text) if label == "NORP" else (owner.canonical if owner else m.text)
                 if home:
                     place = home
-                    # "the Netherlands", not "the" of "the Kenya Red Cross"
-                    the = "the " if re.search(rf"\b[Tt]he {re.escape(place)}\b(?![ -][A-Z])", text) else ""
+                    # "the Netherlands", not "the" of "the Wales officer" or "the Kenya Red Cross"
+                    the = "the " if _TAKES_THE.search(place) else ""
                     name = f"Government of {the}{place}"
             added.append(_Mention(m.start, offset + len(noun), surface, "ORG", canonical=name))
     if not added:
@@ -1278,8 +1645,13 @@ def _split_span(doc: Doc, start: int, end: int, label: str) -> list[_Mention]:
             and doc[s].lower_ not in ORG_HEADS | NON_PERSON_WORDS
         ):
             s += 1
-        if lab == "ORG" and e - s > 1 and doc[e - 1].text in ("party", "union") and doc[e - 2].text[:1].isupper():
-            e -= 1  # "the Law and Justice party", "the Unite union": the name without the kind
+        if (
+            lab in ("ORG", "PERSON")
+            and e - s > 1
+            and doc[e - 1].text in ("party", "union", "bloc")
+            and doc[e - 2].text[:1].isupper()
+        ):
+            e -= 1  # "the Law and Justice party", "the Unite union", "the CDU/CSU bloc": the name without the kind
         if e - s > 3 and _SCORE.fullmatch(doc[e - 3 : e].text) is not None:
             e -= 3  # "Dundee United 4-0"
         while s < e and (
@@ -1308,7 +1680,12 @@ def _split_span(doc: Doc, start: int, end: int, label: str) -> list[_Mention]:
             e, lab = of, "PERSON"
         # Titles before a personal name ("President Zelensky", "Mr Starmer", "MP Dawn Butler").
         if lab == "PERSON":
-            while e - s > 1 and doc[s].lower_.rstrip(".") in PERSON_TITLES and doc[s + 1].text[:1].isupper():
+            while (
+                e - s > 1
+                and doc[s].lower_.rstrip(".") in PERSON_TITLES
+                and doc[s + 1].text[:1].isupper()
+                and _royal_end(doc, s) != e
+            ):
                 s += 1
             if e - s > 2 and doc[s].lower_ in _FALSE_TITLES and doc[s].text[:1].isupper() and _name_token(doc[s + 1]):
                 s += 1  # "Historian Ama Koné": an occupation written like a title
@@ -1364,6 +1741,8 @@ def _title_led_person(doc: Doc, s: int, e: int) -> int | None:
     of = next((i for i in range(s + 2, e) if doc[i].lower_ == "of"), e)
     if not 2 <= of - s - 1 <= 3 or not all(_name_token(t) for t in doc[s + 1 : of]):
         return None
+    if doc[of - 1].lower_ in NON_PERSON_WORDS | _RUN_HEADS | _ORG_KINDS:
+        return None  # "National Cyber Crime Bureau": an organisation word ends it
     if of < e:
         body = of + 1 + (of + 1 < e and doc[of + 1].lower_ == "the")
         if body >= e or doc[body].lower_ not in ORG_HEADS | NON_PERSON_WORDS:
@@ -1532,6 +1911,10 @@ def _split_lists(doc: Doc, pieces: list[tuple[int, int, str]]) -> list[tuple[int
             out.append((s, e, lab))
             continue
         if lab == "ORG":
+            apposed = _apposed_org(doc, s, e)
+            if apposed is not None:
+                out += [(s, apposed, lab), (apposed + 1, e, lab)]
+                continue
             parts = re.split(r"\s*(?:,|\band\b|&)\s*", doc[s:e].text)
             gaz = gazetteer()
             if len(parts) < 2 or not all((x := gaz.lookup(p)) is not None and x.label in ("GPE", "LOC") for p in parts):
@@ -1545,6 +1928,28 @@ def _split_lists(doc: Doc, pieces: list[tuple[int, int, str]]) -> list[tuple[int
                 cut = i + 1
         out.append((cut, e, lab))
     return out
+
+
+def _apposed_org(doc: Doc, s: int, e: int) -> int | None:
+    """The comma between two organisations the tagger joined into one span, one apposed to the
+    other: "the Daily Courier, Meridian News Group" (the paper and its publisher). The part
+    after the comma is a name of two or more capitalised words ending in an organisation's kind
+    ("Group", "Holdings") and holds no "and", so the listed portfolios of "Department for
+    Culture, Media and Sport" stay one name."""
+    commas = [i for i in range(s + 1, e - 1) if doc[i].text == ","]
+    if len(commas) != 1:
+        return None
+    c = commas[0]
+    left, right = doc[s:c], doc[c + 1 : e]
+    if (
+        len(left) >= 2
+        and len(right) >= 2
+        and all(t.text[:1].isupper() for t in right)
+        and all(t.text[:1].isupper() or t.lower_ == "the" for t in left)
+        and right[-1].lower_ in _ORG_KINDS | _RUN_HEADS
+    ):
+        return c
+    return None
 
 
 def _sentence_initial_common_noun(doc: Doc, s: int, e: int, label: str, text: str) -> bool:
@@ -2646,6 +3051,13 @@ _PORTFOLIOS = frozenset(
      "mayoral", "public", "works", "infrastructure", "industry", "communications", "digital", "climate"}
 )  # fmt: skip
 
+#: Words of a minister's portfolio written between the title and the holder's name
+#: ("Minister for Foreign Affairs and Trade Ana Lopes").
+_PORTFOLIO_WORDS = _PORTFOLIOS | frozenset(
+    {"finance", "defence", "defense", "foreign", "home", "interior", "economy", "economic", "labour", "labor",
+     "employment", "enterprise", "children", "equality", "social", "welfare", "security", "affairs", "and", "&"}
+)  # fmt: skip
+
 
 def _drop_job_title_words(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     """Drop "names" that are pieces of a job title rather than organisations.
@@ -2663,6 +3075,7 @@ def _drop_job_title_words(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     text = _text(doc)
     lower = _lower_words(doc)
     drop: set[int] = set()
+    added: list[_Mention] = []
     previous: _Mention | None = None
     for m in mentions:
         words = [w.casefold().rstrip(".") for w in re.split(r"[\s-]+", m.text.strip()) if w]
@@ -2682,8 +3095,40 @@ def _drop_job_title_words(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
                 drop.add(id(m))
         elif m.label == "ORG" and (_TITLE_BEFORE.search(text, max(0, m.start - 80), m.start) or after_dropped):
             drop.add(id(m))
+            holder = _holder_after_portfolio(m, lower)
+            if holder is not None:
+                added.append(holder)
         previous = m
-    return [m for m in mentions if id(m) not in drop] if drop else mentions
+    if not drop:
+        return mentions
+    return sorted([m for m in mentions if id(m) not in drop] + added, key=lambda x: x.start)
+
+
+def _holder_after_portfolio(m: _Mention, lower: frozenset[str]) -> _Mention | None:
+    """The person written after the portfolio of "Minister for <portfolio>", which the tagger
+    took into one organisation: "Minister for Health Declan Ó Cuív" -> "Declan Ó Cuív".
+
+    The portfolio's words are those of a portfolio or written in lower case elsewhere in
+    the document; at least two capitalised words must be left for the name.
+    """
+    words = m.text.split(" ")
+    k = 0
+    while k < len(words) and (
+        words[k].casefold().rstrip(",") in _PORTFOLIO_WORDS or words[k].casefold().rstrip(",") in lower
+    ):
+        k += 1
+    rest = words[k:]
+    if (
+        k == 0
+        or "," in m.text
+        or len(rest) < 2
+        or not all(w[:1].isupper() or w.casefold() in PARTICLES for w in rest)
+        or not rest[0][:1].isupper()
+        or any(w.casefold() in lower | NON_PERSON_WORDS | _RUN_HEADS | {"government"} for w in rest)
+    ):
+        return None
+    start = m.start + len(" ".join(words[:k])) + 1
+    return _Mention(start, m.end, " ".join(rest), "PERSON")
 
 
 #: Last words of the names of laws, treaties, plans and taxes, which are no organisations.
@@ -2949,6 +3394,26 @@ def _group(mentions: list[_Mention], text: str) -> _Groups:
         if len(longer) == 1:
             groups.union(longer[0], i)
 
+    # An organisation's name cut before "for/of/on <place or subject>": "Royal Commission" ->
+    # "Royal Commission for Riyadh City", "Group of Eminent Experts" -> "... on Yemen"; the
+    # short form may be taken for a person when it speaks ("the Royal Commission said").
+    long_orgs = [(normalize_name(m.text), j) for j, m in enumerate(mentions) if m.label == "ORG"]
+    for i, m in enumerate(mentions):
+        cut = normalize_name(m.text)
+        words = cut.split()
+        if (
+            len(words) < 2
+            or m.gazetteer is not None
+            or not (m.label == "ORG" or m.label == "PERSON" and words[-1].casefold() in _RUN_HEADS | _OF_HEADS)
+        ):
+            continue
+        whole = {
+            name: j for name, j in long_orgs if re.match(re.escape(cut) + r" (?:for|of|on|in) (?:the )?[A-Z]", name)
+        }
+        if len(whole) == 1:
+            groups.union(next(iter(whole.values())), i)
+            m.label = "ORG"
+
     # A middle word alone for the one long personal name that holds it and no other name
     # does: "Lula" -> "Luiz Inácio Lula da Silva".
     inner: dict[str, set[int]] = defaultdict(set)
@@ -2984,6 +3449,10 @@ def _group(mentions: list[_Mention], text: str) -> _Groups:
         name = normalize_name(m.text)
         if len(name.split()) > 1 and m.label in ("ORG", "GPE", "LOC", "NORP"):
             by_initials[_initials(name)].append(i)
+            if " of " in name and m.label == "ORG":
+                # "BOJ" for "Bank of Japan", "RBI" stays "Reserve Bank of India"
+                with_of = "".join(w[0] for w in name.split() if w[:1].isupper() or w == "of").upper()
+                by_initials.setdefault(with_of, []).append(i)
     for i, m in enumerate(mentions):
         name = normalize_name(m.text)
         if not _is_acronym(name):
@@ -3189,7 +3658,8 @@ _ORG_KINDS = frozenset(
      "pharmaceuticals", "technologies", "systems", "industries", "biotech", "therapeutics", "bank", "foods",
      "shipping", "steel", "mining", "media", "telecom", "automotive", "capital", "partners", "builders", "minerals",
      "resources", "semiconductor", "semiconductors", "lithium", "motor", "metals", "chemicals", "petroleum",
-     "electronics", "construction", "properties", "developments", "engineering", "utilities", "investments"}
+     "electronics", "construction", "properties", "developments", "engineering", "utilities", "investments",
+     "news"}
 )  # fmt: skip
 #: Words before a place that say it is a place ("in Delmont"), not a company called by its first word.
 _AT_PLACE = re.compile(r"\b(?:in|at|near|from|to|outside|across|around|of)\s+$")
@@ -3228,19 +3698,32 @@ def _merge_first_names(mentions: list[_Mention], names: dict[int, str], labels: 
     places: set[str] = {
         normalize_name(m.text).casefold()
         for m in mentions
-        if labels[m.group] in ("GPE", "LOC")
-        and (
-            m.gazetteer is not None
-            or gaz.lookup(m.text) is not None
-            or _AT_PLACE.search(text, max(0, m.start - 12), m.start)
-        )
+        if labels[m.group] in ("GPE", "LOC") and (m.gazetteer is not None or gaz.lookup(m.text) is not None)
+    }
+    # a word written as a place ("in Redgum") more often than not is a place; "Shares in
+    # Meridian" once beside "Meridian said" and "Meridian has" is the company
+    at_place: Counter[str] = Counter()
+    bare: Counter[str] = Counter()
+    for m in mentions:
+        key = normalize_name(m.text).casefold()
+        if " " not in key and key in short_orgs:
+            bare[key] += 1
+            at_place[key] += _AT_PLACE.search(text, max(0, m.start - 12), m.start) is not None
+    places |= {
+        k
+        for k, n in at_place.items()
+        if n * 2 > bare[k] or n and n * 2 == bare[k] and _labels_of(mentions, labels, k) <= {"GPE", "LOC"}
     }
     for m in mentions:
         key = normalize_name(m.text).casefold()
         if (
             " " not in key
             and m.gazetteer is None
-            and (labels[m.group] in ("ORG", "PERSON") or labels[m.group] in ("GPE", "LOC") and key not in places)
+            and (
+                labels[m.group] in ("ORG", "PERSON")
+                or (labels[m.group] in ("GPE", "LOC") and key not in places)
+                or (labels[m.group] == "NORP" and m.text not in gaz.demonyms and key not in places)
+            )
             and " " not in names[m.group]
             and len(short_orgs.get(key, ())) == 1
             and key not in firsts
@@ -3264,6 +3747,11 @@ def _merge_first_names(mentions: list[_Mention], names: dict[int, str], labels: 
         m.label = "PERSON"
 
 
+def _labels_of(mentions: list[_Mention], labels: dict[int, str], key: str) -> set[str]:
+    """The labels of the groups of the mentions written ``key`` (case aside)."""
+    return {labels[m.group] for m in mentions if normalize_name(m.text).casefold() == key}
+
+
 #: Capitalised words that stand alone for the one body of the document named with them ("the Commission").
 _BODY_WORDS = (
     ORG_HEADS
@@ -3272,6 +3760,21 @@ _BODY_WORDS = (
         {"senate", "parliament", "commission", "assembly", "congress", "cabinet", "council", "government", "police"}
     )
 )
+
+
+def _body_word_names(mentions: list[_Mention], names: dict[int, str], labels: dict[int, str]) -> dict[str, str]:
+    """Body words ("commission", "senate") -> the one organisation of the document whose name
+    ends with the word or opens with it before "of"/"for" ("European Commission")."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for gid in {m.group for m in mentions}:
+        name = names[gid]
+        words = name.split()
+        if labels[gid] != "ORG" or len(words) < 2:
+            continue
+        found[words[-1].casefold()].add(name)
+        if words[1] in ("of", "for"):
+            found[words[0].casefold()].add(name)
+    return {w: next(iter(n)) for w, n in found.items() if len(n) == 1 and w in _BODY_WORDS}
 
 
 def _merge_heads(mentions: list[_Mention], names: dict[int, str], labels: dict[int, str]) -> None:
