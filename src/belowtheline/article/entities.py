@@ -87,7 +87,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -413,7 +413,10 @@ def extract_entities(doc: Doc) -> tuple[list[Entity], Callable[[str], str]]:
     gaz = gazetteer()
     mentions = _spans(doc, gaz)
     mentions = _bare_governments(doc, mentions, gaz)
+    mentions = _bare_forces(doc, mentions, gaz)
     mentions = _leaders_offices(_text(doc), mentions)
+    mentions = _acting_offices(doc, mentions)
+    mentions = _dateline_agency(_text(doc), mentions)
     mentions = _add_gazetteer_matches(doc, mentions, gaz)
     mentions = _defined_acronyms(doc, mentions, gaz)
     mentions = _add_apposed_orgs(doc, mentions)
@@ -429,6 +432,7 @@ def extract_entities(doc: Doc) -> tuple[list[Entity], Callable[[str], str]]:
     groups = _group(mentions, _text(doc))
     names, labels = _name_groups(mentions, groups)
     _peerage_titles(_text(doc), names, labels)
+    _judicial_styles(_text(doc), names, labels)
     mentions = _add_missed_mentions(doc, mentions, names, labels)
     _merge_first_names(mentions, names, labels, _text(doc))
     _merge_heads(mentions, names, labels)
@@ -574,7 +578,8 @@ def _bare_name(surface: str, table: dict[str, str]) -> str:
 
 def _spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     out: list[_Mention] = []
-    runs = _royal_names(doc, _listed_portfolios(doc, _name_runs(doc, [e for e in doc.ents if e.label_ in LABELS])))
+    tagged = _institutions_tagged_as_places(doc)
+    runs = _royal_names(doc, _listed_portfolios(doc, _name_runs(doc, tagged)))
     ents = _merge_adjacent(doc, _hyphenated_names(doc, _complete_names(doc, runs)))
     skip_until = -1
     covered = {i for e in ents for i in range(e.start, e.end)}
@@ -646,7 +651,8 @@ _SCORE = re.compile(r"\d{1,2}\s?[-–]\s?\d{1,2}")
 #: Last words that make a run of capitalised words an organisation ("Stamford Bridge Flood Action Group").
 _RUN_HEADS = ORG_HEADS - {"federal", "national", "royal", "friends", "transport", "house"} | frozenset(
     {"group", "collaboration", "society", "network", "alliance", "coalition", "consortium", "partnership",
-     "bureau", "corporation", "company", "club", "institution", "observatory", "laboratory", "initiative"}
+     "bureau", "corporation", "company", "club", "institution", "observatory", "laboratory", "initiative",
+     "programme"}
 )  # fmt: skip
 #: First words of organisations named in French, Spanish, Portuguese or Italian ("Fondation Nicolas de Staël").
 _FOREIGN_HEADS = frozenset(
@@ -672,6 +678,12 @@ _PARTY_WORDS = frozenset(
 
 #: Prepositions inside a name after "for the" ("Central Office for the Fight against Trafficking").
 _NAME_PREPOSITIONS = frozenset({"against", "into", "between", "among", "under", "through", "towards", "within"})
+
+
+#: Prepositions that open a sentence with a capital and that the tagger may take for a name's first word.
+_OPENING_PREPOSITIONS = frozenset(
+    {"outside", "inside", "across", "beyond", "throughout", "within", "near", "behind", "beside", "opposite"}
+)
 
 
 def _run_word(t: Token) -> bool:
@@ -721,8 +733,10 @@ def _name_runs(doc: Doc, ents: list[Span]) -> list[Span]:
             else:
                 break
         start = i
-        if doc[start].is_sent_start and doc[start].pos_ not in ("PROPN", "ADJ"):
-            start += 1
+        if doc[start].is_sent_start and (
+            doc[start].pos_ not in ("PROPN", "ADJ") or doc[start].lower_ in _OPENING_PREPOSITIONS
+        ):
+            start += 1  # "Outside Parliament, protesters ...": the opening preposition is no part of the name
         words = [t for t in doc[start:j] if t.lower_ not in _RUN_CONNECTORS]
         if (
             len(words) >= 2
@@ -796,6 +810,7 @@ def _name_runs(doc: Doc, ents: list[Span]) -> list[Span]:
             and not doc[a].is_sent_start
             and not doc[a - 1].ent_type_
             and _name_token(doc[a - 1])
+            and doc[a - 1].lower_ not in _OPENING_PREPOSITIONS
             and (not grown or grown[-1].end < a)
         ):
             a -= 1
@@ -919,6 +934,46 @@ def _royal_end(doc: Doc, i: int) -> int | None:
     if any(w.lower_ in _PLACE_WORDS | PARTICLES or w.ent_type_ in ("GPE", "ORG", "LOC", "NORP") for w in words):
         return None
     return j
+
+
+#: Last words of a building or an event that is run by a body of its own and speaks as one
+#: ("St Mary's Hospital said", "the Lisbon Marathon said").
+_INSTITUTION_ENDS = frozenset({"hospital", "infirmary", "clinic", "observatory", "marathon", "festival", "biennale"})
+_FILM_FESTIVAL = ("film", "festival")
+
+
+def _institutions_tagged_as_places(doc: Doc) -> list[Span]:
+    """The tagger's people, organisations and places, with institutions it took for a place or an event.
+
+    A hospital, an observatory, a marathon or a festival named by a capitalised name is an
+    organisation in news copy (it issues statements), but the tagger often calls it a facility
+    or an event: "Glasgow Royal Infirmary" (FAC), "the Frankfurt Marathon" (EVENT). Such spans
+    become organisations (a leading "the" dropped). A place (not a nationality: "the French film
+    festival") followed by "film festival" in lower case is the festival ("the Venice film
+    festival" -> "Venice film festival").
+    """
+    from spacy.tokens import Span
+
+    demonyms = gazetteer().demonyms
+    out: list[Span] = []
+    for e in doc.ents:
+        if e.label_ in LABELS:
+            end = e.end
+            if (
+                e.label_ in ("GPE", "LOC", "NORP")
+                and e.text not in demonyms
+                and end + 1 < len(doc)
+                and (doc[end].lower_, doc[end + 1].lower_) == _FILM_FESTIVAL
+                and not doc[end + 1].ent_type_
+            ):
+                out.append(Span(doc, e.start, end + 2, label="ORG"))
+                continue
+            out.append(e)
+        elif e.label_ in ("FAC", "EVENT") and doc[e.end - 1].lower_ in _INSTITUTION_ENDS:
+            start = e.start + 1 if doc[e.start].lower_ == "the" else e.start
+            if start < e.end - 1 and all(t.text[:1].isupper() for t in doc[start : e.end] if t.is_alpha and len(t) > 3):
+                out.append(Span(doc, start, e.end, label="ORG"))
+    return out
 
 
 def _royal_names(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -1191,13 +1246,18 @@ def _tagged_first_name(doc: Doc, first: _Mention, s3: int, e3: int, mentions: li
 
 
 def _after_shouted_lead(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
-    """Where a name starts after a tabloid's capitalised opening word ("RED-FACED Rovers boss ...")."""
+    """Where a name starts after a tabloid's capitalised opening word ("RED-FACED Rovers boss ...").
+
+    A capital glued by a hyphen to the next word is one name, not a shouted lead ("K-Electric").
+    """
     if not doc[start].is_sent_start:
         return start
     j = start
     while j < end and (doc[j].is_upper or doc[j].text == "-"):
         j += 1
     if j == start or j >= end or not doc[j].text[:1].isupper() or doc[j].is_upper:
+        return start
+    if doc[j - 1].text == "-" and not doc[j - 1].whitespace_:
         return start
     lead = doc[start:j]
     shouted = any(t.text == "-" for t in lead) or doc[start].pos_ in ("ADJ", "VERB", "ADV")
@@ -1298,8 +1358,12 @@ def _merge_central_bank(mentions: list[_Mention], names: dict[int, str], labels:
     """ "the central bank", "the Brazilian central bank" join the one central bank the document
     names ("Bank of Korea", "Banco Central do Brasil")."""
 
-    def described(m: _Mention) -> bool:  # "the central bank", "the Brazilian central bank"
-        return m.canonical is not None and (m.canonical == "central bank" or m.canonical.endswith(" Central Bank"))
+    def described(m: _Mention) -> bool:  # "the central bank", "the Brazilian central bank", not "European Central Bank"
+        return (
+            m.canonical is not None
+            and (m.canonical == "central bank" or m.canonical.endswith(" Central Bank"))
+            and "central bank" in m.text
+        )
 
     banks = {
         m.group
@@ -1449,6 +1513,78 @@ def _leaders_offices(text: str, mentions: list[_Mention]) -> list[_Mention]:
     return sorted(kept + added, key=lambda x: x.start)
 
 
+#: A leader's office in lower case: "the prime minister's office", "the presidential office".
+_LOWER_OFFICE = re.compile(
+    r"\b[Tt]he ((?:deputy )?prime minister|president|chancellor|governor|mayor|premier|attorney[- ]general"
+    r"|chief minister)[’']s office\b|\b[Tt]he (presidential) office\b"
+)
+
+
+def _acting_offices(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """A leader's office written in lower case that acts as the subject of a verb: "the governor's
+    office said", "The presidential office denied ...". The office speaks for the leader as a body
+    of its own, an organisation named "Governor’s Office", "Presidential Office".
+
+    Elsewhere ("written to the mayor's office", "a prime minister's office adviser") it is left
+    alone: many writers do not count such a mention as an organisation.
+    """
+    text = _text(doc)
+    added: list[_Mention] = []
+    for hit in _LOWER_OFFICE.finditer(text):
+        group = 1 if hit.group(1) else 2
+        a, b = hit.start(group), hit.end()
+        office = doc.char_span(b - len("office"), b)
+        if office is None or office[0].dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if any(m.start < b and a < m.end for m in mentions):
+            continue
+        name = text[a:b]
+        added.append(_Mention(a, b, name, "ORG", canonical=" ".join(w[:1].upper() + w[1:] for w in name.split())))
+    if not added:
+        return mentions
+    return sorted(mentions + added, key=lambda x: x.start)
+
+
+#: A wire story's dateline: the place in capitals, perhaps a date, and the agency in brackets
+#: before a dash or a colon ("GEORGETOWN, Guyana (AP) —", "BERLIN (dpa) -", "LIMA, Jan 3 (Reuters) --").
+_DATELINE_AGENCY = re.compile(
+    r"\A\s*[A-ZÀ-Þ][A-ZÀ-Þ .'’-]+(?:, [^()\n]{1,40})? \(([A-Za-z][\w.-]{1,19}(?: [A-Z][\w-]+){0,2})\) ?(?:—|–|--|-|:)"
+)
+#: Agencies whose dateline form is a short one ("AP" for the Associated Press).
+_AGENCY_NAMES = {"AP": "Associated Press"}
+#: Bracketed words of a dateline that name a desk or a byline, not an agency ("(Wire)", "(Business Desk)").
+_NOT_AGENCY_WORDS = frozenset(
+    {"wire", "wires", "desk", "staff", "agencies", "agency", "news", "newswire", "reporter", "reporters",
+     "correspondent", "correspondents", "bureau", "service", "services"}
+)  # fmt: skip
+
+
+def _dateline_agency(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """The news agency of a wire story's dateline, an organisation: "BERLIN (dpa) - Germany ...".
+
+    The tagger leaves a lower-case or short agency name out ("dpa") or glues it to the place
+    ("Guyana (AP"). The bracketed name becomes an organisation mention, named as written
+    (but "AP" is the Associated Press); a mention crossing the bracket is cut before it.
+    """
+    hit = _DATELINE_AGENCY.match(text)
+    if hit is None:
+        return mentions
+    a, b = hit.span(1)
+    name = hit.group(1)
+    if any(w.casefold() in _NOT_AGENCY_WORDS for w in name.split()):
+        return mentions
+    agency = _Mention(a, b, name, "ORG", canonical=_AGENCY_NAMES.get(name, name))
+    kept: list[_Mention] = []
+    for m in mentions:
+        if m.start < b and a < m.end:
+            if m.start < a - 2 and m.end <= b + 1:
+                cut = text[m.start : a - 1].rstrip(" (")
+                kept.append(replace(m, end=m.start + len(cut), text=cut))
+            continue
+        kept.append(m)
+    return sorted([*kept, agency], key=lambda x: x.start)
+
+
 #: Verbs whose subject speaks or acts in public: "the government said / announced / denied".
 _GOVERNMENT_SPEECH = SPEECH_VERBS | frozenset(
     {"deny", "confirm", "reject", "promise", "pledge", "defend", "welcome", "condemn", "dismiss", "describe",
@@ -1522,6 +1658,52 @@ def _bare_governments(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> lis
             canonical=f"Government of {the}{country}",
         )
         for t in found
+    ]
+    return sorted(mentions + added, key=lambda x: x.start)
+
+
+#: Armed services written alone ("the army said"), and their names after a nationality.
+_FORCES = {"army": "Army", "navy": "Navy"}
+
+
+def _bare_forces(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
+    """ "the army" or "the navy" alone, for the army or navy of the one country the story is
+    about, when it acts in the text as the subject of a verb ("the army would deliver tents",
+    "the navy will patrol the zone"): "Peruvian Army", "Senegalese Navy".
+
+    Without a subject use or a country beyond doubt (see :func:`_story_country`), or when the
+    text names an armed force itself ("the Sudanese Armed Forces"), the words are left alone;
+    once one use acts, every "the army" of the document names that army.
+    """
+    text = _text(doc)
+    taken = [(m.start, m.end) for m in mentions]
+    found: dict[str, list[Token]] = defaultdict(list)
+    acting: set[str] = set()
+    for t in doc:
+        if t.lower_ not in _FORCES or t.text != t.lower_ or t.i == 0 or doc[t.i - 1].lower_ != "the":
+            continue
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.lower_ in ("of", "-") or nxt.text[:1].isupper() and not nxt.is_punct):
+            continue  # "the army of Mali", "the army-run hospital"
+        if any(a < t.idx + len(t.text) and t.idx < b for a, b in taken):
+            continue
+        found[t.lower_].append(t)
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            acting.add(t.lower_)
+    named = re.compile(r"\b(?:Army|Navy|Armed Forces|Defen[cs]e Forces|Military)\b")
+    acting -= {w for w in acting if any(m.label == "ORG" and named.search(m.text) for m in mentions)}
+    if not acting:
+        return mentions  # "the Sudanese Armed Forces" named in the text: "the army" is left to it
+    country = _story_country(mentions, gaz)
+    adjective = gaz.demonym_of.get(country) if country is not None else None
+    if adjective is None:
+        return mentions
+    added = [
+        _Mention(
+            t.idx, t.idx + len(t.text), text[t.idx : t.idx + len(t.text)], "ORG", canonical=f"{adjective} {_FORCES[w]}"
+        )
+        for w in acting
+        for t in found[w]
     ]
     return sorted(mentions + added, key=lambda x: x.start)
 
@@ -2020,14 +2202,27 @@ _ORG_APPOSED = frozenset(
 )  # fmt: skip
 
 
+#: Organisation nouns a name is apposed to, besides :data:`_ORG_APPOSED` ("the union federation, Rengo").
+_MORE_APPOSED = frozenset({"federation", "confederation", "lobby", "utility", "association"})
+
+
 def _add_apposed_orgs(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
-    """Names apposed to an organisation noun that the tagger missed: "the opposition bloc, Unión por la Patria"."""
+    """Names apposed to an organisation noun that the tagger missed: "the opposition bloc, Unión por la Patria".
+
+    The parser sometimes attaches a name set off by commas after the noun as an adverbial
+    ("Japan's biggest union federation, Rengo, said"): such a name counts too. A one-word name
+    the tagger called a person becomes an organisation ("the farm federation, Coldiretti,").
+    """
     taken = [(m.start, m.end) for m in mentions]
     added: list[_Mention] = []
     for tok in doc:
-        if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.head.pos_ != "NOUN":
+        if tok.pos_ != "PROPN" or tok.head.pos_ != "NOUN":
             continue
-        if tok.head.lemma_.lower() not in _ORG_APPOSED or tok.head.i > tok.i:
+        if tok.dep_ != "appos" and not (
+            tok.dep_ == "npadvmod" and doc[tok.i - 1].text == "," == doc[tok.head.i + 1].text
+        ):
+            continue
+        if tok.head.lemma_.lower() not in _ORG_APPOSED | _MORE_APPOSED or tok.head.i > tok.i:
             continue
         a = b = tok.i
         while a > tok.head.i + 1 and (doc[a - 1].pos_ == "PROPN" or doc[a - 1].lower_ in PARTICLES):
@@ -2039,6 +2234,10 @@ def _add_apposed_orgs(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
         if doc[a].lower_ in PARTICLES and doc[a].text[:1].islower() or not doc[a].text[:1].isupper():
             continue
         start, end = doc[a].idx, doc[b].idx + len(doc[b].text)
+        same = next((m for m in mentions if (m.start, m.end) == (start, end)), None)
+        if same is not None and same.label == "PERSON" and a == b and same.gazetteer is None:
+            same.label = "ORG"  # "the farm federation, Coldiretti," tagged a person: one word, an organisation
+            continue
         if any(s < end and start < e for s, e in taken):
             continue
         added.append(_Mention(start, end, _text(doc)[start:end], "ORG"))
@@ -2095,7 +2294,8 @@ _CAMEL = re.compile(r"[a-z]{3}[A-Z]")
 #: Nouns that say a name apposed to them is an organisation ("Which?, the consumer organisation").
 _APPOSED_KINDS = _KIND_NOUNS | _ORG_APPOSED | frozenset(
     {"subsidiary", "federation", "institute", "watchdog", "regulator", "authority", "council", "committee",
-     "movement", "carmaker", "airline", "retailer", "broadcaster", "newspaper", "insurer", "lender"}
+     "movement", "carmaker", "airline", "retailer", "broadcaster", "newspaper", "insurer", "lender", "lobby",
+     "utility", "consortium", "conglomerate"}
 ) - {"body", "house", "team", "club", "party"}  # fmt: skip
 #: Last words of a name with a plural possessive inside it ("Workers' Party", "Citizens' Movement").
 _POSSESSIVE_NAME_ENDS = (
@@ -2133,8 +2333,13 @@ def _apposed_kinds(doc: Doc) -> list[tuple[int, int, str, bool]]:
         ):
             continue
         a = h
-        while a > 0 and not doc[a].is_sent_start and doc[a - 1].text[:1].isupper() and not doc[a - 1].is_punct:
-            a -= 1
+        while a > 0 and not doc[a].is_sent_start:
+            if doc[a - 1].text[:1].isupper() and not doc[a - 1].is_punct:
+                a -= 1
+            elif a > 1 and _hyphen_joined(doc, a) and doc[a - 2].text[:1].isupper():
+                a -= 2  # "T-Power, the region's utility"
+            else:
+                break
         a += doc[a].lower_ in ("the", "a", "an") and a < h
         b = h + 1 + (doc[h + 1].text == "?")
         if doc[a].lower_.rstrip(".") in TITLE_WORDS | HONORIFICS | _ROLE_TITLES or any(
@@ -2579,7 +2784,7 @@ def _named_after_noun(doc: Doc, taken: list[tuple[int, int]]) -> list[_Mention]:
         a = tok.i
         while a > 0 and tok.i - a < 3 and doc[a - 1].text[:1].isupper() and doc[a - 1].pos_ == "PROPN":
             a -= 1
-        if a == tok.i or doc[a - 1].lower_ != "the" or any(t.ent_type_ for t in doc[a : tok.i]):
+        if a == tok.i or _the_before(doc, a) is None or any(t.ent_type_ for t in doc[a : tok.i]):
             continue
         if any(t.lower_.rstrip(".") in TITLE_WORDS | HONORIFICS | _ROLE_TITLES for t in doc[a : tok.i]):
             continue
@@ -2589,6 +2794,23 @@ def _named_after_noun(doc: Doc, taken: list[tuple[int, int]]) -> list[_Mention]:
         added.append(_Mention(start, end, text[start:end], "ORG"))
         taken.append((start, end))
     return added
+
+
+def _the_before(doc: Doc, a: int) -> int | None:
+    """Where "the" stands before token ``a``, over at most four lower-case describing words
+    ("the ruling", "the far-right", "the small left-wing"), or ``None``.
+
+    "the far-right Chega party", "the ruling Fidesz party": the describing words are no part
+    of the name that follows them.
+    """
+    k = a - 1
+    while k >= 0 and a - k <= 5 and doc[k].lower_ != "the":
+        t = doc[k]
+        hyphen = t.text == "-" and not t.whitespace_ and k > 0 and not doc[k - 1].whitespace_
+        if not (hyphen or t.is_alpha and t.text.islower() and t.pos_ in ("ADJ", "NOUN", "VERB", "ADV")):
+            return None
+        k -= 1
+    return k if k >= 0 and doc[k].lower_ == "the" else None
 
 
 #: Entity types of the tagger a name after an organisation noun may carry ("the journal Nature Geoscience").
@@ -2863,7 +3085,11 @@ def _hyphen_joined(doc: Doc, i: int) -> bool:
 
 
 def _mark_speech_subjects(doc: Doc, mentions: list[_Mention]) -> None:
-    """Mark mentions that are the subject of a speech verb; add untagged proper-noun subjects."""
+    """Mark mentions that are the subject of a speech verb; add untagged proper-noun subjects.
+
+    A subject with an organisation noun apposed to it ("Brunvik, the country's farm lobby, said")
+    is an organisation speaking: it is neither marked nor added as a person.
+    """
     by_token: dict[int, _Mention] = {}
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -2874,6 +3100,8 @@ def _mark_speech_subjects(doc: Doc, mentions: list[_Mention]) -> None:
     for tok in doc:
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ not in SPEECH_VERBS:
             continue
+        if any(c.dep_ == "appos" and c.lemma_.lower() in _APPOSED_KINDS | _ORG_APPOSED for c in tok.children):
+            continue  # "Brunvik, the farmers' lobby, said": an organisation speaks, not a person
         if tok.i in by_token:
             by_token[tok.i].said = True
             continue
@@ -3562,6 +3790,25 @@ def _peerage_titles(text: str, names: dict[int, str], labels: dict[int, str]) ->
     for gid, name in names.items():
         if labels[gid] == "PERSON" and " " not in name and name[:1].isupper():
             hit = re.search(_PEERAGE.format(re.escape(name)), text)
+            if hit is not None:
+                names[gid] = hit.group()
+
+
+#: The style of an English or Commonwealth high-court judge ("Mrs Justice Harrow", "Lord Justice Singh").
+_JUDICIAL_STYLE = r"\b(?:Mr|Mrs|Ms|Miss|Lady|Lord|Sir|Dame) Justice {}(?![\w-])"
+
+
+def _judicial_styles(text: str, names: dict[int, str], labels: dict[int, str]) -> None:
+    """A judge named by a surname only keeps the judicial style written in the text.
+
+    British courts name a judge "Mrs Justice Harrow" or "Lady Justice Okonjo-Harris", with no
+    given name; the tagger keeps "Harrow" or "Justice Harrow". A person whose canonical name is
+    one surname (with or without "Justice") becomes the full style when the text writes it.
+    """
+    for gid, name in names.items():
+        surname = name.removeprefix("Justice ")
+        if labels[gid] == "PERSON" and " " not in surname and surname[:1].isupper():
+            hit = re.search(_JUDICIAL_STYLE.format(re.escape(surname)), text)
             if hit is not None:
                 names[gid] = hit.group()
 
