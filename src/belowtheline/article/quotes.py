@@ -731,6 +731,10 @@ def _name_before(verb: Token, names: _Names) -> Token | None:
     # "... reached the outskirts of Marathon, the Hellenic Fire Service said": the parser hung
     # the source on the last noun as an apposition; a noun phrase set off by a comma right
     # before a subjectless speech verb is its subject
+    if k > 0 and tok.text == ",":
+        held = _held_role_name(verb.doc[k - 1], names)
+        if held is not None:
+            return held
     left = tok.left_edge.i
     if (
         tok.pos_ in ("PROPN", "NOUN")
@@ -743,6 +747,25 @@ def _name_before(verb: Token, names: _Names) -> Token | None:
     ):
         return tok
     return None
+
+
+def _held_role_name(name: Token, names: _Names) -> Token | None:
+    """A person's name apposed to a role and set off by commas right before a subjectless verb.
+
+    "Speaking to reporters in Tripoli, the reconstruction minister, Salma Ben Ghalia, said
+    ...": the parser hangs the role on the place before it and leaves "said" without a
+    subject; "the <role>, <Name>," right before the verb is its subject.
+    """
+    if name.pos_ != "PROPN" or name.dep_ != "appos" or not names.is_person(name):
+        return None
+    role = name.head
+    a, _b = _name_run(name)
+    doc = name.doc
+    if role.pos_ != "NOUN" or role.i >= a or doc[a - 1].text != "," or role.i != a - 2:
+        return None
+    if role.lemma_.lower() not in _PERSON_ROLES and not _is_title(role):
+        return None
+    return name
 
 
 _ASIDE_OPENERS = frozenset({"a", "an", "the", "who", "whose", "which", "whom", "one", "its", "his", "her", "their"})
@@ -1166,8 +1189,13 @@ class _Names:
                     strong_last.add(name.split()[-1].casefold())
                 else:
                     shape_only.add(name.casefold())
-            elif self._org_like(span) or (b < len(doc) and doc[b].lemma_.lower() in _ORG_WORDS | _ORG_ROLES):
-                # "the Unite union", "the Acme company": a name before an organisation noun
+            elif (
+                self._org_like(span)
+                or (b < len(doc) and doc[b].lemma_.lower() in _ORG_WORDS | _ORG_ROLES)
+                or _named_by_firm_noun(span)
+            ):
+                # "the Unite union", "the Acme company": a name before an organisation noun;
+                # "the energy company Nordvind Energi": a name after one, whatever the tagger says
                 mentions.append((a, b, name, False))
         last_words = {m[2].split()[-1].lower() for m in mentions if m[3]}
         for tok in tokens:
@@ -1668,6 +1696,22 @@ _FIRM_NOUNS = _wordset(
 )
 
 
+def _named_by_firm_noun(span: Span) -> bool:
+    """Whether ``span`` is a name set right after a firm noun: "the energy company Nordvind Energi".
+
+    The noun says what the name is; the tagger may still read the name as a person's.
+    """
+    root = span.root
+    head = root.head
+    return (
+        root.dep_ in ("appos", "compound")
+        and head.pos_ == "NOUN"
+        and head.i == span.start - 1
+        and head.lemma_.lower() in _FIRM_NOUNS
+        and any(c.dep_ == "det" for c in head.children)
+    )
+
+
 def _role_head(noun: Token) -> Token:
     """The noun a role phrase is headed by: "head" for "quality" in "head of quality", else ``noun``."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
@@ -1750,6 +1794,14 @@ class _Speaker:
     anonymous: bool = False
 
 
+def _not_source(tok: Token) -> bool:
+    """Whether the subject ``tok`` makes a speech verb no attribution ("who thinks ...", "we said").
+
+    "The WHO has said ...": an acronym spelt like a pronoun is an organisation (:func:`_acronym`).
+    """
+    return tok.lower_ in _NOT_SOURCES and not _acronym(tok)
+
+
 def _acronym(tok: Token) -> bool:
     """Whether ``tok`` is an acronym spelt like a pronoun: "according to the WHO", "the US said".
 
@@ -1786,7 +1838,8 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
             gender = "m" if lower in ("he", "him") else "f"
             if _anonymous_antecedent(tok, names):
                 return _Speaker(None, *span)  # "One crane operator, who asked not to be named, said ... he said"
-            name = names.before(tok.i, gender=gender, exclude=_replied_to(tok, names))
+            name = names.before(tok.i, gender=gender, exclude=_replied_to(tok, names) | _interrupted(tok, names))
+            name = _paragraph_person(tok, names, gender) or name
             if name is not None and name.casefold() in names.not_people:
                 # "he"/"she" refers to a person: a two-word name the entity table reads as an
                 # organisation, place or event ("Morgan Stanley", "Typhoon Kanna") is no antecedent,
@@ -1796,6 +1849,9 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
         passive = tok.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in tok.head.children)
         if lower in ("it", "they") and not passive:
             if lower == "it":
+                topic = _described_topic(tok)
+                if topic is not None:
+                    return _resolve(topic, names, roles)
                 return _Speaker(names.before(tok.i, person=False), *span, it_org=True)
             return _Speaker(None, *span)
         return _Speaker(None, *span)
@@ -1903,17 +1959,23 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
                 return _Speaker(_surface(doc, a, b), doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
     head = tok.lemma_.lower()
     det = next((c.lower_ for c in tok.children if c.dep_ in ("det", "poss")), None)
-    if head in _UTTERANCES:
-        # "Mr Trump's message was short: ...", "her statement read: ...": the possessor speaks
+    if head in _UTTERANCES or (
+        head in {"report", "study", "review", "book", "paper"}
+        and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children)
+    ):
+        # "Mr Trump's message was short: ...", "her statement read: ...": the possessor speaks;
+        # "Her report says there was ...": the author of her report too
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is not None and owner.lower_ in ("his", "her") and not _anonymous_antecedent(owner, names):
             # "His closing line drew the loudest cheer: ...": the person the pronoun takes up
             gender = "m" if owner.lower_ == "his" else "f"
-            name = names.before(owner.i, gender=gender)
+            name = _paragraph_person(owner, names, gender) or names.before(owner.i, gender=gender)
             if name is not None and name.casefold() not in names.not_people:
                 return _Speaker(name, s0, s1)
         elif owner is not None:
             sp = _resolve(owner, names, roles)
+            if _described_owner(owner, sp):
+                return sp
             if sp.name is not None:
                 return _Speaker(sp.name, s0, s1)
         elif det == "the" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("say", "add", "state", "read"):
@@ -1930,6 +1992,24 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
             sp.description = "".join(t.text_with_ws for t in doc[tok.left_edge.i : tok.i + 1]).strip()
         return sp
     return _Speaker(None, s0, s1)
+
+
+def _described_owner(owner: Token, sp: _Speaker) -> bool:
+    """Whether the possessor of an utterance noun is a definite organisation description.
+
+    "The ministry's advice to families was simple: ...", "The agency's message to
+    residents was blunt: ...": the words are the ministry's, as in "the ministry
+    said", so the possessor's own reading (its description, resolved later against
+    the document's organisations) is the speaker's, not a name found elsewhere.
+    """
+    head = sp.definite_head
+    return (
+        head is not None
+        and head in _GENERIC_ORG_HEADS
+        and not sp.person_role
+        and owner.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in owner.children)
+    )
 
 
 def _inside_name(tok: Token) -> bool:
@@ -1968,20 +2048,31 @@ def _apposed_org_name(tok: Token, names: _Names) -> _Speaker | None:
     "Portugal's civil aviation authority, ANAC, said ...", "The country's largest union,
     Unite, said ...": the description and the name are one organisation, and the name is
     the speaker, not the organisation named last. The name must stand between commas right
-    after the description and must not read as a person's name.
+    after the description and must not read as a person's name, unless the document's entity
+    table reads it as an organisation ("The state farmers' federation, Agrosul, said", tagged
+    a person); a short form in brackets may follow it ("The state water company, Obras
+    Sanitarias del Estado (OSE), said").
     """
     if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "NOUN" or tok.lemma_.lower() not in _GENERIC_ORG_HEADS:
         return None
     doc = tok.doc
     for c in tok.children:
-        if c.dep_ != "appos" or c.pos_ != "PROPN" or c.i <= tok.i + 1 or doc[tok.i + 1].text != ",":
-            continue
+        if c.dep_ not in ("appos", "npadvmod") or c.pos_ != "PROPN" or c.i <= tok.i + 1 or doc[tok.i + 1].text != ",":
+            continue  # the parser may read the name as an adverbial noun phrase
         a, b = _name_run(c)
-        if a != tok.i + 2 or b <= a or b >= len(doc) or doc[b].text != ",":
+        if a != tok.i + 2 or b <= a or b >= len(doc):
             continue
-        if names.is_person(c) or c.ent_type_ in ("PERSON", "GPE", "LOC", "NORP"):
+        end = b
+        if b + 3 < len(doc) and doc[b].text == "(" and doc[b + 2].text == ")" and doc[b + 1].is_upper:
+            end = b + 3  # "(OSE)"
+        if doc[end].text != ",":
             continue
-        return _Speaker(_surface(doc, a, b), doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
+        name = _surface(doc, a, b)
+        if name.casefold() not in names.entity_orgs and (
+            names.is_person(c) or c.ent_type_ in ("PERSON", "GPE", "LOC", "NORP") or end != b
+        ):
+            continue
+        return _Speaker(name, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
     return None
 
 
@@ -2005,6 +2096,8 @@ def _apposed_person(tok: Token, names: _Names) -> _Speaker | None:
     heads.extend(
         c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() not in _ORG_WORDS
     )  # "The League (FL) match referee, ...": the role apposed to the organisation
+    if role:
+        heads.extend(_role_places(tok))
     for h in heads:
         kids = [c for c in h.children if c.dep_ == "appos" and c.i > h.i]
         for c in kids:
@@ -2030,12 +2123,33 @@ def _apposed_person(tok: Token, names: _Names) -> _Speaker | None:
             person = titled or names.is_person(c) or "PERSON" in {t.ent_type_ for t in span}
             if not (person or names._person_like(span, set())):
                 # a role's holder whatever the tagger says: "Its director, Oh Min-jae,"
-                if not (h.lemma_.lower() in _PERSON_ROLES or _is_title(h)) or len(span) > 6:
+                held = h if h.pos_ == "NOUN" else tok
+                if not (held.lemma_.lower() in _PERSON_ROLES or _is_title(held)) or len(span) > 6:
                     continue
                 if not all(t.text[:1].isupper() or t.text == "-" or doc[t.i - 1].text == "-" for t in span):
                     continue
             return _Speaker(names.full(_surface(doc, a, b), a), doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
     return None
+
+
+def _role_places(role: Token) -> list[Token]:
+    """The last nouns of the role's prepositional phrases, which an apposed name may hang on.
+
+    "Its head of public policy for Europe, Marcus Feld, said", "UNICEF's representative in
+    Afghanistan, Marco Lindqvist, said": the parser hangs the name on "Europe" or
+    "Afghanistan", the end of the role's own words; the name is still the role's holder.
+    Only the phrase that ends right before the comma counts.
+    """
+    out: list[Token] = []
+    todo = [role]
+    while todo and len(out) < 4:
+        tok = todo.pop()
+        for p in tok.children:
+            if p.dep_ == "prep" and p.i > tok.i:
+                objs = [o for o in p.children if o.dep_ == "pobj"]
+                out.extend(objs)
+                todo.extend(objs)
+    return [t for t in out if t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == ","]
 
 
 def _several_apposed(tok: Token, names: _Names) -> bool:
@@ -2238,6 +2352,71 @@ def _fitting(name: str | None, head: str) -> str | None:
         return name
     allowed = {head, *_ORG_SYNONYMS.get(head, ()), *_KIND_FRIENDS.get(head, ())}
     return name if kinds & allowed else None
+
+
+_MEMBER_BODIES = frozenset({"union", "federation", "charity"})
+
+
+_MEMBER_BODIES = frozenset({"union", "federation", "charity"})
+
+
+def _topic_org(tok: Token, names: _Names, head: str) -> str | None:
+    """The organisation that is the subject of the sentence just before a description opening its own.
+
+    "Solidarity for Fair Justice, a coalition of civic groups, said it would hold a rally.
+    The group described the amnesty as ...", "The GCC took a different view. ... the bloc's
+    secretariat said": a description opening a sentence takes up the topic of the sentence
+    before it in the same paragraph, before any other organisation whose name holds the
+    word ("Daehan Group"). The topic must be a name of an organisation that fits ``head``.
+    """
+    if tok.dep_ not in ("nsubj", "nsubjpass", "poss") or tok.left_edge.i != tok.sent.start:
+        return None
+    sent = tok.sent
+    doc = tok.doc
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    if "\n" in doc.text[prev.start_char : tok.idx]:
+        return None
+    subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"), None)
+    if subj is None:
+        return None
+    cover = names.covering(subj)
+    if cover is None or names.is_place(cover[2]):
+        return None
+    described = any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in _GENERIC_ORG_HEADS | {"coalition"}
+        for c in subj.children
+    )  # "Solidarity for Fair Justice, a coalition of civic groups,": an organisation, whatever its shape
+    if cover[3] and cover[2].casefold() not in names.entity_orgs and not described:
+        return None
+    return _fitting(cover[2], head)
+
+
+def _kind_before(names: _Names, token_i: int, head: str) -> str | None:
+    """The organisation named last before ``token_i`` whose name says it is of the kind ``head``.
+
+    "The strike was called by the Association of Resident Doctors (ARD) ... affects the
+    Lagos State University Teaching Hospital (LASUTH) ... The union said": no name holds
+    "union", but "Association" is a kind a union goes by, and the short form "LASUTH" (no
+    kind word of its own) is passed over for it. Only for the bodies of members, which go by
+    many kind words ("union", "federation", "charity"), and names of two words or more
+    ("Congress" alone is a parliament).
+    """
+    friends = _KIND_FRIENDS.get(head)
+    if head not in _MEMBER_BODIES or not friends:
+        return None
+    allowed = {head, *_ORG_SYNONYMS.get(head, ()), *friends}
+    k = bisect.bisect_left(names.starts, token_i) - 1
+    while k >= 0:
+        _a, _b, name, person = names.mentions[k]
+        k -= 1
+        if person or names.is_place(name):
+            continue
+        words = name.lower().replace("'s", "").split()
+        if len(words) > 1 and set(words) & allowed:
+            return name
+    return None
 
 
 def _recent_org(names: _Names, token_i: int, limit: int = 120) -> str | None:
@@ -2457,6 +2636,76 @@ def _official_of(tok: Token, names: _Names, s0: int, s1: int) -> _Speaker | None
 
 
 #: Verbs of answering: their subject is not the person answered.
+def _described_topic(pronoun: Token) -> Token | None:
+    """The organisation description that is the subject of the sentence before "it", or ``None``.
+
+    "The presidential office defended the decision. In a statement, it said ...": "it"
+    takes up the subject just before, in the same paragraph, when that subject is a
+    definite description of an organisation ("the office", "the ministry"), not the
+    organisation named last somewhere else.
+    """
+    doc = pronoun.doc
+    sent = pronoun.sent
+    if sent.start == 0 or any(t.i < pronoun.i and t.dep_ in ("nsubj", "nsubjpass") for t in sent):
+        return None
+    prev = doc[sent.start - 1].sent
+    if "\n" in doc.text[prev.start_char : pronoun.idx]:
+        return None
+    subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if (
+        subj is None
+        or subj.pos_ != "NOUN"
+        or subj.lemma_.lower() not in _GENERIC_ORG_HEADS
+        or not any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
+    ):
+        return None
+    return subj
+
+
+def _paragraph_person(pronoun: Token, names: _Names, gender: str) -> str | None:
+    """The one person named in the pronoun's paragraph before it, whatever their role in the sentence.
+
+    "For Agnieszka Kowal, a cashier in Lodz, the change means something simpler. “...,”
+    she said.": the paragraph is about the one person it names; a subject of an earlier
+    paragraph is not the referent. ``None`` when the paragraph names no person or several
+    before the pronoun, or the one it names is of the other gender.
+    """
+    doc = pronoun.doc
+    text = names.text
+    para = text.rfind("\n", 0, pronoun.idx) + 1
+    found: set[str] = set()
+    k = bisect.bisect_left(names.starts, pronoun.i) - 1
+    while k >= 0:
+        a, _b, name, person = names.mentions[k]
+        k -= 1
+        if doc[a].idx < para:
+            break
+        if person and not names.in_quote(doc[a].idx):
+            found.add(names.full(name, a))
+    if len(found) != 1:
+        return None
+    name = next(iter(found))
+    if name.casefold() in names.not_people or _clashes(gender, names.gender.get(name)):
+        return None
+    return name
+
+
+def _interrupted(pronoun: Token, names: _Names) -> frozenset[str]:
+    """People named in the clause a parenthetical "he said" interrupts: not the pronoun's referent.
+
+    "Pryce, he said, should publish the texts": the speaker is talking about Pryce, so
+    "he" is someone else. Only for a cue verb set off by commas inside its sentence.
+    """
+    verb = pronoun.head
+    doc = pronoun.doc
+    if verb.dep_ != "parataxis" or pronoun.i == 0 or doc[pronoun.i - 1].text != ",":
+        return frozenset()
+    sent = pronoun.sent
+    return frozenset(
+        names.full(m[2], m[0]) for m in names.mentions if m[3] and sent.start <= m[0] and m[1] <= pronoun.i - 1
+    )
+
+
 _REPLY_VERBS = frozenset({"reply", "respond", "retort", "counter", "answer", "rebut"})
 
 
@@ -2633,6 +2882,8 @@ def _describe(
         return _Speaker(_surface(doc, a, b), s0, s1, settled=True)
     if det is not None and head in _ORG_WORDS:
         org = names.before(tok.i, person=False, head=head) or names.described(head, tok.i)
+        if org is None and det in ("the", "its") and tok.tag_ == "NN":
+            org = _kind_before(names, tok.i, head)
         if org is None and det in ("the", "its") and tok.tag_ == "NN":
             # "ATP ... said. "...," the fund said": the fund just named
             org = _fitting(_subject_org_before(tok, names), head) or _fitting(_recent_org(names, tok.i), head)
@@ -2939,7 +3190,7 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
         if _unsaid(v):
             continue
         subj = _subject(v) or _name_before(v, names)
-        if subj is not None and subj.lower_ in _NOT_SOURCES:
+        if subj is not None and _not_source(subj):
             continue
         if (
             subj is not None
@@ -2978,6 +3229,8 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
             ]
             parts = [(comp, conjs[0].left_edge.i if conjs else None)]
             parts += [(c, conjs[k + 1].left_edge.i if k + 1 < len(conjs) else None) for k, c in enumerate(conjs)]
+            if _MERGE_THAT and conjs:
+                parts = [(comp, None)]
             spans: list[tuple[int, int]] = []
             for part, cut in parts:
                 span = _clause(part, v, cut)
@@ -3015,7 +3268,7 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
         if span is None or any(f.cue_i == v.i for f in indirect):
             continue
         subj = _subject(v) or _name_before(v, names)
-        if subj is None or subj.lower_ in _NOT_SOURCES or subj.lower_ in _IMPERSONAL - {"it"}:
+        if subj is None or _not_source(subj) or subj.lower_ in _IMPERSONAL - {"it"}:
             continue
         sp = _resolve(subj, names, roles)
         if sp.name is None and not sp.definite_head:
@@ -3063,10 +3316,14 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
                 named = next((c for c in pobj.children if c.dep_ == "appos" and c.i > pobj.i), None)
                 after = pobj.right_edge.i + 1
                 if named is None and after + 1 < len(doc) and doc[after].text == ",":
-                    # the parser may hang the apposed name elsewhere: the name right after the comma,
-                    # when it ends the sentence or is set off by another comma
-                    a2, b2 = _name_run(doc[after + 1])
-                    if a2 == after + 1 and b2 > a2 and (b2 >= len(doc) or doc[b2].text in (",", ".")):
+                    # the parser may hang the apposed name elsewhere: the name right after the comma
+                    # (titles may stand before it: "Dr Marta Kowal"), when it ends the sentence or is
+                    # set off by another comma
+                    first = after + 1
+                    while first + 1 < len(doc) and _is_title(doc[first]) and doc[first + 1].pos_ == "PROPN":
+                        first += 1
+                    a2, b2 = _name_run(doc[first])
+                    if a2 == first and b2 > a2 and (b2 >= len(doc) or doc[b2].text in (",", ".")):
                         named = doc[b2 - 1]
                 if pobj.pos_ == "NOUN" and named is not None and named.pos_ == "PROPN" and names.is_person(named):
                     # "according to the observatory's deputy director, Ana Ruiz": the person, not
@@ -3291,7 +3548,11 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
             if (
                 last_q.speaker is not None
                 and last_q.speaker not in people
-                and last_q.speaker.split()[-1].lower() not in names.by_last
+                and (
+                    last_q.speaker.split()[-1].lower() not in names.by_last
+                    # "Orient Meridian Lines": a person by its shape, an organisation by the entity table
+                    or last_q.speaker.casefold() in names.not_people
+                )
                 and last_q.end is not None
                 and _same_statement(text, last_q.end, f.start)
             ):
@@ -3311,9 +3572,11 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
     _middle_surnames(out, people)
     person_at = [doc[m[0]].idx for m in names.mentions if m[3] and not in_quote(doc[m[0]].idx)]
     _pronoun_chains(out, text, person_at)
+    _pronoun_after_speaker(out, text, person_at, people, names.gender)
     _fullest_forms(out, doc, entities, people, text)
     _nicknamed(out, text)
     _without_honorific(out, people | {e.canonical for e in entities if e.label == "PERSON"})
+    _reported_inside(out, text)
     _nested_speakers(out, entities)
     return out
 
@@ -3407,13 +3670,57 @@ def _nicknamed(out: list[Attribution], text: str) -> None:
             a.quote.speaker = fits.pop()
 
 
+#: A speech verb (and who was spoken to) right before a quotation inside a quotation:
+#: "One officer told us, ‘...’", "I heard one of them yell, ‘...’", "She kept screaming ‘...’".
+_INNER_CUE = re.compile(
+    r"\b(?:said|say|says|saying|told|tell|tells|telling|yelled|yell|yelling|shouted|shout|shouting"
+    r"|screamed|scream|screaming|replied|replies)"
+    r"(?:\s+(?:me|us|him|her|them|you))?\s*[,:]?\s*\Z"
+)
+_INNER_QUOTE = re.compile(r"(?:(?<=\s)|\A)([‘'])(\S[^‘’'\n]*?[^\s‘])([’'])(?=[\s,.;:!?—–)]|\Z)")
+
+
+def _reported_inside(out: list[Attribution], text: str) -> None:
+    """Add the words a direct quotation reports someone else saying as quotations of their own, in place.
+
+    '"One of them told me, ‘This is happening whether you sign or not,’" Garza said': the
+    inner words, set in single quotes right after a speech verb inside the quotation and
+    opening with a capital like a sentence, are another speaker's statement
+    (:func:`_nested_speakers` names that speaker, or no one). A word in single quotes
+    without such a cue ("they call it ‘musical chairs’") is not; nor are words put to
+    many in the passive ("Families were told, ‘...’").
+    """
+    added: list[Attribution] = []
+    for a in out:
+        q = a.quote
+        if q.kind != "direct" or q.start is None or q.end is None:
+            continue
+        inner = text[q.start : q.end]
+        for m in _INNER_QUOTE.finditer(inner):
+            if m.group(1) == "'" and m.group(3) != "'" or m.group(1) == "‘" and m.group(3) != "’":
+                continue
+            if not m.group(2)[:1].isupper():
+                continue  # "when a company says ‘we never see your data’": a phrase, not an utterance
+            cue = _INNER_CUE.search(inner, 0, m.start())
+            if cue is None or re.search(r"\b(?:is|are|was|were|be|been|being)\s+\Z", inner[: cue.start()]):
+                continue  # "Companies were told, ‘...’": words put to many, nobody in particular
+            a0, b0 = _trim(text, q.start + m.start(2), q.start + m.end(2))
+            if b0 - a0 < 4 or any(o.quote.start == a0 for o in out):
+                continue
+            added.append(Attribution(Quote(text=text[a0:b0], kind="direct", cue=None, start=a0, end=b0), None, None))
+    if added:
+        out.extend(added)
+        out.sort(key=lambda x: (x.quote.start or 0, -(x.quote.end or 0)))
+
+
 def _nested_speakers(out: list[Attribution], entities: Sequence[Entity]) -> None:
     """Give a quotation inside another quotation its own speaker, in place.
 
     'I was told on the phone, "Everyone pays in the end,"' Ms Lee said: the
     inner words are not Ms Lee's but those of someone she reports, so they
     take the last person the outer quotation names before them ("my doctor,
-    Ana Ruiz, told me, '...'") or no one.
+    Ana Ruiz, told me, '...'") or no one; but "I told him: ‘...’" reports the
+    outer speaker's own words.
     """
     outers = [a.quote for a in out if a.quote.kind == "direct" and a.quote.start is not None]
     for a in out:
@@ -3429,6 +3736,11 @@ def _nested_speakers(out: list[Attribution], entities: Sequence[Entity]) -> None
             None,
         )
         if outer is None or outer.start is None:
+            continue
+        lead = outer.text[: max(0, q.start - outer.start)].rstrip().rstrip("‘'“\"")
+        cue = _INNER_CUE.search(lead)
+        if cue is not None and re.search(r"\bI\s+(?:\w+\s+)?\Z", outer.text[: cue.start()]):
+            q.speaker = outer.speaker
             continue
         named = [
             e
@@ -3462,6 +3774,38 @@ def _pronoun_chains(out: list[Attribution], text: str, person_at: list[int]) -> 
         prev = a
 
 
+def _pronoun_after_speaker(
+    out: list[Attribution], text: str, person_at: list[int], people: set[str], gender: dict[str, str]
+) -> None:
+    """A "he"/"she" cue takes the person who spoke just before in the same paragraph, in place.
+
+    "Speaking in Tripoli, the minister, Salma Ben Ghalia, said the fund would be paid out in
+    three tranches. The first would go to roads, she said.": when the statement before, in
+    the same paragraph, has a person as speaker, no person is named (outside quotations)
+    between that speaker's mention and the pronoun, and the speaker's known gender does not
+    contradict the pronoun, the pronoun is that speaker, whoever was a subject further back.
+    """
+    prev: Attribution | None = None
+    for a in out:
+        s0, s1 = a.speaker_start, a.speaker_end
+        word = text[s0:s1].casefold() if s0 is not None and s1 is not None else ""
+        if (
+            word in ("he", "she")
+            and s0 is not None
+            and prev is not None
+            and prev.speaker_end is not None
+            and prev.quote.speaker in people
+            and a.quote.speaker != prev.quote.speaker
+            and prev.speaker_end <= s0
+            and "\n" not in text[prev.speaker_end : s0]
+            and not any(prev.speaker_end <= p < s0 for p in person_at)
+            and not _clashes("m" if word == "he" else "f", gender.get(prev.quote.speaker or ""))
+        ):
+            a.quote.speaker = prev.quote.speaker
+        if a.speaker_start is not None:
+            prev = a
+
+
 def _fullest_forms(out: list[Attribution], doc: Doc, entities: Sequence[Entity], people: set[str], text: str) -> None:
     """Give a speaker of two or more words the one longer name of the document it is part of, in place.
 
@@ -3479,6 +3823,7 @@ def _fullest_forms(out: list[Attribution], doc: Doc, entities: Sequence[Entity],
         if a.quote.speaker:
             a.quote.speaker = _tidy_speaker(a.quote.speaker, persons)
     longer: set[str] = {a.quote.speaker for a in out if a.quote.speaker}
+    _surname_speakers(out, longer, people)
     longer |= {e.canonical for e in entities if e.label in ("PERSON", "ORG")}
     longer_words = [full.split() for full in longer]
     chosen: dict[str, str] = {}
@@ -3488,6 +3833,27 @@ def _fullest_forms(out: list[Attribution], doc: Doc, entities: Sequence[Entity],
             chosen[name] = _fullest_form(name, doc, text, longer_words, people)
         if name:
             a.quote.speaker = chosen[name]
+
+
+def _surname_speakers(out: list[Attribution], speakers: set[str], people: set[str]) -> None:
+    """Give a one-word speaker the full name of the one other speaker it ends, in place.
+
+    "Its head of policy, Marcus Feld, said ... “...,” Feld told RTÉ": the tagger may read
+    the full name as a place, so the document's people lack it, but the role before it made
+    it a speaker; the surname alone, a person, is the same speaker. Only when exactly one
+    speaker's name of two or three capitalised words ends with the word.
+    """
+    for a in out:
+        name = a.quote.speaker
+        if not name or " " in name or name not in people:
+            continue
+        fulls = {
+            s
+            for s in speakers
+            if 2 <= len(s.split()) <= 3 and s.split()[-1] == name and all(w[:1].isupper() for w in s.split())
+        }
+        if len(fulls) == 1:
+            a.quote.speaker = next(iter(fulls))
 
 
 def _fullest_form(name: str, doc: Doc, text: str, longer: list[list[str]], people: set[str]) -> str:
@@ -4122,6 +4488,14 @@ def _other_speaker_clause(comp: Token) -> int | None:
     return None
 
 
+#: Whether "said A and that B" is one quotation (True) or two (False). The annotated folders
+#: disagree: 20 of 24 (all of blind15..blind23) keep such a statement whole, while dev, blind7
+#: and blind9 split it. True raises quote precision .902 -> .942 and blind20..23 recall .926 ->
+#: .943 (pooled recall unchanged) but loses 9 dev, 10 blind7 and 16 blind9 matches; left off
+#: until the project settles the convention.
+_MERGE_THAT = False
+
+
 def _clause(comp: Token, verb: Token, cut: int | None = None) -> tuple[int, int] | None:
     """Character span of a reported clause: the complement's subtree, without a
     leading "that", edge punctuation, words past a paragraph break, or tokens
@@ -4311,7 +4685,7 @@ def _attribute_direct(
         if "\n" in text[lo:hi]:
             break  # a verb of another paragraph ("... too." / "John Cotton, the council leader, said")
         subj = _subject(tok)
-        if subj is None or subj.lower_ in _NOT_SOURCES:
+        if subj is None or _not_source(subj):
             continue
         if (
             tok.lemma_.lower() in _DISPLAY_VERBS
@@ -4358,6 +4732,9 @@ def _closing_cue(verb: Token) -> tuple[tuple[int, int], Token] | None:
         return None  # "the plan, announced by the minister": a participle, not a cue
     doc = verb.doc
     np = verb.head
+    # "..., for 3.1 million farmers, Chief Minister Ravi Tiwari announced on Monday": the parser
+    # hung the cue on the statement's last noun and the speaker on it as an apposition
+    np = next((c for c in np.children if c.dep_ == "appos" and c.right_edge.i == verb.i - 1), np)
     if verb.lemma_.lower() == "find" and np.lemma_.lower() not in _FINDERS:
         return None  # "..., many of them homeless people found in the streets": no finding reported
     left = np.left_edge.i
@@ -4481,7 +4858,16 @@ def _cue_reaches(verb: Token, comma: Token) -> bool:
 
 
 def _as_subject(verb: Token) -> Token | None:
-    """The speaker of a subjectless "as ... put it" parsed as a preposition: "as her coach, X, put it"."""
+    """The speaker of a subjectless "as ... put it" parsed as a preposition: "as her coach, X, put it".
+
+    Also the subject after "as" when the parser gave the verb a second subject before it:
+    "Vasconcelos, as one lawyer for the families put it, “...”": the lawyer puts it.
+    """
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i), None)
+    if mark is not None:
+        after = [c for c in verb.children if c.dep_ == "nsubj" and mark.i < c.i < verb.i]
+        if after and any(c.dep_ == "nsubj" and c.i < mark.i for c in verb.children):
+            return after[0]
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     for c in verb.children:
