@@ -123,7 +123,7 @@ QUANTIFIERS = frozenset(
 ORG_NOUNS = frozenset(
     {"air force", "navy", "army", "foreign ministry", "defence ministry", "defense ministry", "interior ministry",
      "finance ministry", "commerce ministry", "health ministry", "justice ministry", "central bank", "parliament",
-     "general staff", "coast guard", "border guard", "border service", "security service", "government",
+     "general staff", "coast guard", "coastguard", "border guard", "border service", "security service", "government",
      "police", "armed forces", "military", "intelligence service", "prosecutor's office", "foreign office"}
 )  # fmt: skip
 
@@ -174,6 +174,7 @@ NON_PERSON_WORDS = frozenset(
         "fund", "times", "post", "news", "parliament", "assembly", "alliance", "coalition", "centre", "center",
         "school", "service", "services", "republic", "kingdom", "states", "nations", "street", "square",
         "airport", "sea", "river", "city", "region", "oblast", "federation", "guard", "command", "programme",
+        "embassy", "consulate",
     }
 )  # fmt: skip
 
@@ -221,6 +222,12 @@ class Gazetteer:
     not_entities: frozenset[str] = frozenset()
     #: Countries without a nationality word in ``demonyms`` ("Ivory Coast", "Fiji").
     countries: frozenset[str] = frozenset()
+    #: Country -> the conventional English name of its one national police force ("Greece" -> "Hellenic Police").
+    national_police: dict[str, str] = field(default_factory=dict)
+    #: Country -> the name of its central bank ("Poland" -> "National Bank of Poland").
+    national_central_bank: dict[str, str] = field(default_factory=dict)
+    #: Country -> the name of its treasury department ("United Kingdom" -> "HM Treasury").
+    national_treasury: dict[str, str] = field(default_factory=dict)
     by_key: dict[str, GazetteerEntry] = field(default_factory=dict)
     demonym_of: dict[str, str] = field(default_factory=dict)
     pattern: re.Pattern[str] | None = None
@@ -256,6 +263,9 @@ def gazetteer() -> Gazetteer:
         dict(raw.get("demonyms", {})),
         frozenset(raw.get("not_entities", ())) | COMMON_ACRONYMS,
         frozenset(raw.get("countries", ())),
+        national_police=dict(raw.get("national_police", {})),
+        national_central_bank=dict(raw.get("national_central_bank", {})),
+        national_treasury=dict(raw.get("national_treasury", {})),
     )
 
 
@@ -414,14 +424,20 @@ def extract_entities(doc: Doc) -> tuple[list[Entity], Callable[[str], str]]:
     mentions = _spans(doc, gaz)
     mentions = _bare_governments(doc, mentions, gaz)
     mentions = _bare_forces(doc, mentions, gaz)
+    mentions = _national_police(doc, mentions, gaz)
+    mentions = _embassies(_text(doc), mentions, gaz)
+    _national_treasury(_text(doc), mentions, gaz)
     mentions = _leaders_offices(_text(doc), mentions)
     mentions = _acting_offices(doc, mentions)
+    mentions = _legal_offices(_text(doc), mentions)
+    mentions = _regional_governments(doc, mentions)
     mentions = _dateline_agency(_text(doc), mentions)
     mentions = _add_gazetteer_matches(doc, mentions, gaz)
     mentions = _defined_acronyms(doc, mentions, gaz)
     mentions = _add_apposed_orgs(doc, mentions)
     mentions = _named_by_context(doc, mentions)
     mentions = _people_after_nationality(doc, mentions)
+    mentions = _untagged_people(doc, mentions)
     _mark_speech_subjects(doc, mentions)
     mentions = _drop_bare_roles(mentions, _text(doc))
     mentions = _drop_capitalised_common_words(doc, mentions)
@@ -429,6 +445,9 @@ def extract_entities(doc: Doc) -> tuple[list[Entity], Callable[[str], str]]:
     mentions = _drop_laws_and_plans(_text(doc), mentions)
     mentions = _drop_languages(_text(doc), mentions)
     mentions = _join_hyphenated_names(_text(doc), mentions)
+    mentions = _people_of_organisations(mentions)
+    mentions = _names_continued_by_for(doc, mentions)
+    mentions = _national_sections(_text(doc), mentions)
     groups = _group(mentions, _text(doc))
     names, labels = _name_groups(mentions, groups)
     _peerage_titles(_text(doc), names, labels)
@@ -437,6 +456,7 @@ def extract_entities(doc: Doc) -> tuple[list[Entity], Callable[[str], str]]:
     _merge_first_names(mentions, names, labels, _text(doc))
     _merge_heads(mentions, names, labels)
     _merge_central_bank(mentions, names, labels)
+    _national_central_bank(_text(doc), mentions, names, gaz)
     _resolve_nationals(doc, mentions, labels)
     roles = _resolve_roles(doc, mentions, names, labels, gaz)
 
@@ -531,6 +551,11 @@ def _canonical(table: dict[str, str], gaz: Gazetteer, surface: str) -> str:
         tails = {c for k, c in table.items() if k.endswith((" " + key, ", " + key))}
         if len(tails) == 1:
             return tails.pop()
+    if len(key.split()) >= 3:
+        # inside a longer name: "Group of Eminent Experts" for "U.N. Group of Eminent Experts on Yemen"
+        inner = {c for k, c in table.items() if f" {key} " in f" {k} "}
+        if len(inner) == 1:
+            return inner.pop()
     bare = _bare_name(surface, table)
     if bare != surface:
         named = _canonical(table, gaz, bare)
@@ -1128,7 +1153,7 @@ PERSON_TITLES: frozenset[str] = (
          "legislator", "mep", "attorney-general", "solicitor-general", "auditor-general", "ombudsman",
          "registrar", "lord", "baroness", "baron", "viscount", "marquess", "hon",
          "honourable", "honorable", "rt", "excellency", "holiness", "doctora", "señor", "señora", "doña", "herr",
-         "frau", "monsieur", "madame", "signor", "signora", "senhor", "senhora", "dottore", "dottoressa"}
+         "frau", "monsieur", "madame", "signor", "signora", "senhor", "senhora", "dottore", "dottoressa", "brigadier"}
     )
 )  # fmt: skip
 
@@ -1295,7 +1320,8 @@ _NOT_FIELDS = frozenset(
 #: Local bodies named by a place and lower-case words ("Toronto city council", "Lolland municipality",
 #: "Tyrol avalanche warning service").
 _LOCAL_BODY = re.compile(
-    r" ((?:[a-z]+ ){1,2}(?:court|police)|(?:[a-z]+ ){0,2}(?:council|administration|assembly|authority|municipality)"
+    r" ((?:[a-z]+ ){1,2}(?:court|police)"
+    r"|(?:[a-z]+ ){0,2}(?:council|administration|assembly|authority|municipality|committee)"
     r"|(?:[a-z]+ ){1,3}service)\b(?![’'-])"
 )
 #: Bodies a place owns, written with a capital ("Berlin's Senate").
@@ -1378,6 +1404,26 @@ def _merge_central_bank(mentions: list[_Mention], names: dict[int, str], labels:
     for m in mentions:
         if described(m):
             m.group = bank
+
+
+#: Names of banks a document may give for its central bank.
+_BANK_NAMED = re.compile(
+    r"\bBank of\b|\bCentral Bank\b|\bBanco Central\b|\bReserve Bank\b|\bNational Bank\b|\bBank Negara\b"
+    r"|\bRiksbank\b|\bNorges Bank\b|\bBundesbank\b|\bFederal Reserve\b|\bBank Indonesia\b|\bBangko Sentral\b"
+)
+
+
+def _national_central_bank(text: str, mentions: list[_Mention], names: dict[int, str], gaz: Gazetteer) -> None:
+    """ "the central bank" in a story about one country that names no bank is that country's central
+    bank, named as the gazetteer's ``national_central_bank`` gives it ("National Bank of Poland")."""
+    groups = {m.group for m in mentions if m.canonical == "central bank" and names[m.group] == "central bank"}
+    if not groups or _BANK_NAMED.search(text) is not None:
+        return
+    country = _story_country(mentions, gaz) or _country_in_words(text, gaz)
+    bank = gaz.national_central_bank.get(country) if country is not None else None
+    if bank is not None:
+        for gid in groups:
+            names[gid] = bank
 
 
 def _merge_adjacent(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -1545,6 +1591,64 @@ def _acting_offices(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     return sorted(mentions + added, key=lambda x: x.start)
 
 
+#: "the Catalan regional government", "the Bavarian state government": a region's own government.
+_REGIONAL_GOVERNMENT = re.compile(r"(?<![\w-])([A-Z][a-z]+ (?:regional|provincial|state) government)\b(?![’'-])")
+
+
+def _regional_governments(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """ "the Catalan regional government", "the Basque regional government": a nationality or
+    region word (tagged a nationality) before "regional/provincial/state government" is one
+    organisation, named as written; the nationality mention inside it goes."""
+    text = _text(doc)
+    if "government" not in text:
+        return mentions
+    added: list[_Mention] = []
+    for hit in _REGIONAL_GOVERNMENT.finditer(text):
+        first = doc.char_span(hit.start(1), hit.start(1) + len(hit.group(1).split()[0]))
+        if first is None or first[0].ent_type_ != "NORP" and hit.group(1).split()[0] not in gazetteer().demonyms:
+            continue
+        if any(m.start < hit.end(1) and hit.start(1) < m.end and m.label != "NORP" for m in mentions):
+            continue
+        added.append(_Mention(hit.start(1), hit.end(1), hit.group(1), "ORG", canonical=hit.group(1)))
+    if not added:
+        return mentions
+    kept = [m for m in mentions if not any(a.start <= m.start and m.end <= a.end for a in added)]
+    return sorted(kept + added, key=lambda m: m.start)
+
+
+#: A prosecutor's or ombudsman's office in lower case: "the Paris prosecutor’s office",
+#: "the federal prosecutor's office", "the country’s ombudsman’s office".
+_LEGAL_OFFICE = re.compile(
+    r"(?<![\w’'-])(?:[Tt]he (?:country[’']s )?|[Tt]he state[’']s )((?:[A-Z][\w-]+ )?(?:[a-z]+(?:-[a-z]+)* )??"
+    r"(?:public prosecutor|prosecutor[- ]general|prosecutor|attorney[- ]general|ombudsman|auditor[- ]general)"
+    r"[’']s office)\b"
+)
+
+
+def _legal_offices(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """ "The Paris prosecutor’s office said", "according to the federal prosecutor's office": the
+    office of a prosecutor, attorney general or ombudsman, written in lower case after "the",
+    is an organisation named as written (without "the"); a place inside it stays a place,
+    other mentions inside give way.
+    """
+    if "office" not in text:
+        return mentions
+    added = [
+        _Mention(h.start(1), h.end(1), h.group(1), "ORG", canonical=h.group(1)) for h in _LEGAL_OFFICE.finditer(text)
+    ]
+    added = [
+        a
+        for a in added
+        if not any(m.start < a.end and a.start < m.end and m.label == "ORG" and m.end > a.end for m in mentions)
+    ]
+    if not added:
+        return mentions
+    kept = [
+        m for m in mentions if m.label in ("GPE", "LOC") or not any(a.start < m.end and m.start < a.end for a in added)
+    ]
+    return sorted(kept + added, key=lambda x: x.start)
+
+
 #: A wire story's dateline: the place in capitals, perhaps a date, and the agency in brackets
 #: before a dash or a colon ("GEORGETOWN, Guyana (AP) —", "BERLIN (dpa) -", "LIMA, Jan 3 (Reuters) --").
 _DATELINE_AGENCY = re.compile(
@@ -1706,6 +1810,133 @@ def _bare_forces(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> list[_Me
         for t in found[w]
     ]
     return sorted(mentions + added, key=lambda x: x.start)
+
+
+@functools.cache
+def _country_words() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern over the gazetteer's country names and nationality words, and what country each names."""
+    gaz = gazetteer()
+    names = {c: c for c in (*gaz.demonyms.values(), *gaz.countries)}
+    names.update(gaz.demonyms)
+    alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(" + alternatives + r")(?![\w-])"), names
+
+
+def _country_in_words(text: str, gaz: Gazetteer) -> str | None:
+    """The country a text names most, by its name or nationality word anywhere (even inside an
+    organisation's name, "Malawi Electoral Commission"): named at least twice and twice as
+    often as any other, else ``None``. A weaker sign than :func:`_story_country`."""
+    pattern, names = _country_words()
+    ranked = Counter(names[w] for w in pattern.findall(text)).most_common(2)
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _national_treasury(text: str, mentions: list[_Mention], gaz: Gazetteer) -> None:
+    """ "the Treasury" alone names the treasury of the story's country: "HM Treasury" in a British
+    story (Wales, Scotland and Northern Ireland included), "National Treasury" in a South African
+    one, as the gazetteer's ``national_treasury`` gives it. Not when the text writes a longer
+    treasury name itself ("HM Treasury", "the US Treasury")."""
+    bare = [m for m in mentions if m.text == "Treasury" and m.gazetteer is None and m.canonical is None]
+    if not bare or re.search(r"\b[A-Z][\w.]* Treasury\b(?<!The Treasury)", text):
+        return
+    country = _story_country(mentions, gaz) or _country_in_words(text, gaz)
+    if country in _SUBNATIONAL:
+        country = "United Kingdom"
+    name = gaz.national_treasury.get(country) if country is not None else None
+    if name is None:
+        return
+    for m in bare:
+        m.label, m.canonical = "ORG", name
+
+
+#: "Ukraine's embassy in Warsaw", "the US embassy in Manila", "United States Embassy in Manila".
+_EMBASSY = re.compile(
+    r"(?<![\w-])(?!The |A |An )(?:([A-Z][\w.]*(?: [A-Z][\w.]*)?)[’']s |([A-Z][\w.]*(?: [A-Z][\w.]*)?) )"
+    r"([Ee]mbassy|[Cc]onsulate)(?: [Gg]eneral)? in ([A-Z][\w-]+(?: [A-Z][\w-]+)?)"
+)
+
+
+def _embassies(text: str, mentions: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
+    """A country's embassy or consulate in a city, as one organisation.
+
+    "Ukraine's embassy in Warsaw" and "the US embassy in Manila" are named as style guides
+    name them, "Embassy of Ukraine in Warsaw", "Embassy of the United States in Manila"; a
+    capitalised "United States Embassy in Manila" keeps its own words. The country is a
+    name or nationality word the gazetteer knows; mentions inside the span give way.
+    """
+    if "mbassy" not in text and "onsulate" not in text:
+        return mentions
+    added: list[_Mention] = []
+    for hit in _EMBASSY.finditer(text):
+        owner = hit.group(1) or hit.group(2)
+        entry = gaz.lookup(owner)
+        country = gaz.demonyms.get(owner) or (entry.canonical if entry is not None and entry.label == "GPE" else owner)
+        if country is None or not (_country(gaz, country) or country in gaz.demonym_of):
+            continue
+        if hit.group(3)[:1].isupper() and hit.group(1) is None:
+            name = normalize_name(hit.group())
+        else:
+            the = "the " if _TAKES_THE.search(country) else ""
+            name = f"{hit.group(3).capitalize()} of {the}{country} in {hit.group(4)}"
+        added.append(_Mention(hit.start(), hit.end(), hit.group(), "ORG", canonical=name))
+    if not added:
+        return mentions
+    kept = [m for m in mentions if not any(a.start <= m.start and m.end <= a.end for a in added)]
+    kept = [m for m in kept if not any(m.start < a.end and a.start < m.end for a in added)]
+    return sorted(kept + added, key=lambda m: m.start)
+
+
+#: A police force the text names: "Toronto Police Service", "Greek police", "police in Almaty" (not "The police").
+_POLICE_NAMED = re.compile(
+    r"\b(?!(?:The|A|An|And|But|Riot|Armed|Traffic|Plainclothes|Many|Some|Two|Three)\b)[A-Z][\w’'-]+ [Pp]olice\b"
+    r"|\b[Pp]olice (?:in|of|from) (?:the )?[A-Z]|\bPolice (?!said|say|says|have|had|were|are)[A-Z]"
+)
+
+#: Verbs a police force is the subject of when it reports ("police said", "police confirmed").
+_POLICE_VERBS = _GOVERNMENT_SPEECH | frozenset({"report", "arrest", "believe", "detain", "estimate", "put", "add"})
+
+
+def _national_police(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
+    """ "Police said ...", "according to police": the national force of the story's country.
+
+    In a story about one country (see :func:`_story_country`) that has one national police
+    force, the bare word "police" speaking or reporting stands for that force, named as the
+    gazetteer's ``national_police`` gives it ("Hellenic Police", "Malawi Police Service").
+    Not when the document names a police force itself ("Toronto Police Service", "Austrian
+    police", "police in Almaty"): the words are then left to that force or to the local one.
+    The capitalised "Police" opening a sentence (already an organisation, see
+    :func:`_bare_ministries`) takes the same name.
+    """
+    text = _text(doc)
+    if "olice" not in text:
+        return mentions
+    if _POLICE_NAMED.search(text) is not None or any(
+        "olice" in m.text and m.canonical != "Police" and m.label == "ORG" and m.gazetteer is None for m in mentions
+    ):
+        return mentions
+    country = _story_country(mentions, gaz) or _country_in_words(text, gaz)
+    force = gaz.national_police.get(country) if country is not None else None
+    if force is None:
+        return mentions
+    taken = [(m.start, m.end) for m in mentions]
+    added: list[_Mention] = []
+    for t in doc:
+        if t.lower_ != "police":
+            continue
+        if any(a < t.idx + len(t.text) and t.idx < b for a, b in taken):
+            continue
+        verb = t.head
+        speaks = t.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in _POLICE_VERBS
+        speaks |= t.dep_ == "pobj" and verb.lower_ == "to" and verb.head.lower_ == "according"
+        own = [c for c in t.children if c.dep_ in ("amod", "compound", "poss")]
+        if speaks and all(c.lower_ == "national" for c in own):  # "the national police said"
+            added.append(_Mention(t.idx, t.idx + len(t.text), t.text, "ORG", canonical=force))
+    for m in mentions:
+        if m.canonical == "Police" and m.text == "Police":
+            m.canonical = force
+    return sorted(mentions + added, key=lambda x: x.start) if added else mentions
 
 
 def _national_bodies(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
@@ -1920,8 +2151,11 @@ def _title_led_person(doc: Doc, s: int, e: int) -> int | None:
     first = doc[s]
     if e - s < 3 or not first.text[:1].isupper() or first.lower_.rstrip(".") not in PERSON_TITLES | _FALSE_TITLES:
         return None
-    of = next((i for i in range(s + 2, e) if doc[i].lower_ == "of"), e)
-    if not 2 <= of - s - 1 <= 3 or not all(_name_token(t) for t in doc[s + 1 : of]):
+    k = s + 1  # "Brigadier General Agus Santoso": a rank of two title words
+    while k < e - 2 and doc[k].lower_.rstrip(".") in PERSON_TITLES and doc[k].text[:1].isupper():
+        k += 1
+    of = next((i for i in range(k + 1, e) if doc[i].lower_ == "of"), e)
+    if not 2 <= of - k <= 3 or not all(_name_token(t) for t in doc[k:of]):
         return None
     if doc[of - 1].lower_ in NON_PERSON_WORDS | _RUN_HEADS | _ORG_KINDS:
         return None  # "National Cyber Crime Bureau": an organisation word ends it
@@ -2729,6 +2963,52 @@ def _named_by_context(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     return out
 
 
+_NAME_WORD = r"[A-Z][\w’'.]*(?:-[A-Za-z][\w’']*)*"
+#: "..., said Han Mi-ra, the party's floor leader": a name after a speech verb, before a comma.
+_SAID_NAME = re.compile(rf"(?<![\w-])(?:said|says|added|wrote) ({_NAME_WORD}(?: {_NAME_WORD}){{1,2}})(?=,)")
+#: "Governor Babajide Sanwo-Olu's office": a name after a capitalised title.
+_TITLED_NAME = re.compile(
+    rf"(?<![\w-])(?:Governor|President|Senator|Mayor|Premier|Minister|Judge|Justice|General|Colonel|Dr|Prof)\.? "
+    rf"({_NAME_WORD}(?: {_NAME_WORD}){{1,2}})(?=[’']s\b|[,.;:]| (?:said|says|told|did|was|has|had|is|will|would)\b)"
+)
+
+
+def _untagged_people(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """People the tagger missed or took for a nationality, where the sentence shows a person.
+
+    Two or three capitalised name words (hyphenated parts allowed: "Han Mi-ra",
+    "Babajide Sanwo-Olu") right after "said" and before a comma, or after a capitalised
+    title ("Governor ...") before a possessive, a punctuation mark or a verb, are a person
+    when no word is an organisation or place word, the gazetteer does not know the name,
+    the parser reads the words as proper nouns, and no mention but a nationality covers
+    any of them.
+    """
+    text = _text(doc)
+    gaz = gazetteer()
+    added: list[_Mention] = []
+    for pattern in (_SAID_NAME, _TITLED_NAME):
+        for hit in pattern.finditer(text):
+            start, end = hit.span(1)
+            words = hit.group(1).split()
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if (
+                span is None
+                or any(
+                    w.casefold().strip("’'") in NON_PERSON_WORDS | ORG_HEADS | _RUN_HEADS | PERSON_TITLES for w in words
+                )
+                or gaz.lookup(hit.group(1)) is not None
+                or any(e is not None and e.label != "PERSON" for e in map(gaz.lookup, words))
+                or not all(t.pos_ == "PROPN" or t.is_punct or t.i > 0 and doc[t.i - 1].text == "-" for t in span)
+                or any(m.start < end and start < m.end and m.label != "NORP" for m in mentions + added)
+            ):
+                continue
+            added.append(_Mention(start, end, hit.group(1), "PERSON"))
+    if not added:
+        return mentions
+    kept = [m for m in mentions if not any(m.start < a.end and a.start < m.end for a in added)]
+    return sorted(kept + added, key=lambda m: m.start)
+
+
 #: Organisation nouns written right before the organisation's name ("the consultancy Tendências").
 _ORG_BEFORE_NAME = _ORG_APPOSED | frozenset(
     {"consultancy", "portal", "journal", "broadcaster", "newspaper", "magazine", "website", "daily", "weekly",
@@ -2844,7 +3124,12 @@ _CONNECTORS = frozenset(
     {"of", "the", "and", "for", "on", "in", "&", "de", "del", "du", "des", "la", "le", "to", ",", "-"}
 )
 #: "the Maritime Industry Authority, known as Marina": a short form introduced without brackets.
-_KNOWN_AS = re.compile(r",? (?:also |better |commonly |locally )?known as (?:the )?([A-Z][\w&-]{1,9})\b")
+_KNOWN_AS = re.compile(
+    r",? (?:also |better |commonly |locally )?known (?:as (?:the )?|(?:by|under) (?:its|the) (?:[A-Z][a-z]+ |local "
+    r"|official )?(?:acronym|initials|abbreviation) )([A-Z][\w&-]{1,9})\b"
+)
+#: "The National Commission on Human Rights, Komnas HAM, said": a short name in commas, with a capital acronym.
+_APPOSED_SHORT = re.compile(r", ((?:[A-Z][\w&-]* ){0,2}[A-Z]{2,9}), (?!and\b|or\b)[a-z]")
 
 
 def _spells(letters: str, words: list[str], exact: bool = False) -> int:
@@ -2939,12 +3224,41 @@ def _defined_acronyms(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> lis
         long_forms[short] = long
     for short, long in _bracketed_short_forms(text, mentions, gaz).items():
         long_forms.setdefault(short, long)
+    for short, long in _short_forms_after_names(text, mentions, gaz, known_as).items():
+        long_forms.setdefault(short, long)
     if not long_forms:
         return mentions
     return _place_long_forms(text, mentions, long_forms, gaz)
 
 
 _BRACKETED = re.compile(r" \(([A-Z][\w&-]{1,9})\)")
+
+
+def _short_forms_after_names(
+    text: str, mentions: list[_Mention], gaz: Gazetteer, known_as: dict[str, int]
+) -> dict[str, str]:
+    """Short forms an organisation's name defines right after it, whatever letters they spell.
+
+    "The Cameroonian Football Federation, known by its French acronym FECAFOOT, said" and
+    "The National Commission on Human Rights, Komnas HAM, gave its verdict": a short form
+    in the country's language does not spell the English name, but "known as" or a short
+    name in commas holding a capital acronym (before a verb, not "and") right after a name
+    of three words or more defines it. A short form the gazetteer knows is left alone.
+    """
+    out: dict[str, str] = {}
+    ends = {m.end: m for m in mentions if m.label == "ORG" and len(m.text.split()) >= 2}
+    for short, at in known_as.items():
+        before = next((m for e, m in ends.items() if e <= at and not text[e:at].strip(" ,")), None)
+        if before is not None and gaz.lookup(short) is None and short.casefold() not in before.text.casefold():
+            out[short] = before.text[4:] if before.text.startswith(("the ", "The ")) else before.text
+    for end, m in ends.items():
+        hit = _APPOSED_SHORT.match(text, end)
+        if hit is None or len(m.text.split()) < 3 or gaz.lookup(hit.group(1)) is not None:
+            continue
+        if hit.group(1) in text[: m.start]:
+            continue  # used before the name: no definition ("..., WHO, ..." in a list)
+        out.setdefault(hit.group(1), m.text[4:] if m.text.startswith(("the ", "The ")) else m.text)
+    return out
 
 
 def _bracketed_short_forms(text: str, mentions: list[_Mention], gaz: Gazetteer) -> dict[str, str]:
@@ -2958,12 +3272,14 @@ def _bracketed_short_forms(text: str, mentions: list[_Mention], gaz: Gazetteer) 
     """
     out: dict[str, str] = {}
     for m in mentions:
-        if m.label != "ORG" or len(m.text.split()) < 2 or (m.start > 0 and text[m.start - 1] in "-‐"):
+        if m.label not in ("ORG", "PERSON") or len(m.text.split()) < 2 or (m.start > 0 and text[m.start - 1] in "-‐"):
             continue  # not a name cut out of a hyphenated word ("anti-Islam Party ...")
         hit = _BRACKETED.match(text, m.end)
         if hit is None:
             continue
         short = hit.group(1)
+        if m.label == "PERSON" and not (short.isupper() and len(short) >= 3):
+            continue  # "Comisiones Obreras (CCOO)" tagged a person: only a capital acronym makes it a body
         entry = gaz.lookup(short)
         if short.casefold() in m.text.casefold() or (entry is not None and entry.canonical != m.text):
             continue
@@ -3495,6 +3811,115 @@ def _join_hyphenated_names(text: str, mentions: list[_Mention]) -> list[_Mention
     return out
 
 
+#: A country written after an organisation's name, ending it: "Amnesty International UK", "WWF Spain".
+_SECTION_COUNTRY = re.compile(
+    r" (UK|US|USA|England|Scotland|Wales|Northern Ireland|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w’'-]| [A-Z])"
+)
+
+
+def _national_sections(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """An organisation's national section or branch: "Amnesty International UK", "WWF Spain",
+    "AirNav Indonesia". The tagger stops the organisation before the country; an organisation
+    mention followed by a country's name (nothing capitalised after it) takes the country in,
+    and the place mention goes. Not after "the" ("the EU Spain deal" is no name).
+    """
+    gaz = gazetteer()
+    out: list[_Mention] = []
+    drop: set[int] = set()
+    for m in mentions:
+        hit = _SECTION_COUNTRY.match(text, m.end)
+        if hit is None or m.label != "ORG" or text[max(0, m.start - 4) : m.start].casefold() == "the ":
+            out.append(m)
+            continue
+        place = hit.group(1)
+        entry = gaz.lookup(place)
+        country = entry.canonical if entry is not None and entry.label == "GPE" else place
+        if not (_country(gaz, country) or country in _SUBNATIONAL):
+            out.append(m)
+            continue
+        end = hit.end()
+        out.append(_Mention(m.start, end, text[m.start : end], "ORG", said=m.said))
+        drop.add(hit.start(1))
+    return [m for m in out if m.start not in drop]
+
+
+_FOR_RUN = re.compile(r" for ((?:the )?[A-Z][\w’'-]+(?: (?:and|of|the|for|on|[A-Z][\w’'-]+))*)")
+
+
+def _names_continued_by_for(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """An organisation's name the tagger cut before "for": "Solidarity for Fair Justice",
+    "Coordination Headquarters for the Treatment of Prisoners of War", "NHS Education for Scotland".
+
+    An organisation mention written in capitals, followed by "for" and a run of capitalised
+    words (small words inside) that is two words or more, or one place, takes the run in;
+    mentions inside the run are dropped. Not after a lower-case word ("Booker prize for
+    ..."), nor a run that repeats the name.
+    """
+    text = _text(doc)
+    out: list[_Mention] = []
+    drop_until = -1
+    for m in mentions:
+        if m.start < drop_until:
+            continue
+        hit = _FOR_RUN.match(text, m.end)
+        if (
+            hit is None
+            or m.label != "ORG"
+            or m.gazetteer is not None
+            or m.canonical is not None
+            or not all(w[:1].isupper() or w in _RUN_CONNECTORS for w in m.text.split())
+        ):
+            out.append(m)
+            continue
+        run = re.sub(r"(?: (?:and|of|the|for|on))+$", "", hit.group(1))
+        capitals = [w for w in run.split() if w[:1].isupper()]
+        end = hit.start(1) + len(run)
+        span = doc.char_span(hit.start(1), end, alignment_mode="expand")
+        place = span is not None and len(capitals) == 1 and all(t.ent_type_ in ("GPE", "LOC") for t in span)
+        inside = [x for x in mentions if hit.start(1) <= x.start and x.end <= end]
+        if (
+            (len(capitals) < 2 and not place)
+            or run.casefold() == m.text.casefold()
+            or not place
+            and any(x.gazetteer is not None or x.label in ("PERSON", "GPE", "LOC", "NORP") for x in inside)
+        ):
+            out.append(m)  # "Human Rights Watch for the United Nations": a known body is no part of a name
+            continue
+        out.append(_Mention(m.start, end, text[m.start : end], "ORG", said=m.said))
+        drop_until = end
+    return out
+
+
+def _people_of_organisations(mentions: list[_Mention]) -> list[_Mention]:
+    """ "Kenji Sato of Nomura" tagged one organisation: the person, then the organisation.
+
+    An organisation span "<Given> <Surname> of <Name>" whose two first words are plain
+    capitalised name words (no organisation word or title: not "Royal Bank of Canada") is a
+    person and their employer when the surname stands alone elsewhere in the document as a
+    person or a speaker ("Sato said ...").
+    """
+    lone = {m.text for m in mentions if " " not in m.text and (m.label == "PERSON" or m.said)}
+    out: list[_Mention] = []
+    for m in mentions:
+        hit = re.fullmatch(r"([A-Z][\w’'.-]+) ([A-Z][\w’'-]+) of (?:the )?([A-Z].*)", m.text)
+        if (
+            m.label != "ORG"
+            or m.gazetteer is not None
+            or m.canonical is not None
+            or hit is None
+            or hit.group(2) not in lone
+            or any(
+                w.casefold().rstrip(".") in ORG_HEADS | NON_PERSON_WORDS | _RUN_HEADS | PERSON_TITLES | _FOREIGN_HEADS
+                for w in (hit.group(1), hit.group(2))
+            )
+        ):
+            out.append(m)
+            continue
+        out.append(_Mention(m.start, m.start + hit.end(2), hit.group(1) + " " + hit.group(2), "PERSON", said=m.said))
+        out.append(_Mention(m.start + hit.start(3), m.end, hit.group(3), "ORG"))
+    return out
+
+
 def _group(mentions: list[_Mention], text: str) -> _Groups:
     groups = _Groups(len(mentions))
     first: dict[str, int] = {}
@@ -3512,9 +3937,10 @@ def _group(mentions: list[_Mention], text: str) -> _Groups:
     # full name wins when two people share a surname.
     full: dict[str, list[int]] = defaultdict(list)
     double: set[str] = set()  # two-word surnames of three-word names
+    placed = _place_tagged_full_names(mentions)
     for i, m in enumerate(mentions):
         words = _name_words(m.text)
-        if len(words) > 1 and _person_like(m, words):
+        if len(words) > 1 and (_person_like(m, words) or i in placed):
             full[words[-1].casefold()].append(i)
             bare = re.sub(r"^(?:al|el|ad|as|ash|an|ar)-", "", words[-1], flags=re.IGNORECASE)
             if bare != words[-1]:
@@ -3530,6 +3956,8 @@ def _group(mentions: list[_Mention], text: str) -> _Groups:
                 full[" ".join(words[-2:]).casefold()].append(i)
     for i, m in enumerate(mentions):
         words = normalize_name(m.text).split()
+        if m.label == "PERSON" and m.gazetteer is None and len(words) == 2:
+            words = _strip_titles(words)  # "Justice Okhade" for "Priya Okhade": the title aside
         key = " ".join(words).casefold()
         if (
             (len(words) == 1 or words[0].casefold() in PARTICLES or len(words) == 2 and key in double)
@@ -3541,15 +3969,19 @@ def _group(mentions: list[_Mention], text: str) -> _Groups:
                 # "Carney" tagged a nationality beside "Mark Carney"; not "French" beside "Dawn French"
                 or m.label == "NORP"
                 and m.gazetteer is None
-                # a double-barrelled surname is no nationality unless every piece is one ("Vaka-Lomani")
-                and not all(_demonym(piece) for piece in words[0].split("-"))
+                # a double-barrelled surname is no nationality unless every piece is one ("Vaka-Lomani");
+                # a nationality-like word alone as the subject of "said" is a surname ("Sultani said")
+                and (m.said and len(words) == 1 or not all(_demonym(piece) for piece in words[0].split("-")))
             )
         ):
             if m.gazetteer is not None and m.gazetteer.label != "PERSON":
                 continue
             candidates = full[key]
             before = [j for j in candidates if mentions[j].start < m.start]
-            groups.union(i, before[-1] if before else candidates[0])
+            target = before[-1] if before else candidates[0]
+            groups.union(i, target)
+            if target in placed:
+                mentions[target].label = m.label = "PERSON"
     # A first name alone for the one full name that starts with it: "Tedros" -> "Tedros Adhanom Ghebreyesus".
     # (Not for organisations: "NHS" is not "NHS England".)
     firsts: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -3621,6 +4053,11 @@ def _group(mentions: list[_Mention], text: str) -> _Groups:
         ]
         if len(longer) == 1:
             groups.union(longer[0], i)
+
+    _short_org_names(mentions, groups, set(full))
+    _bare_ministries_named(mentions, groups, text)
+    _party_members(mentions, groups)
+    _nationality_forms(mentions, groups)
 
     # An organisation's name cut before "for/of/on <place or subject>": "Royal Commission" ->
     # "Royal Commission for Riyadh City", "Group of Eminent Experts" -> "... on Yemen"; the
@@ -3704,6 +4141,202 @@ def _group(mentions: list[_Mention], text: str) -> _Groups:
     for i, m in enumerate(mentions):
         m.group = groups.find(i)
     return groups
+
+
+#: Plural nouns for a party's members and the adjective its name opens with ("Democrats" -> "Democratic").
+_MEMBERS_ADJECTIVE = {
+    "democrats": "democratic", "socialists": "socialist", "liberals": "liberal", "conservatives": "conservative",
+    "republicans": "republican", "nationalists": "nationalist", "communists": "communist", "greens": "green",
+}  # fmt: skip
+
+
+def _party_members(mentions: list[_Mention], groups: _Groups) -> None:
+    """ "the Social Democrats", "Liberals", "the Socialists" join the one party named in full with
+    the same words as adjectives: "Social Democratic Party of Germany", "Liberal Party of Canada",
+    "Christian Democratic Union", "Socialist Party". A lone adjective ("Democratic lawmakers")
+    joins it too. Not when the plural is itself the party's name ("Liberal Democrats" named so).
+    """
+    parties: dict[str, set[int]] = defaultdict(set)
+    for j, m in enumerate(mentions):
+        # the name written, or the gazetteer's for a short form ("SPD" -> "Social Democratic Party of Germany")
+        words = (m.gazetteer.canonical if m.gazetteer is not None else normalize_name(m.text)).split()
+        if m.label == "ORG" and len(words) >= 2 and words[-1].casefold() not in _MEMBERS_ADJECTIVE:
+            parties[" ".join(words).casefold()].add(j)
+    for i, m in enumerate(mentions):
+        words = normalize_name(m.text).casefold().split()
+        if not words or len(words) > 3 or m.label not in ("ORG", "NORP", "PERSON") or m.gazetteer is not None:
+            continue
+        stem = " ".join([*words[:-1], _MEMBERS_ADJECTIVE.get(words[-1], words[-1])])
+        if stem == " ".join(words) and (len(words) > 1 or stem not in _MEMBERS_ADJECTIVE.values()):
+            continue  # no plural of members, nor a party adjective alone
+        found = {groups.find(j) for name, js in parties.items() if name.startswith(stem + " ") for j in js}
+        if len(found) == 1:
+            groups.union(found.pop(), i)
+            m.label = "ORG"
+
+
+def _nationality_forms(mentions: list[_Mention], groups: _Groups) -> None:
+    """A body named with a nationality joins the same body named with its country: "Chinese Coast
+    Guard" (built from "China's coast guard") is the document's "China Coast Guard"."""
+    gaz = gazetteer()
+    named = {normalize_name(m.text).casefold(): j for j, m in enumerate(mentions) if m.label == "ORG"}
+    for i, m in enumerate(mentions):
+        name = m.canonical or ""
+        first, _, rest = name.partition(" ")
+        country = gaz.demonyms.get(first)
+        if m.label != "ORG" or country is None or not rest:
+            continue
+        j = named.get(f"{country} {rest}".casefold())
+        if j is not None and j != i:
+            groups.union(j, i)
+            m.canonical = normalize_name(mentions[j].text)
+
+
+def _short_org_names(mentions: list[_Mention], groups: _Groups, surnames: set[str]) -> None:
+    """A company's name without its last capitalised words joins the one organisation named in full.
+
+    "Cascade Valley" (tagged a person) after "Cascade Valley Bank", "Delta Atlantic" after
+    "Delta Atlantic Petroleum", "Lewiatan" after "Lewiatan Confederation": a short form of
+    one to three capitalised words, tagged a person or an organisation, that opens exactly
+    one organisation's name of the document, followed there by one or two capitalised
+    words. Not when the short form is itself an organisation's name ("Deutsche Bank" beside
+    "Deutsche Bank Foundation"), an acronym ("NHS" beside "NHS England"), a known entry,
+    or the surname of a person named in full, nor a personal name whose surname stands
+    alone elsewhere ("Jane Goodall" beside "Jane Goodall Institute" and "Goodall said").
+    """
+    orgs: dict[str, set[int]] = defaultdict(set)
+    for j, m in enumerate(mentions):
+        name = normalize_name(m.text)
+        if m.label == "ORG" and len(name.split()) >= 2:
+            orgs[name].add(j)
+    lone = {normalize_name(m.text) for m in mentions if " " not in normalize_name(m.text)}
+    for i, m in enumerate(mentions):
+        cut = normalize_name(m.text)
+        words = cut.split()
+        if len(words) > 1 and m.label == "PERSON" and words[-1] in lone:
+            continue  # "Jane Goodall" beside "Jane Goodall Institute", with "Goodall said": a person
+        if (
+            m.label not in ("PERSON", "ORG")
+            or m.gazetteer is not None
+            or m.canonical is not None
+            or not 1 <= len(words) <= 3
+            or not all(w[:1].isupper() for w in words)
+            or _is_acronym(words[0])
+            or words[-1].casefold() in _RUN_HEADS | ORG_HEADS | NON_PERSON_WORDS | _BODY_WORDS
+            or cut.casefold() in surnames
+        ):
+            continue
+        longer = {
+            groups.find(j)
+            for name, js in orgs.items()
+            if name.startswith(cut + " ")
+            and 1 <= len(rest := name[len(cut) + 1 :].split()) <= 2
+            and all(w[:1].isupper() and w.isalpha() for w in rest)
+            for j in js
+        }
+        if len(longer) == 1:
+            groups.union(longer.pop(), i)
+            m.label = "ORG"
+
+
+#: Field words of a ministry named by its lower-case field, as its full name may write them.
+_FIELD_SYNONYMS = {
+    "foreign": ("foreign",),
+    "defense": ("defense", "defence"),
+    "defence": ("defence", "defense"),
+    "interior": ("interior", "internal", "home"),
+    "health": ("health",),
+}
+_FULL_MINISTRY = re.compile(r"(?:(\S+(?: \S+)?) )?(?:Ministry|Department) (?:of|for) (.+)")
+
+
+def _sentence_nations(text: str, at: int) -> set[str]:
+    """The countries named by nationality words in the sentence around offset ``at`` ("French" -> France)."""
+    demonyms = gazetteer().demonyms
+    a = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    b = min((k for k in (text.find(". ", at), text.find("\n", at)) if k >= 0), default=len(text))
+    return {demonyms[w] for w in re.findall(r"[A-Z][\w’'-]+", text[a:b]) if w in demonyms}
+
+
+def _bare_ministries_named(mentions: list[_Mention], groups: _Groups, text: str) -> None:
+    """ "the foreign ministry" joins the ministry the document names in full ("Department of
+    Foreign Affairs", "Qatari Ministry of Foreign Affairs", "Ministry of the Environment").
+
+    A ministry named by its lower-case field ("the environment ministry") is the one
+    organisation of the document whose full name is "(...) Ministry/Department of/for ..."
+    with that field among its words; of several, the one named without a country in front
+    (the story's own, "Department of Foreign Affairs" beside "Chinese Ministry of Foreign
+    Affairs"). Not a ministry of another nation than one the sentence names ("the Senegalese
+    Ministry of Culture" for "French collections, according to the culture ministry"). Its
+    mentions then carry the full name.
+    """
+    bare = [
+        (i, m)
+        for i, m in enumerate(mentions)
+        if m.canonical is not None and re.fullmatch(r"[a-z]+(?: [a-z]+){0,2} ministry", m.canonical)
+    ]
+    if not bare:
+        return
+    gaz = gazetteer()
+    full: list[tuple[int, str, bool, set[str], str | None]] = []
+    for j, m in enumerate(mentions):
+        name = m.canonical or (m.gazetteer.canonical if m.gazetteer else normalize_name(m.text))
+        hit = _FULL_MINISTRY.fullmatch(name)
+        if m.label == "ORG" and hit is not None and name[:1].isupper():
+            fields = {w.casefold().strip(",") for w in hit.group(2).split()}
+            owner = hit.group(1)
+            nation = gaz.demonyms.get(owner, owner) if owner is not None and owner in gaz.demonyms else None
+            full.append((j, name, owner is None, fields, nation))
+    for i, m in bare:
+        words = m.canonical.split()[:-1] if m.canonical else []
+        want = [_FIELD_SYNONYMS.get(w, (w,)) for w in words]
+        fits = [f for f in full if all(any(w in f[3] for w in ws) for ws in want)]
+        nations = _sentence_nations(text, m.start)
+        if nations:
+            fits = [f for f in fits if f[4] is None or f[4] in nations]
+        if len({groups.find(f[0]) for f in fits}) > 1:
+            fits = [f for f in fits if f[2]]
+        if fits and len({groups.find(f[0]) for f in fits}) == 1:
+            j, name = fits[0][0], fits[0][1]
+            groups.union(j, i)
+            m.canonical = name
+
+
+#: First words of place names the tagger may also read in a person's name ("New", "San").
+_PLACE_FIRST_WORDS = frozenset(
+    {"new", "north", "south", "east", "west", "upper", "lower", "great", "greater", "san", "santa", "são", "saint",
+     "st", "port", "fort", "mount", "lake", "cape", "el", "la", "los", "las", "le", "al"}
+)  # fmt: skip
+
+
+def _place_tagged_full_names(mentions: list[_Mention]) -> set[int]:
+    """Indices of full personal names the tagger labelled a place ("Marcus Feld" tagged GPE).
+
+    A two- or three-word capitalised name tagged GPE or LOC, unknown to the gazetteer and
+    with no place word in it, is a person's name when its last word stands alone elsewhere
+    in the document as a person ("Feld told reporters"): the surname then joins it.
+    """
+    gaz = gazetteer()
+    lone = {
+        normalize_name(m.text).casefold()
+        for m in mentions
+        if " " not in normalize_name(m.text) and (m.label == "PERSON" or m.said) and m.gazetteer is None
+    }
+    out: set[int] = set()
+    for i, m in enumerate(mentions):
+        words = _name_words(m.text)
+        if (
+            m.label in ("GPE", "LOC")
+            and m.gazetteer is None
+            and len(words) in (2, 3)
+            and words[-1].casefold() in lone
+            and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+            and words[0].casefold() not in _PLACE_FIRST_WORDS
+            and not any(w.casefold() in _PLACE_WORDS or gaz.lookup(w) is not None for w in words)
+            and gaz.lookup(" ".join(words)) is None
+        ):
+            out.add(i)
+    return out
 
 
 def _person_like(m: _Mention, words: list[str]) -> bool:
