@@ -4131,8 +4131,15 @@ def _lead_subject_org(doc: Doc, entities: Sequence[Entity]) -> str | None:
     subj = next((c for c in first.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.pos_ != "PROPN":
         return None
-    at = subj.idx
-    org = next(
+    org = _org_at(entities, subj.idx)
+    if org is None or any(w in _PUBLIC_WORDS for w in org.canonical.lower().split()):
+        return None
+    return org.canonical
+
+
+def _org_at(entities: Sequence[Entity], at: int) -> Entity | None:
+    """The organisation of the entity table whose mention covers character ``at``."""
+    return next(
         (
             e
             for e in entities
@@ -4140,9 +4147,6 @@ def _lead_subject_org(doc: Doc, entities: Sequence[Entity]) -> str | None:
         ),
         None,
     )
-    if org is None or any(w in _PUBLIC_WORDS for w in org.canonical.lower().split()):
-        return None
-    return org.canonical
 
 
 def _named_next(doc: Doc, entities: Sequence[Entity]) -> str | None:
@@ -4166,15 +4170,7 @@ def _named_next(doc: Doc, entities: Sequence[Entity]) -> str | None:
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.pos_ != "PROPN":
         return None
-    at = subj.idx
-    org = next(
-        (
-            e
-            for e in entities
-            if e.label == "ORG" and e.start is not None and e.end is not None and e.start <= at < e.end
-        ),
-        None,
-    )
+    org = _org_at(entities, subj.idx)
     return org.canonical if org is not None else None
 
 
