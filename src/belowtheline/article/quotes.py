@@ -1959,6 +1959,8 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
                 return _Speaker(_surface(doc, a, b), doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
     head = tok.lemma_.lower()
     det = next((c.lower_ for c in tok.children if c.dep_ in ("det", "poss")), None)
+    if det is None and _aged(tok) and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].lower_ == "the":
+        det = "the"  # "the 55-year-old said" with "the" hung on the verb
     if head in _UTTERANCES or (
         head in {"report", "study", "review", "book", "paper"}
         and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children)
@@ -2913,7 +2915,9 @@ def _describe(
             # article is someone else; a description reads back to a person already named
             role = None
         aged = tok.lower_ == "old" and tok.i >= 2 and doc[tok.i - 2].lower_ in ("year", "years")  # "the 61-year-old"
-        person_role = head in _PERSON_ROLES or head in _TITLES or tok.lower_.endswith("-old") or aged
+        person_role = (
+            head in _PERSON_ROLES or head in _TITLES or tok.lower_.endswith("-old") or aged or _person_noun(tok)
+        )
         declared = role is not None
         if role is None and person_role:
             role = names.before(tok.i)
@@ -2929,6 +2933,29 @@ def _describe(
         anonymous = _ANONYMITY_RE.search(doc.text, s0, s1) is not None
         return _Speaker(None, s0, s1, indefinite_head=head, anonymous=anonymous)
     return _Speaker(None, s0, s1)
+
+
+#: Endings of common nouns for a person: "epidemiologist", "postmistress", "librarian", "fisherman".
+_PERSON_ENDINGS = ("ist", "ess", "ian", "man", "woman", "wife", "er", "or", "ant", "ent", "ee")
+#: Nouns with such an ending that are no person ("the paper said", "the document said").
+_NOT_PERSON_NOUNS = _UTTERANCES | _wordset(
+    """paper letter order center centre counter poster tower chapter number answer monitor sensor
+    register ledger press business process address access plant agent segment tenant client
+    government parliament department agreement statement settlement management"""
+)
+
+
+def _person_noun(tok: Token) -> bool:
+    """Whether a singular common noun names a person by its ending: "the retired postmistress said".
+
+    Nouns of organisations, documents and utterances are not people ("the paper", "the letter").
+    """
+    word = tok.lemma_.lower()
+    if tok.tag_ != "NN" or not tok.is_lower or not word.isalpha() or len(word) < 5:
+        return False
+    if word in _GENERIC_ORG_HEADS | _NOT_PERSON_NOUNS | _DOCUMENT_NOUNS or word.endswith("ment"):
+        return False
+    return word.endswith(_PERSON_ENDINGS)
 
 
 #: Words that keep a source unnamed: "who asked not to be named", "on condition of anonymity".
@@ -4912,8 +4939,18 @@ def _loose_subject(verb: Token, ci: int) -> Token | None:
     proper = [t for t in gap if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
     if proper:
         return proper[-1]
+    if _aged(gap[-1]):
+        return gap[-1]  # '"...," the 55-year-old said': the age is the description
     nouns = [t for t in gap if t.pos_ == "NOUN"]
     return nouns[-1] if nouns else None
+
+
+def _aged(tok: Token) -> bool:
+    """Whether ``tok`` is the "old" that ends an age used as a noun: "the 61-year-old said"."""
+    doc = tok.doc
+    if tok.lower_ != "old" or tok.i < 2:
+        return False
+    return doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("year", "years")
 
 
 def _new_sentence_cue(verb: Token, ci: int, last_inner: str) -> bool:
@@ -4963,6 +5000,15 @@ def _title_cased(doc: Doc, oi: int, ci: int) -> bool:
     return 2 <= len(words) <= 10 and caps >= 0.75 * len(words) and not any(t.text in "!?" for t in doc[oi + 1 : ci])
 
 
+def _unnamed_between(f: _Found, g: _Found, person_at: tuple[int, ...]) -> bool:
+    """Whether ``g`` follows ``f`` closely with no person named between.
+
+    "A senior figure, who spoke on condition of anonymity, said ... “...,” the curator
+    said": the description takes up the unnamed source, not a person named before it.
+    """
+    return 0 <= g.start - f.end < 400 and not any(f.end <= p < g.start for p in person_at)
+
+
 def _fill_context(
     found: list[_Found],
     qspans: list[QuoteSpan],
@@ -4979,7 +5025,8 @@ def _fill_context(
             for g in found[i + 1 :]:
                 if g.start - f.end > 1500:
                     break
-                if g.speaker.definite_head == head and g.speaker.person_role:
+                near = not g.speaker.from_roles and _unnamed_between(f, g, person_at)
+                if (g.speaker.definite_head == head or near) and g.speaker.person_role:
                     g.speaker.name, g.speaker.description, g.speaker.person_role = None, None, False
                     g.speaker.anonymous = True
             continue

