@@ -30,7 +30,7 @@ def test_person_noun_by_its_ending_takes_up_the_person_named_before() -> None:
 def test_age_as_a_noun_without_a_parsed_subject_takes_up_the_person() -> None:
     text = (
         "Tobias Lindqvist, who has driven a tram in the city for 30 years, joined the strike.\n\n"
-        "\"Nobody here wanted to walk out,\" the 58-year-old said. \"But we had no choice.\""
+        '"Nobody here wanted to walk out," the 58-year-old said. "But we had no choice."'
     )
     assert quote(text, "Nobody here wanted").speaker == "Tobias Lindqvist"
 
@@ -42,3 +42,15 @@ def test_description_after_an_unnamed_source_stays_unnamed() -> None:
         "were worried. \u201cEverything we hold came from somewhere,\u201d the archivist said."
     )
     assert quote(text, "Everything we hold").speaker is None
+
+
+# -- a participle after a comma shares the subject of the main clause -------------------------------
+
+
+def test_trailing_participle_after_whether_clause_takes_the_main_subject() -> None:
+    text = (
+        "The governor of the central bank, Ingrid Halvorsen, raised rates again on Thursday.\n\n"
+        "Halvorsen refused to say whether another rise was coming, telling reporters only: "
+        "\u201cWe will see.\u201d"
+    )
+    assert quote(text, "We will see").speaker == "Ingrid Halvorsen"

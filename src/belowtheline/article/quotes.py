@@ -590,7 +590,9 @@ def _subject(verb: Token) -> Token | None:
                 # description and the name set off after it subjects; the name speaks
                 return named
             return subjects[k]
-        if tok.dep_ in ("conj", "advcl", "xcomp", "ccomp") and tok.head is not tok:
+        if _trailing_participle(tok):
+            tok = _owning_clause(tok.head)
+        elif tok.dep_ in ("conj", "advcl", "xcomp", "ccomp") and tok.head is not tok:
             lo, hi = sorted((tok.i, tok.head.i))
             if tok.dep_ == "conj" and "\n" in tok.doc[lo:hi].text:
                 return None  # the parser joined two paragraphs' verbs: the subject is not shared
@@ -606,6 +608,31 @@ def _subject(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _trailing_participle(verb: Token) -> bool:
+    """Whether ``verb`` is a participle set off by a comma after its clause: "..., telling reporters"."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and verb.i > verb.head.i
+        and verb.doc[verb.i - 1].text == ","
+        and not any(c.dep_ in ("nsubj", "mark", "aux") for c in verb.children)
+    )
+
+
+def _owning_clause(verb: Token) -> Token:
+    """The clause a subordinate ``verb`` belongs to: "declined" for "was" of "declined to say whether ... was".
+
+    A trailing participle shares the subject of the main clause, not of a "whether" or
+    "that" clause the parser hung it on.
+    """
+    for _ in range(4):
+        sub = verb.dep_ == "xcomp" or (verb.dep_ == "ccomp" and any(c.dep_ == "mark" for c in verb.children))
+        if not sub or verb.head is verb:
+            break
+        verb = verb.head
+    return verb
 
 
 def _participle_aside(verb: Token) -> Token | None:
