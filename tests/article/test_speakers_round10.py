@@ -54,3 +54,14 @@ def test_trailing_participle_after_whether_clause_takes_the_main_subject() -> No
         "\u201cWe will see.\u201d"
     )
     assert quote(text, "We will see").speaker == "Ingrid Halvorsen"
+
+
+# -- the possessor of an account of events speaks -----------------------------------------------------
+
+
+def test_possessor_of_an_account_before_a_colon_speaks() -> None:
+    text = (
+        "Baptiste Moreau, who runs a bakery on the quay, watched the water rise on Sunday night.\n\n"
+        "His account was brief: \u201cIt came through the door in ten minutes.\u201d"
+    )
+    assert quote(text, "It came through").speaker == "Baptiste Moreau"

@@ -255,7 +255,7 @@ _SOURCE_PREPS = frozenset({"at", "by", "for", "from", "of"})
 _UTTERANCES = _wordset(
     """message statement words post letter response reply tweet answer warning remarks comment
     comments speech note conclusion verdict advice assessment explanation reaction summary
-    line plea promise pledge vow"""
+    line plea promise pledge vow account testimony version argument"""
 )
 #: Verbs that present written words ("the sign read ..."), not speech.
 _DISPLAY_VERBS = frozenset({"read", "carry", "bear", "display"})
