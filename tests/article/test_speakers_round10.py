@@ -65,3 +65,32 @@ def test_possessor_of_an_account_before_a_colon_speaks() -> None:
         "His account was brief: \u201cIt came through the door in ten minutes.\u201d"
     )
     assert quote(text, "It came through").speaker == "Baptiste Moreau"
+
+
+# -- a document and its writers speak for the body that put it out ----------------------------------
+
+
+_STUDY = (
+    "At least 900 bridges in the region need urgent repair, according to a study published on Monday "
+    "by the Institute for Transport Safety, a research group based in Lyon.\n\n"
+    "The report, titled \u201cWeak Links\u201d, examined inspection records from 40 districts. "
+    "Its authors found that most of the damaged bridges were built before 1970.\n\n"
+    "The transport minister, Hélène Vasseur, said the government would read the findings closely.\n\n"
+    "The researchers estimated that repairs would cost about €2 billion."
+)
+
+
+def test_writers_of_a_document_speak_for_its_author() -> None:
+    assert quote(_STUDY, "most of the damaged bridges").speaker == "Institute for Transport Safety"
+
+
+def test_researchers_of_a_document_named_further_back_speak_for_its_author() -> None:
+    assert quote(_STUDY, "repairs would cost").speaker == "Institute for Transport Safety"
+
+
+def test_report_of_a_body_that_released_it_speaks_for_the_body() -> None:
+    text = (
+        "The Harbour Safety Board released its final report on the collision on Tuesday.\n\n"
+        "Two crew members were injured, the report said."
+    )
+    assert quote(text, "Two crew members").speaker == "Harbour Safety Board"

@@ -1905,6 +1905,11 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
     official = _official_of(tok, names, s0, s1)
     if official is not None:
         return official
+    if _document_voice(tok):
+        author = _document_author(tok, names, roles)
+        if author is not None:
+            # "a study published by the Centre for X ... the report said", "Its authors found"
+            return _Speaker(author, s0, s1, settled=True)
     if tok.lower_ in _ANONYMOUS | _PLURAL_GROUPS and tok.tag_ in ("NNS", "NNPS") and not _inside_name(tok):
         return _Speaker(None, s0, s1)  # "Campaigners said ...": capitalised only as the first word
     if _plural_common_noun(tok, names) or (
@@ -4159,6 +4164,39 @@ def _document_before(pobj: Token, names: _Names, roles: dict[str, str], s0: int,
             return None
         sp = _resolve(subj, names, roles)
         return _Speaker(sp.name, s0, s1) if sp.name else None
+    return None
+
+
+#: Nouns of a document whose author an article names ("a study published by X").
+_REPORT_NOUNS = _wordset("report study survey review analysis audit paper investigation inquiry assessment")
+#: Plural nouns for the people who wrote a document: "Its authors found", "the researchers estimated".
+_WRITER_NOUNS = _wordset("authors researchers investigators scientists")
+
+
+def _document_voice(tok: Token) -> bool:
+    """Whether a subject is a document or its writers, unnamed: "the report said", "its authors found"."""
+    det = next((c.lower_ for c in tok.children if c.dep_ in ("det", "poss")), None)
+    if det not in ("the", "its") or any(c.dep_ == "prep" for c in tok.children):
+        return False
+    word = tok.lemma_.lower()
+    return (word in _REPORT_NOUNS and tok.tag_ == "NN") or (tok.lower_ in _WRITER_NOUNS and tok.tag_ == "NNS")
+
+
+def _document_author(tok: Token, names: _Names, roles: dict[str, str], window: int = 800) -> str | None:
+    """The body that put out the document mentioned last before ``tok``, or ``None``.
+
+    "according to a study published on Wednesday by the Centre for X ... Its authors
+    found ...", "The Committee released its final report ... The report said ...":
+    the author given by "by", a possessor or "its".
+    """
+    doc = tok.doc
+    for k in range(tok.i - 1, max(-1, tok.i - window), -1):
+        t = doc[k]
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in _REPORT_NOUNS or names.in_quote(t.idx):
+            continue
+        src = _document_source(t, names, roles)
+        if src is not None and src.name is not None and src.name.casefold() not in names.not_people:
+            return src.name
     return None
 
 
