@@ -94,3 +94,14 @@ def test_report_of_a_body_that_released_it_speaks_for_the_body() -> None:
         "Two crew members were injured, the report said."
     )
     assert quote(text, "Two crew members").speaker == "Harbour Safety Board"
+
+
+# -- a panel sitting for a court speaks for it --------------------------------------------------------
+
+
+def test_panel_takes_up_the_court_named_before() -> None:
+    text = (
+        "The Supreme Court of Moravia on Monday upheld a fine against the mining firm Karst Metals.\n\n"
+        "The five-judge panel ruled that the firm had polluted the river for a decade."
+    )
+    assert quote(text, "polluted the river").speaker == "Supreme Court of Moravia"

@@ -235,6 +235,8 @@ _ORG_ROLES = _wordset(
     carmaker automaker chipmaker drugmaker miner supermarket grocer utility developer publisher
     platform insurer startup conglomerate producer supplier exporter brewer"""
 )
+#: Bodies that sit for an organisation: "the three-member panel ruled" is the court's.
+_PANEL_HEADS = _wordset("panel tribunal delegation mission")
 #: Heads of definite descriptions that stand for an organisation ("the agency said").
 _GENERIC_ORG_HEADS = (
     _ORG_WORDS
@@ -2922,7 +2924,7 @@ def _describe(
             # "ATP ... said. "...," the fund said": the fund just named
             org = _fitting(_subject_org_before(tok, names), head) or _fitting(_recent_org(names, tok.i), head)
         return _Speaker(org, s0, s1, definite_head=head)
-    if det in ("the", "its") and head in _ORG_ROLES:
+    if det in ("the", "its") and head in _ORG_ROLES | _PANEL_HEADS:
         # "the regulator", "the watchdog": the organisation named most recently
         org = (
             names.before(tok.i, person=False, head=head)
