@@ -105,3 +105,27 @@ def test_panel_takes_up_the_court_named_before() -> None:
         "The five-judge panel ruled that the firm had polluted the river for a decade."
     )
     assert quote(text, "polluted the river").speaker == "Supreme Court of Moravia"
+
+
+# -- a group named with its body speaks for it, also when written again as "the group" --------------
+
+
+_ADMINISTRATION = (
+    "LONDON \u2014 Customers of the failed lender Brightwell face long delays, its administrators said "
+    "on Monday.\n\n"
+    "In a filing with the court, administrators from the accounting firm Hale, Moreno & Associates said "
+    "the lender owed about £900 million.\n\n"
+    "A meeting of creditors is set for May. The administrators said any payout could take years."
+)
+
+
+def test_group_from_a_firm_cut_off_by_the_parser_speaks_for_the_firm() -> None:
+    assert quote(_ADMINISTRATION, "the lender owed").speaker == "Hale, Moreno & Associates"
+
+
+def test_group_written_again_takes_up_the_body_it_was_named_with() -> None:
+    assert quote(_ADMINISTRATION, "any payout could").speaker == "Hale, Moreno & Associates"
+
+
+def test_group_in_the_first_paragraph_takes_up_a_body_named_further_down() -> None:
+    assert quote(_ADMINISTRATION, "Customers of the failed").speaker == "Hale, Moreno & Associates"

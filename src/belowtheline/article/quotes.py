@@ -1907,6 +1907,10 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
     official = _official_of(tok, names, s0, s1)
     if official is not None:
         return official
+    group = _group_named_with_body(tok, names, roles)
+    if group is not None:
+        # "administrators from the firm X said ... The administrators said": X again
+        return _Speaker(group, s0, s1, settled=True)
     if _document_voice(tok):
         author = _document_author(tok, names, roles)
         if author is not None:
@@ -2578,7 +2582,7 @@ def _source_org(tok: Token, names: _Names, roles: dict[str, str], s0: int, s1: i
     figures": the named organisation (or person) is the speaker.
     """
     # "Meteorologists at the state agency AEMET", "engineers at Boeing": people speaking for where they work
-    at_work = tok.tag_ == "NNS" and any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children)
+    at_work = tok.tag_ == "NNS" and any(c.dep_ == "prep" and c.lower_ in ("at", "from") for c in tok.children)
     if tok.lemma_.lower() not in _SOURCE_HEADS and tok.lower_ not in _SOURCE_HEADS and not at_work:
         return None
     cands: list[Token] = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i]
@@ -2625,6 +2629,9 @@ def _source_org(tok: Token, names: _Names, roles: dict[str, str], s0: int, s1: i
                 described = names.before(p.i, person=False, head=kind) or _subject_org_before(tok, names)
             if described is not None:
                 return _Speaker(described, s0, s1)  # "a spokesperson for the agency": the agency described before
+        named = _org_named_after(p, names)
+        if named is not None:
+            return _Speaker(named, s0, s1)
         if p.pos_ != "PROPN" and p.ent_type_ not in ("ORG", "PERSON"):
             # "the Brussels think tank Bruegel": the name inside the description
             inner = next(
@@ -2643,6 +2650,20 @@ def _source_org(tok: Token, names: _Names, roles: dict[str, str], s0: int, s1: i
             name = "The " + name
         return _Speaker(names.full(name), s0, s1)
     return None
+
+
+def _org_named_after(kind: Token, names: _Names) -> str | None:
+    """The organisation whose name follows its kind noun: "the accounting firm Tan, Rahman & Partners".
+
+    The parser may cut such a name off its noun; the document's mention starting right
+    after the noun is the name.
+    """
+    if kind.pos_ != "NOUN" or kind.i + 1 >= len(kind.doc):
+        return None
+    cover = names.covering(kind.doc[kind.i + 1])
+    if cover is None or cover[3] or cover[0] != kind.i + 1:
+        return None
+    return cover[2]
 
 
 def _official_of(tok: Token, names: _Names, s0: int, s1: int) -> _Speaker | None:
@@ -4166,6 +4187,30 @@ def _document_before(pobj: Token, names: _Names, roles: dict[str, str], s0: int,
             return None
         sp = _resolve(subj, names, roles)
         return _Speaker(sp.name, s0, s1) if sp.name else None
+    return None
+
+
+def _group_named_with_body(tok: Token, names: _Names, roles: dict[str, str]) -> str | None:
+    """The body a plural "the"/"its" group was named with elsewhere: "administrators from X".
+
+    "Its administrators said ... administrators from the accounting firm X said ...
+    The administrators said ...": the same people, speaking for X. A group in the
+    first paragraph may take up a body named only further down.
+    """
+    det = next((c.lower_ for c in tok.children if c.dep_ in ("det", "poss")), None)
+    if tok.tag_ != "NNS" or det not in ("the", "its", "their") or any(c.dep_ == "prep" for c in tok.children):
+        return None
+    doc = tok.doc
+    lead = "\n" not in doc.text[: tok.idx]
+    order = list(range(tok.i - 1, -1, -1)) + (list(range(tok.i + 1, len(doc))) if lead else [])
+    for k in order:
+        t = doc[k]
+        if t.lower_ != tok.lower_ or not any(c.dep_ == "prep" for c in t.children):
+            continue
+        sub = list(t.subtree)
+        sp = _source_org(t, names, roles, sub[0].idx, sub[-1].idx + len(sub[-1].text))
+        if sp is not None and sp.name is not None:
+            return sp.name
     return None
 
 
