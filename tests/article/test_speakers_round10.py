@@ -129,3 +129,23 @@ def test_group_written_again_takes_up_the_body_it_was_named_with() -> None:
 
 def test_group_in_the_first_paragraph_takes_up_a_body_named_further_down() -> None:
     assert quote(_ADMINISTRATION, "Customers of the failed").speaker == "Hale, Moreno & Associates"
+
+
+# -- a dateline is no subject; an organisation people work "at" is no topic ------------------------
+
+
+_PLANT = (
+    "PORTO, Portugal \u2014 Swedish battery maker Nordvolt Cells opened its first factory in southern "
+    "Europe on Tuesday, a plant that the company says will employ 1,200 people.\n\n"
+    "Local officials welcomed the investment.\n\n"
+    '"The region needed this," said Inês Carvalho, an analyst at the consultancy Atlantica Research.\n\n'
+    "Water use has worried residents. The company said the plant recycles most of its water."
+)
+
+
+def test_description_in_a_dateline_sentence_takes_the_subject_after_the_dateline() -> None:
+    assert quote(_PLANT, "will employ 1,200").speaker == "Nordvolt Cells"
+
+
+def test_company_is_not_the_consultancy_an_analyst_works_at() -> None:
+    assert quote(_PLANT, "the plant recycles").speaker == "Nordvolt Cells"

@@ -2324,6 +2324,8 @@ def _subject_org_before(tok: Token, names: _Names) -> str | None:
             t = next((c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > t.i), t)
         if t.pos_ != "PROPN" or not t.text[:1].isupper() or _common_word(t) or names.common_capitalised(t):
             continue
+        if _dateline(t):
+            continue  # "MONTERREY, Mexico — Carmaker X opened ... that the company says": the place is no subject
         cover = names.covering(t)
         firm = cover is not None and cover[0] > 0 and doc[cover[0] - 1].lemma_.lower() in _FIRM_NOUNS
         if cover is not None and cover[3] and cover[2].casefold() not in names.entity_orgs and not firm:
@@ -2476,6 +2478,8 @@ def _recent_org(names: _Names, token_i: int, limit: int = 120) -> str | None:
         if names.is_place(name):
             continue  # "Stuttgart": a place is no organisation a description takes up
         root = next((t for t in names.doc[a:b] if not (a <= t.head.i < b) or t.head.i == t.i), names.doc[a])
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < root.i:
+            root = root.head  # "an analyst at the consultancy X": X stands where its kind noun stands
         according = root.head.head.lower_ == "according"
         if (
             root.dep_ == "pobj"
@@ -4268,6 +4272,9 @@ def _lead_subject_org(doc: Doc, entities: Sequence[Entity]) -> str | None:
     if first is None:
         return None
     subj = next((c for c in first.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and _dateline(subj):
+        # "MONTERREY, Mexico — Carmaker X opened ...": the parser hung the subject on the dateline
+        subj = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and not _dateline(c)), None)
     if subj is None or subj.pos_ != "PROPN":
         return None
     org = _org_at(entities, subj.idx)
