@@ -149,3 +149,12 @@ def test_description_in_a_dateline_sentence_takes_the_subject_after_the_dateline
 
 def test_company_is_not_the_consultancy_an_analyst_works_at() -> None:
     assert quote(_PLANT, "the plant recycles").speaker == "Nordvolt Cells"
+
+
+def test_person_noun_with_apposed_name_hung_on_a_place_speaks() -> None:
+    text = (
+        "Schools in the north have been hit hardest.\n\n"
+        "In Vaslui, one of the worst-hit towns, a primary school teacher, Ilinca Moraru, said half "
+        "of her pupils had stayed at home."
+    )
+    assert quote(text, "half of her pupils").speaker == "Ilinca Moraru"

@@ -792,8 +792,8 @@ def _held_role_name(name: Token, names: _Names) -> Token | None:
     doc = name.doc
     if role.pos_ != "NOUN" or role.i >= a or doc[a - 1].text != "," or role.i != a - 2:
         return None
-    if role.lemma_.lower() not in _PERSON_ROLES and not _is_title(role):
-        return None
+    if role.lemma_.lower() not in _PERSON_ROLES and not _is_title(role) and not _person_noun(role):
+        return None  # "a primary school teacher, Corina Szabó, said": a person noun by its ending too
     return name
 
 
