@@ -1884,6 +1884,9 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
                 return _Speaker(names.before(tok.i, person=False), *span, it_org=True)
             return _Speaker(None, *span)
         return _Speaker(None, *span)
+    opener = _name_after_opener(tok, names)
+    if opener is not None:
+        return _resolve(opener, names, roles)
     sub = list(tok.subtree)
     s0, s1 = sub[0].idx, sub[-1].idx + len(sub[-1].text)
     if tok.pos_ == "NOUN" and _ANONYMITY_RE.search(doc.text, s0, s1) is not None:
@@ -2032,6 +2035,21 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
             sp.description = "".join(t.text_with_ws for t in doc[tok.left_edge.i : tok.i + 1]).strip()
         return sp
     return _Speaker(None, s0, s1)
+
+
+def _name_after_opener(tok: Token, names: _Names) -> Token | None:
+    """The person named after a bare opening phrase the parser took for the subject, or ``None``.
+
+    "Outside court, her solicitor, Priya Raman, told reporters ...": "court" became the
+    subject and the role and name its conjuncts; the person named there speaks.
+    """
+    doc = tok.doc
+    if tok.pos_ != "NOUN" or tok.i != tok.sent.start + 1 or tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ",":
+        return None
+    if any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
+        return None
+    people = [t for t in tok.subtree if t.dep_ == "conj" and t.pos_ == "PROPN" and names.is_person(t)]
+    return people[-1] if people else None
 
 
 def _described_owner(owner: Token, sp: _Speaker) -> bool:
