@@ -163,7 +163,7 @@ def test_person_noun_with_apposed_name_hung_on_a_place_speaks() -> None:
 def test_person_named_after_a_bare_opening_phrase_speaks() -> None:
     text = (
         "The trial of the former mayor entered its third week on Monday.\n\n"
-        "Outside court, the mayor\u2019s lawyer, Tomasz Wielgosz of the firm Brandt Kowal, told "
+        "Outside court, Nowicka\u2019s solicitor, Tomasz Wielgosz of the firm Brandt Kowal, told "
         "reporters that his client would be cleared."
     )
     assert quote(text, "his client would be cleared").speaker == "Tomasz Wielgosz"
