@@ -167,3 +167,11 @@ def test_person_named_after_a_bare_opening_phrase_speaks() -> None:
         "reporters that his client would be cleared."
     )
     assert quote(text, "his client would be cleared").speaker == "Tomasz Wielgosz"
+
+
+def test_name_with_short_form_in_brackets_before_its_kind_speaks() -> None:
+    text = (
+        "Farmers said the offer fell short. The Jóvenes Ganaderos (JG) union, which represents "
+        "growers under 35, said it would keep the roadblocks in place."
+    )
+    assert quote(text, "keep the roadblocks").speaker == "Jóvenes Ganaderos"

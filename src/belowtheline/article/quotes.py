@@ -2894,8 +2894,12 @@ def _own_name(tok: Token) -> Token | None:
     Only a title-case name right before the noun, not a place or nationality ("the
     Dutch transport ministry", "the London office") nor a person.
     """
-    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-    if prev is None or prev.dep_ != "compound" or prev.head.i != tok.i or prev.pos_ != "PROPN":
+    doc = tok.doc
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.text == ")" and tok.i >= 4 and doc[tok.i - 3].text == "(":
+        # "the Jeunes Agriculteurs (JA) union": the name before the short form in brackets
+        prev = doc[tok.i - 4]
+    if prev is None or prev.dep_ not in ("compound", "nmod") or prev.head.i != tok.i or prev.pos_ != "PROPN":
         return None
     if not prev.text[:1].isupper() or prev.ent_type_ in ("GPE", "NORP", "LOC", "PERSON", "DATE"):
         return None
