@@ -175,3 +175,12 @@ def test_name_with_short_form_in_brackets_before_its_kind_speaks() -> None:
         "growers under 35, said it would keep the roadblocks in place."
     )
     assert quote(text, "keep the roadblocks").speaker == "Jóvenes Ganaderos"
+
+
+def test_group_after_a_spokesperson_takes_up_the_body_spoken_for() -> None:
+    text = (
+        "The Pacific Development Bank said it was preparing a loan. A spokesperson for the Tonga "
+        "Relief Society said its volunteers had handed out 5,000 kits. According to the group, "
+        "half of the wells remained dirty."
+    )
+    assert quote(text, "half of the wells").speaker == "Tonga Relief Society"
