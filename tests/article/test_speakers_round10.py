@@ -184,3 +184,11 @@ def test_group_after_a_spokesperson_takes_up_the_body_spoken_for() -> None:
         "half of the wells remained dirty."
     )
     assert quote(text, "half of the wells").speaker == "Tonga Relief Society"
+
+
+def test_description_takes_up_the_body_of_the_role_of_the_subject_before() -> None:
+    text = (
+        "Radio Teknika\u2019s director general, Ingvild Rasmussen, welcomed what she called \u201ca fair deal\u201d. "
+        "In a statement, the broadcaster said it would publish a new plan before the summer."
+    )
+    assert quote(text, "publish a new plan").speaker == "Radio Teknika"

@@ -2340,6 +2340,9 @@ def _subject_org_before(tok: Token, names: _Names) -> str | None:
         if t.pos_ == "NOUN" and t.lemma_.lower() in _SPOKES:
             # "A spokesperson for the Red Cross said ... According to the group": the body spoken for
             t = next((o for p in t.children if p.lower_ == "for" for o in p.children if o.dep_ == "pobj"), t)
+        elif t.pos_ == "NOUN" and (t.lemma_.lower() in _PERSON_ROLES or _is_title(t)):
+            # "RTÉ's director general, X, welcomed it. The broadcaster said": the body of the role
+            t = next((c for c in t.children if c.dep_ == "poss" and c.pos_ == "PROPN"), t)
         if t.pos_ == "NOUN" and t.lemma_.lower() in _FIRM_NOUNS:
             # "The department-store chain Galeries Moreau will close ...": the name apposed to the noun
             t = next((c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > t.i), t)
