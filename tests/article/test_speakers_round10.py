@@ -192,3 +192,11 @@ def test_description_takes_up_the_body_of_the_role_of_the_subject_before() -> No
         "In a statement, the broadcaster said it would publish a new plan before the summer."
     )
     assert quote(text, "publish a new plan").speaker == "Radio Teknika"
+
+
+def test_telco_is_a_kind_of_organisation() -> None:
+    text = (
+        "AUCKLAND \u2014 Records of about 2 million customers of Kestrel Mobile were stolen in a "
+        "cyberattack, the telco said on Monday."
+    )
+    assert quote(text, "Records of about").speaker == "Kestrel Mobile"

@@ -233,7 +233,7 @@ _ORG_ROLES = _wordset(
     """regulator watchdog charity firm company lender insurer broadcaster newspaper operator
     carrier body organisation organization airline manufacturer retailer bank club union
     carmaker automaker chipmaker drugmaker miner supermarket grocer utility developer publisher
-    platform insurer startup conglomerate producer supplier exporter brewer"""
+    platform insurer startup conglomerate producer supplier exporter brewer telco"""
 )
 #: Bodies that sit for an organisation: "the three-member panel ruled" is the court's.
 _PANEL_HEADS = _wordset("panel tribunal delegation mission")
