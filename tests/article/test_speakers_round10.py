@@ -200,3 +200,16 @@ def test_telco_is_a_kind_of_organisation() -> None:
         "cyberattack, the telco said on Monday."
     )
     assert quote(text, "Records of about").speaker == "Kestrel Mobile"
+
+
+def test_role_before_a_known_person_is_dropped_from_the_speaker() -> None:
+    from belowtheline.article.quotes import Attribution, _without_role_prefix
+    from belowtheline.document import Entity, Quote
+
+    out = [
+        Attribution(Quote("the fees would rise", speaker="PPA Administrator Joaquín Herrera Salas"), None, None),
+        Attribution(Quote("it was fair", speaker="Riverside Milagros Herrera Salas"), None, None),
+    ]
+    _without_role_prefix(out, [Entity("Joaquín Herrera Salas", "PERSON", "Joaquín Herrera Salas")])
+    assert out[0].quote.speaker == "Joaquín Herrera Salas"
+    assert out[1].quote.speaker == "Riverside Milagros Herrera Salas"

@@ -3688,11 +3688,33 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
     _pronoun_chains(out, text, person_at)
     _pronoun_after_speaker(out, text, person_at, people, names.gender)
     _fullest_forms(out, doc, entities, people, text)
+    _without_role_prefix(out, entities)
     _nicknamed(out, text)
     _without_honorific(out, people | {e.canonical for e in entities if e.label == "PERSON"})
     _reported_inside(out, text)
     _nested_speakers(out, entities)
     return out
+
+
+def _without_role_prefix(out: list[Attribution], entities: Sequence[Entity]) -> None:
+    """Drop a role written before a person's name: "ACP Administrator Ernesto Quirós" -> "Ernesto Quirós".
+
+    Only when the rest is a person the entity table knows and the word before it is a
+    role ("Governor", "Administrator", "Congresswoman").
+    """
+    persons = sorted({e.canonical for e in entities if e.label == "PERSON"}, key=len, reverse=True)
+    for att in out:
+        spk = att.quote.speaker
+        if spk is None or spk in persons:
+            continue
+        for c in persons:
+            if " " in c and spk.endswith(" " + c):
+                role = spk[: -len(c)].split()[-1].lower().rstrip(".")
+                if _is_title_word(role) or role in _PERSON_ROLES or (
+                    role.endswith(_PERSON_ENDINGS) and role not in _NOT_PERSON_NOUNS
+                ):
+                    att.quote.speaker = c
+                break
 
 
 def _same_statement(text: str, last_end: int, start: int) -> bool:
