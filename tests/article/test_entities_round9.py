@@ -179,3 +179,24 @@ def test_longer_completed_name_wins() -> None:
     doc.ents = ents
     out = _complete_names(doc, ents)
     assert [e.text for e in out] == ["Teresa Mamani Condori"]
+
+
+# -- rule: a plural organisation word after a plural possessive inside a name ----------------------
+
+
+def test_plural_possessive_before_a_plural_organisation_word() -> None:
+    text = "The Federation of Rovers Supporters' Clubs said it would protest outside the ground."
+    assert "Federation of Rovers Supporters' Clubs" in canonicals(text)
+
+
+# -- rule: a union's numbered branch -----------------------------------------------------------------
+
+
+def test_union_local_with_and_without_the_union_name() -> None:
+    text = (
+        "Amalgamated Bakery Union Local 212, which represents 300 bakers, said the deal was poor. "
+        "The mill's owners met Local 77 on Friday."
+    )
+    names = canonicals(text)
+    assert names.get("Amalgamated Bakery Union Local 212") == "ORG"
+    assert names.get("Local 77") == "ORG"

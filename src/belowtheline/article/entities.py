@@ -174,7 +174,7 @@ NON_PERSON_WORDS = frozenset(
         "fund", "times", "post", "news", "parliament", "assembly", "alliance", "coalition", "centre", "center",
         "school", "service", "services", "republic", "kingdom", "states", "nations", "street", "square",
         "airport", "sea", "river", "city", "region", "oblast", "federation", "guard", "command", "programme",
-        "embassy", "consulate",
+        "embassy", "consulate", "local",
     }
 )  # fmt: skip
 
@@ -432,6 +432,7 @@ def extract_entities(doc: Doc) -> tuple[list[Entity], Callable[[str], str]]:
     mentions = _legal_offices(_text(doc), mentions)
     mentions = _regional_governments(doc, mentions)
     mentions = _dateline_agency(_text(doc), mentions)
+    mentions = _union_locals(_text(doc), mentions)
     mentions = _add_gazetteer_matches(doc, mentions, gaz)
     mentions = _defined_acronyms(doc, mentions, gaz)
     mentions = _add_apposed_orgs(doc, mentions)
@@ -1796,6 +1797,26 @@ def _dateline_agency(text: str, mentions: list[_Mention]) -> list[_Mention]:
 
 
 #: Verbs whose subject speaks or acts in public: "the government said / announced / denied".
+_UNION_LOCAL = re.compile(r"(?<![\w-])((?:[A-Z][\w'’-]* ){1,5})?Local \d{1,5}(?![\w-])")
+_UNION_WORDS = frozenset({"Union", "Workers", "Steelworkers", "Teamsters", "Brotherhood", "Employees", "Federation"})
+
+
+def _union_locals(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """A union's numbered branch as an organisation: "Amalgamated Transit Union Local 508" (the
+    union's name made whole) or "Local 1375" alone."""
+    out = list(mentions)
+    for hit in _UNION_LOCAL.finditer(text):
+        start = hit.start() if hit.group(1) and hit.group(1).split()[-1] in _UNION_WORDS else hit.end(1)
+        if hit.group(1) is None:
+            start = hit.start()
+        inside = [m for m in out if m.start < hit.end() and start < m.end]
+        if any(m.label not in ("ORG", "PERSON") or m.start < start or m.end > hit.end() for m in inside):
+            continue
+        out = [m for m in out if m not in inside]
+        out.append(_Mention(start, hit.end(), text[start : hit.end()], "ORG"))
+    return sorted(out, key=lambda m: m.start)
+
+
 _GOVERNMENT_SPEECH = SPEECH_VERBS | frozenset(
     {"deny", "confirm", "reject", "promise", "pledge", "defend", "welcome", "condemn", "dismiss", "describe",
      "maintain", "respond", "vow", "call"}
@@ -2430,6 +2451,7 @@ def _possessive_in_name(doc: Doc, cut: int, i: int, end: int) -> bool:
     # Freedom and Democracy") or a short tail ending in one ("Market Association"), not
     # "Singapore’s S. Rajaratnam School of International Studies"
     org_words = ORG_HEADS | NON_PERSON_WORDS
+    org_words |= {w + "s" for w in org_words | _RUN_HEADS}  # "Supporters' Clubs"
     tail = doc[i + 1 : end]
     return tail[0].lower_ in org_words or len(tail) <= 2 and tail[-1].lower_ in org_words
 
