@@ -200,3 +200,31 @@ def test_union_local_with_and_without_the_union_name() -> None:
     names = canonicals(text)
     assert names.get("Amalgamated Bakery Union Local 212") == "ORG"
     assert names.get("Local 77") == "ORG"
+
+
+# -- rule: a name after a person noun, taken for a nationality -------------------------------------
+
+
+def test_name_after_a_person_noun_tagged_as_a_nationality() -> None:
+    from spacy.tokens import Span
+
+    from belowtheline.article.entities import _Mention, _named_by_context
+
+    doc = nlp.parse("The radio presenter Aoife Ní Bhriain told the court she had been defamed.")
+    i = [t.text for t in doc].index("Aoife")
+    doc.ents = [Span(doc, i, i + 3, label="NORP")]
+    a = doc[i].idx
+    norp = _Mention(a, a + len("Aoife Ní Bhriain"), "Aoife Ní Bhriain", "NORP")
+    out = _named_by_context(doc, [norp])
+    assert [(m.text, m.label) for m in out] == [("Aoife Ní Bhriain", "PERSON")]
+
+
+# -- rule: an officer's title after a body's short name stays out of the body ------------------------
+
+
+def test_body_before_an_officers_title_and_name() -> None:
+    from belowtheline.article.entities import _split_span
+
+    doc = nlp.parse('"We had no choice," LPA Administrator Chidi Okafor said on Monday.')
+    i = [t.text for t in doc].index("LPA")
+    assert [(m.text, m.label) for m in _split_span(doc, i, i + 2, "ORG")] == [("LPA", "ORG")]

@@ -2204,6 +2204,8 @@ def _split_span(doc: Doc, start: int, end: int, label: str) -> list[_Mention]:
             or (lab == "PERSON" and e - s > 2 and doc[e - 1].lower_.rstrip(".") in PERSON_POST_NOMINALS)
         ):
             e -= 1
+        if lab == "ORG" and e - s > 1 and doc[e - 1].lower_ in _INNER_TITLES and e < len(doc) and _name_token(doc[e]):
+            e -= 1  # "ACP Administrator" + "Ernesto Quirós": the body without its officer's title
         titled = _title_led_person(doc, s, e) if lab == "ORG" else None
         if titled is not None:
             # "Nurse Ibrahim Garba", "Historian Ama Koné of the University of Ghana" tagged as organisations
@@ -2930,7 +2932,8 @@ _PERSON_NOUNS = (
         {"spinner", "bowler", "batsman", "batter", "striker", "midfielder", "defender", "goalkeeper", "forward",
          "winger", "substitute", "teammate", "compatriot", "rival", "opponent", "champion", "rider", "cyclist",
          "runner", "player", "veteran", "newcomer", "rookie", "actor", "actress", "singer", "writer", "producer",
-         "investor", "entrepreneur", "billionaire", "businessman", "businesswoman", "owner", "candidate"}
+         "investor", "entrepreneur", "billionaire", "businessman", "businesswoman", "owner", "candidate",
+         "presenter", "broadcaster", "comedian", "musician", "footballer", "athlete", "swimmer", "boxer", "golfer"}
     )
 )  # fmt: skip
 
@@ -2948,7 +2951,13 @@ def _people_after_roles(doc: Doc) -> list[tuple[int, int, str, bool]]:
         if tok.lower_ not in _PERSON_NOUNS or tok.pos_ != "NOUN" or not tok.is_lower or "\n" in tok.whitespace_:
             continue
         a = b = tok.i + 1
-        while b < n and b - a < 3 and _name_token(doc[b]) and doc[b].ent_type_ in ("", "PERSON", "FAC", "WORK_OF_ART"):
+        # a name the tagger took for a nationality ("presenter Siobhán Ó Súilleabháin" as NORP) counts too
+        while (
+            b < n
+            and b - a < 3
+            and _name_token(doc[b])
+            and doc[b].ent_type_ in ("", "PERSON", "FAC", "WORK_OF_ART", "NORP")
+        ):
             b += 1
         if a < b and b + 1 < n and doc[b].text == "-" and not doc[b - 1].whitespace_ and not doc[b].whitespace_:
             b += 2  # "Aminata Diallo-Kane"
@@ -3104,6 +3113,8 @@ def _named_by_context(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
             continue
         over = [m for m in out if m.start < end and start < m.end]
         overrulable: tuple[str, ...] = ("ORG", "GPE", "LOC", "NORP") if described else ("ORG",)
+        if label == "PERSON" and b - a > 1:
+            overrulable += ("NORP",)  # "presenter Siobhán Ó Súilleabháin" taken for a nationality
         if described and any(t.lower_ in ORG_HEADS | NON_PERSON_WORDS for t in doc[a:b]):
             overrulable += ("PERSON",)  # "Swedish Agency" (a person to the tagger) "for Marine ..."
 
@@ -3116,7 +3127,7 @@ def _named_by_context(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
             for m in over
         ):
             continue
-        if any((m.start, m.end) == (start, end) for m in over) and not described:
+        if any((m.start, m.end) == (start, end) and m.label == label for m in over) and not described:
             continue
         out = [m for m in out if m not in over]
         # the context says what it is: a speech verb later does not make the organisation a person
