@@ -228,3 +228,17 @@ def test_body_before_an_officers_title_and_name() -> None:
     doc = nlp.parse('"We had no choice," LPA Administrator Chidi Okafor said on Monday.')
     i = [t.text for t in doc].index("LPA")
     assert [(m.text, m.label) for m in _split_span(doc, i, i + 2, "ORG")] == [("LPA", "ORG")]
+
+
+# -- rule: a span the tagger took for a facility or a product, ending in a company form ----------------
+
+
+def test_facility_span_ending_in_a_company_form_is_an_organisation() -> None:
+    from spacy.tokens import Span
+
+    from belowtheline.article.entities import _institutions_tagged_as_places
+
+    doc = nlp.parse("Shares in the listed holding Durand SA rose 4% in Paris.")
+    i = [t.text for t in doc].index("Durand")
+    doc.ents = [Span(doc, i, i + 2, label="FAC")]
+    assert [(e.text, e.label_) for e in _institutions_tagged_as_places(doc)] == [("Durand SA", "ORG")]

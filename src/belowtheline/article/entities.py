@@ -1041,6 +1041,14 @@ def _institutions_tagged_as_places(doc: Doc) -> list[Span]:
                 out.append(Span(doc, e.start, end + 2, label="ORG"))
                 continue
             out.append(e)
+        elif (
+            e.label_ in ("FAC", "EVENT", "PRODUCT", "WORK_OF_ART")
+            and doc[e.end - 1].text.rstrip(".") in _LEGAL_SUFFIXES
+        ):
+            # "Moreau SA" taken for a facility: a company form ends a company's name
+            start = e.start + 1 if doc[e.start].lower_ == "the" else e.start
+            if start < e.end - 1:
+                out.append(Span(doc, start, e.end, label="ORG"))
         elif e.label_ in ("FAC", "EVENT") and doc[e.end - 1].lower_ in _INSTITUTION_ENDS:
             start = e.start + 1 if doc[e.start].lower_ == "the" else e.start
             if start < e.end - 1 and all(t.text[:1].isupper() for t in doc[start : e.end] if t.is_alpha and len(t) > 3):
