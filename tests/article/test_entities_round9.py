@@ -242,3 +242,16 @@ def test_facility_span_ending_in_a_company_form_is_an_organisation() -> None:
     i = [t.text for t in doc].index("Durand")
     doc.ents = [Span(doc, i, i + 2, label="FAC")]
     assert [(e.text, e.label_) for e in _institutions_tagged_as_places(doc)] == [("Durand SA", "ORG")]
+
+
+# -- rule: two words spelling a bracketed short form before an organisation's kind --------------------
+
+
+def test_two_word_name_spelling_its_short_form_before_a_kind_word() -> None:
+    from belowtheline.article.entities import _names_before_brackets
+
+    doc = nlp.parse(
+        "Growers said the offer fell short. The Jovens Lavradores (JL) union said it would keep protesting."
+    )
+    spans = [doc[a:b].text for a, b, _, _ in _names_before_brackets(doc)]
+    assert spans == ["Jovens Lavradores"]

@@ -2922,8 +2922,10 @@ def _names_before_brackets(doc: Doc) -> list[tuple[int, int, str, bool]]:
         words = [t for t in doc[a:b] if t.lower_ not in _NAME_CONNECTORS]
         # "Autorità Garante della Concorrenza e del Mercato (AGCM)": the initials spell the short form
         spelled = "".join(t.text[0] for t in words) == short
+        # "the Jeunes Agriculteurs (JA) union": two words spelling the short form, before an organisation's kind
+        kind_after = b + 3 < len(doc) and doc[b + 3].lower_ in _ORG_APPOSED | _KIND_NOUNS
         if (
-            len(words) < 3
+            len(words) < (2 if spelled and kind_after else 3)
             or not spelled
             and not any(t.lower_ in ORG_HEADS | NON_PERSON_WORDS | _RUN_HEADS for t in words)
         ):
