@@ -104,7 +104,7 @@ LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 #: Lower-case name particles that continue a personal name ("Ursula von der Leyen").
 PARTICLES = frozenset(
     {"von", "der", "den", "de", "van", "bin", "al", "ibn", "abu", "da", "di", "du", "la", "le", "ter", "el", "do",
-     "dos", "das", "del", "della", "für", "zu", "por", "ó", "ní", "nic", "uí", "los", "las"}
+     "dos", "das", "del", "della", "für", "zu", "por", "ó", "ní", "nic", "uí", "los", "las", "ap"}
 )  # fmt: skip
 
 #: Letters after a name that are not part of it ("Sian Morgan KC").
@@ -174,7 +174,7 @@ NON_PERSON_WORDS = frozenset(
         "fund", "times", "post", "news", "parliament", "assembly", "alliance", "coalition", "centre", "center",
         "school", "service", "services", "republic", "kingdom", "states", "nations", "street", "square",
         "airport", "sea", "river", "city", "region", "oblast", "federation", "guard", "command", "programme",
-        "embassy", "consulate",
+        "embassy", "consulate", "local",
     }
 )  # fmt: skip
 
@@ -432,6 +432,7 @@ def extract_entities(doc: Doc) -> tuple[list[Entity], Callable[[str], str]]:
     mentions = _legal_offices(_text(doc), mentions)
     mentions = _regional_governments(doc, mentions)
     mentions = _dateline_agency(_text(doc), mentions)
+    mentions = _union_locals(_text(doc), mentions)
     mentions = _add_gazetteer_matches(doc, mentions, gaz)
     mentions = _defined_acronyms(doc, mentions, gaz)
     mentions = _add_apposed_orgs(doc, mentions)
@@ -573,6 +574,9 @@ def _bare_name(surface: str, table: dict[str, str]) -> str:
     if len(words) < 2:
         return surface
     words = _strip_titles(words)
+    inner = next((k for k in range(len(words) - 2, 0, -1) if words[k].casefold() in _INNER_TITLES), None)
+    if inner is not None and words[inner][:1].isupper() and " ".join(words[inner + 1 :]).casefold() in table:
+        words = words[inner + 1 :]  # "ACP Administrator Ernesto Quirós Batista": the name after the title
     if len(words) > 2 and words[0] in ("for", "of") and words[1].casefold() in _PORTFOLIO_WORDS:
         # "Minister for Health Declan Ó Cuív": the portfolio goes with the title
         k = 1
@@ -605,7 +609,7 @@ def _spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     out: list[_Mention] = []
     tagged = _institutions_tagged_as_places(doc)
     runs = _royal_names(doc, _listed_portfolios(doc, _name_runs(doc, tagged)))
-    ents = _merge_adjacent(doc, _hyphenated_names(doc, _complete_names(doc, runs)))
+    ents = _merge_adjacent(doc, _hyphenated_names(doc, _complete_names(doc, _titled_runs(doc, runs))))
     skip_until = -1
     covered = {i for e in ents for i in range(e.start, e.end)}
     for k, ent in enumerate(ents):
@@ -661,6 +665,12 @@ def _spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
                 )
             ):
                 start, label = j, "ORG"
+        if label in ("ORG", "PERSON"):
+            bounds = _with_legal_form(doc, start, end)
+            if start >= 2 and doc[start - 1].text in _WEEKDAYS and doc[start - 2].lower_ == "the":
+                bounds = (start - 1, bounds[1])  # "the Sunday" (a date) + "Courier": a newspaper named after its day
+            if bounds != (start, end):
+                (start, end), label = bounds, "ORG"
         paren = next((i for i in range(start + 1, end) if doc[i].text == "("), None)
         if paren is not None:
             end = paren  # "National Bureau of Investigation (NBI": the acronym is its own mention
@@ -668,6 +678,36 @@ def _spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
         for piece in _split_span(doc, start, end, label):
             out.append(piece)
     return _bare_ministries(doc, _nicknamed(doc, _national_bodies(doc, out, gaz)))
+
+
+#: Company forms written after a firm's name ("Kwek & Soh LLC") and before it ("PT Garuda Indonesia").
+_LEGAL_SUFFIXES = frozenset(
+    {"LLC", "LLP", "Ltd", "Inc", "PLC", "plc", "GmbH", "AG", "SA", "NV", "BV", "Tbk", "SpA", "S.p.A.", "Pty", "Bhd",
+     "AB", "ASA", "Oyj", "KK", "Sdn"}
+)  # fmt: skip
+_LEGAL_PREFIXES = frozenset({"PT"})
+_WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+
+
+def _with_legal_form(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """An organisation span with the company form written next to it ("Kwek & Soh" + "LLC")."""
+    if (
+        end < len(doc)
+        and doc[end].text.rstrip(".") in _LEGAL_SUFFIXES
+        and doc[end - 1].whitespace_
+        and doc[end].ent_iob_ != "B"
+    ):
+        end += 1
+        if end < len(doc) and doc[end - 1].text == "Sdn" and doc[end].text == "Bhd":
+            end += 1
+    if (
+        start > 0
+        and doc[start - 1].text in _LEGAL_PREFIXES
+        and doc[start - 1].whitespace_
+        and not doc[start - 1].ent_type_
+    ):
+        start -= 1
+    return start, end
 
 
 _INITIAL = re.compile(r"[A-Z][a-z]?\.?")
@@ -693,7 +733,11 @@ _OF_HEADS = ORG_HEADS - {"federal", "national", "royal", "house", "friends"} | f
      "congregation", "synod", "tribunal", "inspectorate", "directorate", "secretariat", "conference"}
 )  # fmt: skip
 #: Lower-case words inside a run of capitalised words of one name.
-_RUN_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "del", "du", "des", "la", "le", "di", "da", "do", "&"})
+_RUN_CONNECTORS = frozenset(
+    {"of", "for", "and", "the", "de", "del", "du", "des", "la", "le", "di", "da", "do", "&", "e", "y", "et", "und"}
+)
+#: Foreign articles and contractions that may follow a connector inside a name ("e del Mercato").
+_RUN_ARTICLES = frozenset({"de", "del", "della", "du", "des", "la", "le", "di", "da", "do", "dos", "das", "der"})
 #: Plural party names a nationality makes one party of ("Scottish Conservatives", "Welsh Labour").
 _PARTY_WORDS = frozenset(
     {"labour", "conservatives", "tories", "liberals", "greens", "democrats", "nationalists", "socialists",
@@ -743,6 +787,9 @@ def _name_runs(doc: Doc, ents: list[Span]) -> list[Span]:
         while j < n and not doc[j].is_sent_start and "\n" not in doc[j - 1].whitespace_:
             hyphen = doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
             joined = (doc[j].lower_ in _RUN_CONNECTORS or hyphen) and j + 1 < n and _run_word(doc[j + 1])
+            if not joined and doc[j].lower_ in _RUN_CONNECTORS - {"the"} and j + 2 < n and not doc[j].is_upper:
+                # "Autorità Garante della Concorrenza e del Mercato": a connector and an article inside a name
+                joined = doc[j + 1].lower_ in _RUN_ARTICLES and _run_word(doc[j + 2])
             # "Committee for the Defence of Human Rights": "for the" inside a name
             the = (
                 doc[j].lower_ in ("for", "on")
@@ -994,6 +1041,14 @@ def _institutions_tagged_as_places(doc: Doc) -> list[Span]:
                 out.append(Span(doc, e.start, end + 2, label="ORG"))
                 continue
             out.append(e)
+        elif (
+            e.label_ in ("FAC", "EVENT", "PRODUCT", "WORK_OF_ART")
+            and doc[e.end - 1].text.rstrip(".") in _LEGAL_SUFFIXES
+        ):
+            # "Moreau SA" taken for a facility: a company form ends a company's name
+            start = e.start + 1 if doc[e.start].lower_ == "the" else e.start
+            if start < e.end - 1:
+                out.append(Span(doc, start, e.end, label="ORG"))
         elif e.label_ in ("FAC", "EVENT") and doc[e.end - 1].lower_ in _INSTITUTION_ENDS:
             start = e.start + 1 if doc[e.start].lower_ == "the" else e.start
             if start < e.end - 1 and all(t.text[:1].isupper() for t in doc[start : e.end] if t.is_alpha and len(t) > 3):
@@ -1058,13 +1113,19 @@ def _complete_names(doc: Doc, ents: list[Span]) -> list[Span]:
                 start -= 2  # "Ma. Teresa Lacson"
             elif _INITIAL.fullmatch(t.text) and t.text.endswith(".") and "\n" not in t.whitespace_:
                 start -= 1  # "J. Teresa Lacson"
-            elif _name_token(t) and t.ent_type_ in ("", "PERSON") and "\n" not in t.whitespace_:
+            elif (
+                (_name_token(t) or _foreign_name_word(t))
+                and t.ent_type_ in ("", "PERSON")
+                and "\n" not in t.whitespace_
+            ):
                 start -= 1
+            elif _name_token(t) and "\n" not in t.whitespace_ and _name_only_span(doc, t, ent.start):
+                start -= 1  # "Ciarán Mac" (taken for an organisation) + "Giolla Phádraig"
             else:
                 break
         if (
             end < len(doc)
-            and _name_token(doc[end])
+            and (_name_token(doc[end]) or _foreign_name_word(doc[end]))
             and not doc[end].ent_type_
             and doc[end - 1].is_alpha
             and doc[end - 1].whitespace_ == " "
@@ -1084,11 +1145,65 @@ def _complete_names(doc: Doc, ents: list[Span]) -> list[Span]:
                 a = max(a, o.end)
             else:
                 b = min(b, o.start)
-        rest = [t for t in doc[a:b] if not t.is_punct and t.lower_.rstrip(".") not in TITLE_WORDS | HONORIFICS]
+        rest = [t for t in doc[a:b] if not t.is_punct and t.lower_.rstrip(".") not in PERSON_TITLES]
         if a < b and rest:
             final.append(Span(doc, a, b, label=ent.label_))
-    final.sort(key=lambda e: e.start)
+    final.sort(key=lambda e: (e.start, -e.end))  # "Rosa Quispe" + "Huamán": the longer name first
     return [e for k, e in enumerate(final) if k == 0 or e.start >= final[k - 1].end]
+
+
+def _titled_runs(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A title and the name words after it, whatever pieces the tagger made of them, as one person:
+    "Congresswoman Milagros" (ORG) + "Ccahuana" + "Ttito" (GPE) -> "Congresswoman Milagros Ccahuana Ttito"."""
+    from spacy.tokens import Span
+
+    out: list[Span] = []
+    skip = -1
+    for k, ent in enumerate(ents):
+        if ent.start < skip:
+            continue
+        first = doc[ent.start]
+        if ent.label_ in ("ORG", "GPE", "NORP") and first.lower_ in _INNER_TITLES and first.text[:1].isupper():
+            j = ent.start + 1
+            while (
+                j < len(doc) and (_name_token(doc[j]) or _foreign_name_word(doc[j])) and doc[j - 1].whitespace_ == " "
+            ):
+                j += 1
+            later = [o for o in ents[k + 1 :] if o.start < j]
+            if j - ent.start >= 3 and j >= ent.end and all(o.end <= j for o in later) and later:
+                out.append(Span(doc, ent.start, j, label="PERSON"))
+                skip = j
+                continue
+        out.append(ent)
+    return out
+
+
+def _foreign_name_word(t: Token) -> bool:
+    """Whether ``t`` is a capitalised word with letters English words lack, next to a name ("Nguyễn")."""
+    return (
+        t.is_alpha
+        and not t.text.isascii()
+        and t.text[:1].isupper()
+        and not t.is_upper
+        and t.lower_ not in _lower_words(t.doc)
+        and t.text not in gazetteer().demonyms
+        and gazetteer().lookup(t.text) is None
+    )
+
+
+def _name_only_span(doc: Doc, t: Token, person: int) -> bool:
+    """Whether ``t`` is in a short non-person span of name words right before the person name
+    starting at ``person`` ("Ciarán Mac", taken for an organisation, + "Giolla Phádraig")."""
+    if t.ent_type_ not in ("ORG", "GPE"):
+        return False
+    span = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+    return (
+        span is not None
+        and span.end == person
+        and len(span) <= 2
+        and gazetteer().lookup(span.text) is None
+        and all(_name_token(w) or w.lower_.rstrip(".") in PERSON_TITLES for w in span)
+    )
 
 
 def _place_before_role(doc: Doc, ent: Span) -> Span:
@@ -1690,6 +1805,26 @@ def _dateline_agency(text: str, mentions: list[_Mention]) -> list[_Mention]:
 
 
 #: Verbs whose subject speaks or acts in public: "the government said / announced / denied".
+_UNION_LOCAL = re.compile(r"(?<![\w-])((?:[A-Z][\w'’-]* ){1,5})?Local \d{1,5}(?![\w-])")
+_UNION_WORDS = frozenset({"Union", "Workers", "Steelworkers", "Teamsters", "Brotherhood", "Employees", "Federation"})
+
+
+def _union_locals(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """A union's numbered branch as an organisation: "Amalgamated Transit Union Local 508" (the
+    union's name made whole) or "Local 1375" alone."""
+    out = list(mentions)
+    for hit in _UNION_LOCAL.finditer(text):
+        start = hit.start() if hit.group(1) and hit.group(1).split()[-1] in _UNION_WORDS else hit.end(1)
+        if hit.group(1) is None:
+            start = hit.start()
+        inside = [m for m in out if m.start < hit.end() and start < m.end]
+        if any(m.label not in ("ORG", "PERSON") or m.start < start or m.end > hit.end() for m in inside):
+            continue
+        out = [m for m in out if m not in inside]
+        out.append(_Mention(start, hit.end(), text[start : hit.end()], "ORG"))
+    return sorted(out, key=lambda m: m.start)
+
+
 _GOVERNMENT_SPEECH = SPEECH_VERBS | frozenset(
     {"deny", "confirm", "reject", "promise", "pledge", "defend", "welcome", "condemn", "dismiss", "describe",
      "maintain", "respond", "vow", "call"}
@@ -2077,6 +2212,8 @@ def _split_span(doc: Doc, start: int, end: int, label: str) -> list[_Mention]:
             or (lab == "PERSON" and e - s > 2 and doc[e - 1].lower_.rstrip(".") in PERSON_POST_NOMINALS)
         ):
             e -= 1
+        if lab == "ORG" and e - s > 1 and doc[e - 1].lower_ in _INNER_TITLES and e < len(doc) and _name_token(doc[e]):
+            e -= 1  # "ACP Administrator" + "Ernesto Quirós": the body without its officer's title
         titled = _title_led_person(doc, s, e) if lab == "ORG" else None
         if titled is not None:
             # "Nurse Ibrahim Garba", "Historian Ama Koné of the University of Ghana" tagged as organisations
@@ -2102,6 +2239,7 @@ def _split_span(doc: Doc, start: int, end: int, label: str) -> list[_Mention]:
                 s += 1
             if e - s > 2 and doc[s].lower_ in _FALSE_TITLES and doc[s].text[:1].isupper() and _name_token(doc[s + 1]):
                 s += 1  # "Historian Ama Koné": an occupation written like a title
+            s = _after_inner_title(doc, s, e)
         if s >= e:
             continue
         span = doc[s:e]
@@ -2128,6 +2266,31 @@ def _split_span(doc: Doc, start: int, end: int, label: str) -> list[_Mention]:
             lab = "NORP"  # "Moldovan" tagged as a person
         out.append(_Mention(span.start_char, span.end_char, text, lab))
     return out
+
+
+#: Capitalised titles that end a place's or a body's words in front of a name ("Nuevo León Governor X").
+_INNER_TITLES = frozenset(
+    {"governor", "administrator", "president", "minister", "mayor", "senator", "congressman", "congresswoman",
+     "chancellor", "premier", "commissioner", "director", "ambassador", "chairman", "chairwoman", "ceo",
+     "spokesman", "spokeswoman", "spokesperson", "prosecutor", "councillor", "assemblyman", "assemblywoman",
+     "lawmaker", "legislator", "superintendent", "coach", "manager"}
+)  # fmt: skip
+
+
+def _after_inner_title(doc: Doc, s: int, e: int) -> int:
+    """Where a personal name starts after a place or body and a title inside the span
+    ("Nuevo León Governor Rodrigo Garza de la Cruz" -> "Rodrigo ..."), else ``s``."""
+    for i in range(e - 3, s, -1):
+        t = doc[i]
+        if t.lower_ in _INNER_TITLES and t.text[:1].isupper() and doc[i - 1].text[:1].isupper():
+            rest = doc[i + 1 : e]
+            if (
+                _name_token(rest[0])
+                and _name_token(rest[-1])
+                and all(_name_token(w) or w.lower_ in PARTICLES for w in rest)
+            ):
+                return i + 1
+    return s
 
 
 #: Occupations written like a title in front of a name ("Historian Ama Koné", "Nurse Ibrahim Garba").
@@ -2298,6 +2461,7 @@ def _possessive_in_name(doc: Doc, cut: int, i: int, end: int) -> bool:
     # Freedom and Democracy") or a short tail ending in one ("Market Association"), not
     # "Singapore’s S. Rajaratnam School of International Studies"
     org_words = ORG_HEADS | NON_PERSON_WORDS
+    org_words |= {w + "s" for w in org_words | _RUN_HEADS}  # "Supporters' Clubs"
     tail = doc[i + 1 : end]
     return tail[0].lower_ in org_words or len(tail) <= 2 and tail[-1].lower_ in org_words
 
@@ -2714,7 +2878,9 @@ def _acting_buildings(doc: Doc) -> list[tuple[int, int, str, bool]]:
 
 
 #: Small words inside a long organisation name ("Centre for Volcanology and Geological Hazard Mitigation").
-_NAME_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "de", "du", "des", "&"})
+_NAME_CONNECTORS = (
+    frozenset({"of", "for", "and", "the", "on", "de", "du", "des", "&"}) | _RUN_ARTICLES | {"e", "y", "et", "und"}
+)
 
 
 def _names_before_brackets(doc: Doc) -> list[tuple[int, int, str, bool]]:
@@ -2754,7 +2920,15 @@ def _names_before_brackets(doc: Doc) -> list[tuple[int, int, str, bool]]:
         while a < b and (doc[a].lower_ in _NAME_CONNECTORS or doc[a].lower_ in ("the", "a", "an")):
             a += 1
         words = [t for t in doc[a:b] if t.lower_ not in _NAME_CONNECTORS]
-        if len(words) < 3 or not any(t.lower_ in ORG_HEADS | NON_PERSON_WORDS | _RUN_HEADS for t in words):
+        # "Autorità Garante della Concorrenza e del Mercato (AGCM)": the initials spell the short form
+        spelled = "".join(t.text[0] for t in words) == short
+        # "the Jeunes Agriculteurs (JA) union": two words spelling the short form, before an organisation's kind
+        kind_after = b + 3 < len(doc) and doc[b + 3].lower_ in _ORG_APPOSED | _KIND_NOUNS
+        if (
+            len(words) < (2 if spelled and kind_after else 3)
+            or not spelled
+            and not any(t.lower_ in ORG_HEADS | NON_PERSON_WORDS | _RUN_HEADS for t in words)
+        ):
             continue
         found.append((a, b, "ORG", True))
     return found
@@ -2768,7 +2942,8 @@ _PERSON_NOUNS = (
         {"spinner", "bowler", "batsman", "batter", "striker", "midfielder", "defender", "goalkeeper", "forward",
          "winger", "substitute", "teammate", "compatriot", "rival", "opponent", "champion", "rider", "cyclist",
          "runner", "player", "veteran", "newcomer", "rookie", "actor", "actress", "singer", "writer", "producer",
-         "investor", "entrepreneur", "billionaire", "businessman", "businesswoman", "owner", "candidate"}
+         "investor", "entrepreneur", "billionaire", "businessman", "businesswoman", "owner", "candidate",
+         "presenter", "broadcaster", "comedian", "musician", "footballer", "athlete", "swimmer", "boxer", "golfer"}
     )
 )  # fmt: skip
 
@@ -2786,7 +2961,13 @@ def _people_after_roles(doc: Doc) -> list[tuple[int, int, str, bool]]:
         if tok.lower_ not in _PERSON_NOUNS or tok.pos_ != "NOUN" or not tok.is_lower or "\n" in tok.whitespace_:
             continue
         a = b = tok.i + 1
-        while b < n and b - a < 3 and _name_token(doc[b]) and doc[b].ent_type_ in ("", "PERSON", "FAC", "WORK_OF_ART"):
+        # a name the tagger took for a nationality ("presenter Siobhán Ó Súilleabháin" as NORP) counts too
+        while (
+            b < n
+            and b - a < 3
+            and _name_token(doc[b])
+            and doc[b].ent_type_ in ("", "PERSON", "FAC", "WORK_OF_ART", "NORP")
+        ):
             b += 1
         if a < b and b + 1 < n and doc[b].text == "-" and not doc[b - 1].whitespace_ and not doc[b].whitespace_:
             b += 2  # "Aminata Diallo-Kane"
@@ -2942,6 +3123,8 @@ def _named_by_context(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
             continue
         over = [m for m in out if m.start < end and start < m.end]
         overrulable: tuple[str, ...] = ("ORG", "GPE", "LOC", "NORP") if described else ("ORG",)
+        if label == "PERSON" and b - a > 1:
+            overrulable += ("NORP",)  # "presenter Siobhán Ó Súilleabháin" taken for a nationality
         if described and any(t.lower_ in ORG_HEADS | NON_PERSON_WORDS for t in doc[a:b]):
             overrulable += ("PERSON",)  # "Swedish Agency" (a person to the tagger) "for Marine ..."
 
@@ -2954,7 +3137,7 @@ def _named_by_context(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
             for m in over
         ):
             continue
-        if any((m.start, m.end) == (start, end) for m in over) and not described:
+        if any((m.start, m.end) == (start, end) and m.label == label for m in over) and not described:
             continue
         out = [m for m in out if m not in over]
         # the context says what it is: a speech verb later does not make the organisation a person
@@ -3132,6 +3315,9 @@ _KNOWN_AS = re.compile(
 _APPOSED_SHORT = re.compile(r", ((?:[A-Z][\w&-]* ){0,2}[A-Z]{2,9}), (?!and\b|or\b)[a-z]")
 
 
+_ELIDED = re.compile(r"^[dl][’'](?=\w)")
+
+
 def _spells(letters: str, words: list[str], exact: bool = False) -> int:
     """How many of ``words`` spell ``letters`` from the first word on, 0 if they do not.
 
@@ -3141,6 +3327,10 @@ def _spells(letters: str, words: list[str], exact: bool = False) -> int:
     Healthcare products Regulatory Agency" -> MHRA). The shortest spelling wins.
     """
 
+    # "Fédération nationale des syndicats d'exploitants agricoles" (FNSEA): a foreign name in
+    # sentence case, each lower-case word giving its initial
+    sentence_case = bool(words) and words[0].casefold() in _FOREIGN_HEADS
+
     @functools.cache
     def match(k: int, j: int, loose: int) -> int:
         if k == len(letters):
@@ -3148,8 +3338,10 @@ def _spells(letters: str, words: list[str], exact: bool = False) -> int:
         if j >= len(words):
             return 0
         w = words[j]
-        if w.casefold() in _CONNECTORS:
+        if w.casefold() in _CONNECTORS | _RUN_ARTICLES:
             return match(k, j + 1, loose) if j > 0 else 0
+        if sentence_case and w.isalpha() or sentence_case and _ELIDED.match(w):
+            w = _ELIDED.sub("", w).capitalize()
         if not w[:1].isupper():
             return match(k, j + 1, loose - 1) if loose > 0 and j > 0 and w.isalpha() else 0
         if w[0].casefold() != letters[k].casefold():
@@ -3201,6 +3393,7 @@ def _defined_acronyms(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> lis
                 tok.ent_type_ in LABELS
                 or (tok.idx, tok.idx + len(tok.text)) in named
                 or (tok.i > 1 and doc[tok.i - 1].text == "(" and doc[tok.i - 2].text[:1].isupper())
+                or (tok.i > 0 and doc[tok.i - 1].lower_ == "the" and tok.text.isupper())  # "The FNSEA said"
             )
         ):
             shorts.setdefault(tok.text, _acronym_letters(tok.text))
@@ -3234,6 +3427,20 @@ def _defined_acronyms(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> lis
 _BRACKETED = re.compile(r" \(([A-Z][\w&-]{1,9})\)")
 
 
+_THE_KIND = re.compile(r"\b[Tt]he ([a-z]{4,})$")
+
+
+def _kind_word_antecedent(text: str, mentions: list[_Mention], at: int) -> _Mention | None:
+    """The one earlier organisation named with the kind word before "known as":
+    "the National Institute of Public Health ... The institute, known as INSP" -> the institute."""
+    hit = _THE_KIND.search(text, 0, at)
+    if hit is None:
+        return None
+    kind = hit.group(1).capitalize()
+    named = {m.text: m for m in mentions if m.label == "ORG" and m.end <= hit.start() and kind in m.text.split()}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
 def _short_forms_after_names(
     text: str, mentions: list[_Mention], gaz: Gazetteer, known_as: dict[str, int]
 ) -> dict[str, str]:
@@ -3249,6 +3456,8 @@ def _short_forms_after_names(
     ends = {m.end: m for m in mentions if m.label == "ORG" and len(m.text.split()) >= 2}
     for short, at in known_as.items():
         before = next((m for e, m in ends.items() if e <= at and not text[e:at].strip(" ,")), None)
+        if before is None:
+            before = _kind_word_antecedent(text, mentions, at)
         if before is not None and gaz.lookup(short) is None and short.casefold() not in before.text.casefold():
             out[short] = before.text[4:] if before.text.startswith(("the ", "The ")) else before.text
     for end, m in ends.items():
@@ -3314,6 +3523,8 @@ def _spelled_name(
         if n < 2 or any(t.text == short for t in tokens[i : i + n]):
             continue
         capitals = sum(w[:1].isupper() for w in window[:n])
+        if window[0].casefold() in _FOREIGN_HEADS and n >= len(letters) >= 4:
+            capitals = len(letters)  # a foreign name in sentence case spelling every letter
         if capitals < 2 or capitals < len(letters) and capitals < 3:
             continue  # "North Sea" does not spell NOS
         span = (tok.idx, tokens[i + n - 1].idx + len(tokens[i + n - 1].text))
@@ -3951,8 +4162,8 @@ def _group(mentions: list[_Mention], text: str) -> _Groups:
                 if p >= 2 and words[p - 1][:1].isupper() and len(words) - p <= 3:
                     # "Achával" for "Beatriz Achával de los Ríos": the first of two surnames
                     full[words[p - 1].casefold()].append(i)
-            elif len(words) == 3 and words[-2][:1].isupper() and not words[-2].endswith("."):
-                double.add(" ".join(words[-2:]).casefold())  # "Carroll MacNeill", "Dela Cruz"
+            elif len(words) in (3, 4) and words[-2][:1].isupper() and not words[-2].endswith("."):
+                double.add(" ".join(words[-2:]).casefold())  # "Carroll MacNeill", "Dela Cruz", "Souza Lima"
                 full[" ".join(words[-2:]).casefold()].append(i)
     for i, m in enumerate(mentions):
         words = normalize_name(m.text).split()
