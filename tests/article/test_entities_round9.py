@@ -255,3 +255,13 @@ def test_two_word_name_spelling_its_short_form_before_a_kind_word() -> None:
     )
     spans = [doc[a:b].text for a, b, _, _ in _names_before_brackets(doc)]
     assert spans == ["Jovens Lavradores"]
+
+
+# -- rule: an organisation's kind noun (bureau, tribunal, board ...) never ends a person's name -----
+
+
+def test_body_named_after_its_kind_and_country_is_one_organisation() -> None:
+    text = "The Consumer Bureau of Canada said prices had risen.\n"
+    found = {e.canonical: e.label for e in entities(text)}
+    assert found.get("Consumer Bureau of Canada") == "ORG"
+    assert "Consumer Bureau" not in found

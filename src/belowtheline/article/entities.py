@@ -174,7 +174,8 @@ NON_PERSON_WORDS = frozenset(
         "fund", "times", "post", "news", "parliament", "assembly", "alliance", "coalition", "centre", "center",
         "school", "service", "services", "republic", "kingdom", "states", "nations", "street", "square",
         "airport", "sea", "river", "city", "region", "oblast", "federation", "guard", "command", "programme",
-        "embassy", "consulate", "local",
+        "embassy", "consulate", "local", "bureau", "directorate", "secretariat", "inspectorate", "tribunal",
+        "chamber", "society", "trust", "authority", "board", "network",
     }
 )  # fmt: skip
 
