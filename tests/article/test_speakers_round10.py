@@ -213,3 +213,22 @@ def test_role_before_a_known_person_is_dropped_from_the_speaker() -> None:
     _without_role_prefix(out, [Entity("Joaquín Herrera Salas", "PERSON", "Joaquín Herrera Salas")])
     assert out[0].quote.speaker == "Joaquín Herrera Salas"
     assert out[1].quote.speaker == "Riverside Milagros Herrera Salas"
+
+
+# -- a capitalised title phrase in front of the name is not part of it ---------------------------
+
+
+def test_title_phrase_before_a_full_name_is_left_out_of_the_speaker() -> None:
+    text = (
+        'City Councilmember Ana María Fuentes-Lowe said the vote was a disgrace. "We will appeal," Fuentes-Lowe said.\n'
+    )
+    assert quote(text, "We will appeal").speaker == "Ana María Fuentes-Lowe"
+    assert quote(text, "the vote was").speaker == "Ana María Fuentes-Lowe"
+
+
+def test_title_phrase_needs_a_given_name_and_a_surname_after_it() -> None:
+    from belowtheline.article.quotes import _after_title_phrase
+
+    assert _after_title_phrase(["Nuevo", "León", "Governor", "Rodrigo", "Garza"]) == 3
+    assert _after_title_phrase(["President", "Trump"]) == 0
+    assert _after_title_phrase(["Lord", "Vaizey", "of", "Didcot"]) == 1

@@ -1266,6 +1266,8 @@ PERSON_TITLES: frozenset[str] = (
          "operating", "financial", "technology", "technical", "medical", "scientific", "commercial",
          "regional", "district", "divisional", "national", "assistant", "deputy", "acting", "interim",
          "police", "fire", "congressman", "congresswoman", "assemblyman", "assemblywoman", "lawmaker",
+         "councilmember", "councilman", "councilwoman", "assemblymember", "selectman", "selectwoman",
+         "supervisor", "trustee", "delegate",
          "legislator", "mep", "attorney-general", "solicitor-general", "auditor-general", "ombudsman",
          "registrar", "lord", "baroness", "baron", "viscount", "marquess", "hon",
          "honourable", "honorable", "rt", "excellency", "holiness", "doctora", "señor", "señora", "doña", "herr",

@@ -3710,8 +3710,10 @@ def _without_role_prefix(out: list[Attribution], entities: Sequence[Entity]) -> 
         for c in persons:
             if " " in c and spk.endswith(" " + c):
                 role = spk[: -len(c)].split()[-1].lower().rstrip(".")
-                if _is_title_word(role) or role in _PERSON_ROLES or (
-                    role.endswith(_PERSON_ENDINGS) and role not in _NOT_PERSON_NOUNS
+                if (
+                    _is_title_word(role)
+                    or role in _PERSON_ROLES
+                    or (role.endswith(_PERSON_ENDINGS) and role not in _NOT_PERSON_NOUNS)
                 ):
                     att.quote.speaker = c
                 break
@@ -3738,6 +3740,21 @@ _HONORIFICS = _wordset(
 )
 
 
+def _after_title_phrase(words: list[str]) -> int:
+    """Where the name starts after a capitalised title phrase: 2 for "City Councilmember Ana Ruiz".
+
+    The phrase ends at its last title word ("Nuevo León Governor", "Deputy Police Chief"),
+    and at least a given name and a surname must follow; 0 when there is no such phrase.
+    """
+    k = 0
+    for i, w in enumerate(words[:-2]):
+        if not w[:1].isupper():
+            break
+        if w.lower().rstrip(".") in PERSON_TITLES:
+            k = i + 1
+    return k
+
+
 def _without_honorific(out: list[Attribution], persons: set[str]) -> None:
     """Drop the honorifics in front of a person's given name and surname, in place.
 
@@ -3754,6 +3771,7 @@ def _without_honorific(out: list[Attribution], persons: set[str]) -> None:
         k = 0
         while k < len(words) and words[k].lower() in _HONORIFICS:
             k += 1
+        k = max(k, _after_title_phrase(words))
         rest = words[k:]
         # "Lord Vaizey of Didcot": a peer's title is his name; it stays whole
         if k and len(rest) >= 2 and all(w[:1].isupper() for w in rest) and rest[0].lower() not in _PARTICLES:
