@@ -232,3 +232,14 @@ def test_title_phrase_needs_a_given_name_and_a_surname_after_it() -> None:
     assert _after_title_phrase(["Nuevo", "León", "Governor", "Rodrigo", "Garza"]) == 3
     assert _after_title_phrase(["President", "Trump"]) == 0
     assert _after_title_phrase(["Lord", "Vaizey", "of", "Didcot"]) == 1
+
+
+# -- an age used as the subject, hung on the verb by the parser -------------------------------------
+
+
+def test_age_as_subject_of_an_indirect_cue_takes_up_the_person() -> None:
+    text = (
+        "Dragan Milošević-Petrov, the federation president, dismissed the resignations as a coup. "
+        "The 61-year-old insisted every dinar had been accounted for.\n"
+    )
+    assert quote(text, "every dinar").speaker == "Dragan Milošević-Petrov"

@@ -571,6 +571,9 @@ def _subject(verb: Token) -> Token | None:
         if not subjects:
             subjects = [c for c in tok.children if c.i < tok.i and _particle_in_name(c)]
         if not subjects:
+            # "The 61-year-old insisted ...": the parser hung the age on the verb as a modifier
+            subjects = [c for c in tok.children if c.i < tok.i and c.dep_ == "amod" and _aged(c)]
+        if not subjects:
             aside = _participle_aside(tok)
             if aside is not None:
                 return next(c for c in aside.children if c.dep_ == "nsubj")
