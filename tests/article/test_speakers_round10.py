@@ -243,3 +243,14 @@ def test_age_as_subject_of_an_indirect_cue_takes_up_the_person() -> None:
         "The 61-year-old insisted every dinar had been accounted for.\n"
     )
     assert quote(text, "every dinar").speaker == "Dragan Milošević-Petrov"
+
+
+# -- a name the parser read as a modifier of its verb -------------------------------------------------
+
+
+def test_name_misparsed_as_a_modifier_is_the_subject_of_as_x_put_it() -> None:
+    text = (
+        "Sylvie Nguyễn, who chairs the committee, said prices were rising. "
+        "As Nguyễn put it: \u201cThis is a thermometer, not a cure.\u201d\n"
+    )
+    assert quote(text, "This is a thermometer").speaker == "Sylvie Nguyễn"

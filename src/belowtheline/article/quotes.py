@@ -561,6 +561,23 @@ def _particle_in_name(tok: Token) -> bool:
     )
 
 
+def _misparsed_name(tok: Token) -> bool:
+    """Whether ``tok`` is a capitalised name the parser read as a modifier right before its verb.
+
+    "As Nguyễn put it: ..." (the name parsed as a negation): a capitalised word, not the
+    first of its sentence, directly before the verb, with no subject of its own.
+    """
+    return (
+        tok.i == tok.head.i - 1
+        and tok.dep_ in ("neg", "advmod", "npadvmod", "dep")
+        and tok.text[:1].isupper()
+        and not tok.is_sent_start
+        and tok.pos_ in ("ADV", "ADJ", "X", "PROPN", "NOUN")
+        and tok.head.pos_ == "VERB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.head.children)
+    )
+
+
 def _subject(verb: Token) -> Token | None:
     """The subject of ``verb``, inherited through conj/advcl/xcomp when it has none."""
     tok: Token | None = verb
@@ -573,6 +590,8 @@ def _subject(verb: Token) -> Token | None:
         if not subjects:
             # "The 61-year-old insisted ...": the parser hung the age on the verb as a modifier
             subjects = [c for c in tok.children if c.i < tok.i and c.dep_ == "amod" and _aged(c)]
+        if not subjects:
+            subjects = [c for c in tok.children if _misparsed_name(c)]
         if not subjects:
             aside = _participle_aside(tok)
             if aside is not None:
