@@ -254,3 +254,14 @@ def test_name_misparsed_as_a_modifier_is_the_subject_of_as_x_put_it() -> None:
         "As Nguyễn put it: \u201cThis is a thermometer, not a cure.\u201d\n"
     )
     assert quote(text, "This is a thermometer").speaker == "Sylvie Nguyễn"
+
+
+# -- an office owned by a named body speaks for it ----------------------------------------------------
+
+
+def test_possessed_press_office_speaks_for_its_body() -> None:
+    text = (
+        "The coalition held 81 of the 150 seats in the Chamber of Representatives. "
+        "The Chamber's press office said a confidence vote had been cancelled.\n"
+    )
+    assert quote(text, "a confidence vote").speaker == "Chamber of Representatives"

@@ -1866,6 +1866,21 @@ def _acronym(tok: Token) -> bool:
     return tok.pos_ == "PROPN" or (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "the")
 
 
+#: Units that speak for the body owning them ("the Chamber's press office", "Acme's legal team").
+_STAFF_UNITS = frozenset({"office", "team", "department", "unit", "desk", "secretariat", "spokespeople"})
+
+
+def _owning_org(tok: Token, names: _Names, roles: dict[str, str]) -> str | None:
+    """The organisation named as the possessor of ``tok``: "Chamber" in "the Chamber's press office"."""
+    owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if owner is None:
+        return None
+    name = _resolve(owner, names, roles).name
+    if name is None or name.casefold() not in names.entity_orgs:
+        return None
+    return name
+
+
 def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speaker:
     """Resolve a subject token to a speaker name (before ``canonical``)."""
     if tok is None:
@@ -2991,6 +3006,9 @@ def _describe(
         ):
             a -= 1  # "UK" of "the UK Maritime Trade Operations centre", hung on the noun
         return _Speaker(_surface(doc, a, b), s0, s1, settled=True)
+    if head in _STAFF_UNITS and (owner_org := _owning_org(tok, names, roles)) is not None:
+        # "The Chamber's press office said": the body whose office it is
+        return _Speaker(owner_org, s0, s1)
     if det is not None and head in _ORG_WORDS:
         org = names.before(tok.i, person=False, head=head) or names.described(head, tok.i)
         if org is None and det in ("the", "its") and tok.tag_ == "NN":
