@@ -676,6 +676,8 @@ def _spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
         if paren is not None:
             end = paren  # "National Bureau of Investigation (NBI": the acronym is its own mention
         start = _after_shouted_lead(doc, start, end, gaz)
+        if label != "ORG" and end - start >= 2 and (doc[start].text == "Air" or company_shaped(doc[start:end].text)):
+            label = "ORG"  # "Air Canada" tagged a place, "Borealis Air" a person: airlines and companies
         for piece in _split_span(doc, start, end, label):
             out.append(piece)
     return _bare_ministries(doc, _nicknamed(doc, _national_bodies(doc, out, gaz)))
@@ -1321,7 +1323,7 @@ def _name_token(t: Token) -> bool:
 
 #: A first name, a nickname in quotation marks and a surname: 'Gary "Gazza" Pendleton'.
 _NICKNAMED = re.compile(
-    r"\b([A-Z][\w’'-]+) [\"“‘']([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?)[\"”’'] ((?:[a-z]{1,3} )?[A-Z][\w’'-]+)\b"
+    r"\b([A-Z][\w’'-]+) [\"“‘']([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?)[\"”’'] ((?:[a-z]{1,4} ){0,2}[A-Z][\w’'-]+)\b"
 )
 
 
@@ -1350,7 +1352,11 @@ def _nicknamed(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
                 or given[0].pos_ != "PROPN"
                 or given[0].ent_type_ in ("GPE", "LOC", "NORP", "ORG")
                 or any(
-                    m.start < hit.end(1) and hit.start(1) < m.end and (m.end != hit.end(1) or m.gazetteer is not None)
+                    m.start < hit.end(1)
+                    and hit.start(1) < m.end
+                    and (m.end != hit.end(1) or m.gazetteer is not None)
+                    # 'Ramon "Monching' cut at the closing mark: a piece of the name itself
+                    and not (m.gazetteer is None and hit.start() <= m.start and m.end < hit.end())
                     for m in out
                 )
             ):
@@ -4556,6 +4562,8 @@ def _place_tagged_full_names(mentions: list[_Mention]) -> set[int]:
 def _person_like(m: _Mention, words: list[str]) -> bool:
     if m.gazetteer is not None:
         return m.gazetteer.label == "PERSON"
+    if m.label != "PERSON" and (words[0] == "Air" or company_shaped(" ".join(words))):
+        return False  # "Air Canada", "Borealis Air": no surname "Canada" to take up
     if m.label != "PERSON" and any(
         w.casefold() in NON_PERSON_WORDS | ORG_HEADS | _FOREIGN_HEADS or w in ("of", "for", "and", "&") for w in words
     ):
@@ -4566,6 +4574,29 @@ def _person_like(m: _Mention, words: list[str]) -> bool:
         return False
     # "Jean-Baptiste de La Roche-Aymon": a particle between capitalised words marks a personal name
     return len(words) <= 3 or len(words) <= 5 and _particle_name(words)
+
+
+def _double_barrelled_person(name: str) -> bool:
+    """A given name and a surname, one of them hyphenated: "Marie-Ève Tremblay-Nguyen", "Ana Souza-Lima".
+
+    The given name must be one the name lists know; no word may be an organisation's.
+    """
+    from .given_names import is_given_name
+
+    words = name.split()
+    if len(words) not in (2, 3) or not all(w[:1].isupper() for w in words):
+        return False
+    if "-" not in words[0] and "-" not in words[-1]:
+        return False
+    if any(w.casefold().strip(".") in NON_PERSON_WORDS | ORG_HEADS | _COMPANY_ENDS for w in words):
+        return False
+    return is_given_name(words[0].split("-")[0])
+
+
+def company_shaped(name: str) -> bool:
+    """Whether ``name`` ends in a company's kind word ("Borealis Air", "Nordvind Energi Holdings")."""
+    words = name.split()
+    return len(words) >= 2 and words[0][:1].isupper() and words[-1].casefold().rstrip(".") in _COMPANY_ENDS
 
 
 def _particle_name(words: list[str]) -> bool:
@@ -4588,6 +4619,10 @@ def _name_groups(mentions: list[_Mention], groups: _Groups) -> tuple[dict[int, s
     for gid, ms in members.items():
         entry = next((m.gazetteer for m in ms if m.gazetteer is not None), None)
         labels[gid] = entry.label if entry else _vote(ms)
+        if labels[gid] == "PERSON" and entry is None and any(company_shaped(m.text) for m in ms):
+            labels[gid] = "ORG"  # "carrier Borealis Air said": a company's name, whatever the tagger read
+        elif labels[gid] == "ORG" and entry is None and any(_double_barrelled_person(m.text) for m in ms):
+            labels[gid] = "PERSON"  # "challenger Marie-Ève Tremblay-Nguyen" tagged an organisation
         if entry is not None:
             names[gid] = entry.canonical
             continue
@@ -4686,6 +4721,7 @@ def _add_missed_mentions(
 ) -> list[_Mention]:
     """Find again, in the whole text, the names and surnames of people and organisations."""
     forms: dict[str, int] = {}
+    inner: dict[str, set[int]] = defaultdict(set)
     for m in mentions:
         if labels[m.group] not in ("PERSON", "ORG") or m.role:
             continue
@@ -4694,6 +4730,15 @@ def _add_missed_mentions(
         words = norm.split()
         if labels[m.group] == "PERSON" and len(words) > 1:
             forms.setdefault(words[-1], m.group)
+        if labels[m.group] == "PERSON" and len(words) > 2:
+            # "Magdalena Errázuriz de la Fuente" ... "Errázuriz said", "Tomás Ibarra Quezada" ...
+            # "Ibarra": a name of two surnames is shortened to the first of them
+            for w in words[1:-1]:
+                if w[:1].isupper() and w.casefold() not in PARTICLES and not w.endswith("."):
+                    inner[w].add(m.group)
+    for w, gids in inner.items():
+        if len(gids) == 1 and w not in forms:
+            forms[w] = next(iter(gids))
     forms = {f: g for f, g in forms.items() if len(f) > 2 and f[:1].isupper()}
     if not forms:
         return mentions
@@ -4755,6 +4800,8 @@ _ORG_KINDS = frozenset(
      "electronics", "construction", "properties", "developments", "engineering", "utilities", "investments",
      "news"}
 )  # fmt: skip
+#: Last words of a name that make it a company's, never a person's ("Borealis Air"; not "Steel").
+_COMPANY_ENDS = (_ORG_KINDS - {"steel", "news", "co", "motor"}) | {"air"}
 #: Words before a place that say it is a place ("in Delmont"), not a company called by its first word.
 _AT_PLACE = re.compile(r"\b(?:in|at|near|from|to|outside|across|around|of)\s+$")
 

