@@ -25,8 +25,9 @@ def test_legislatures_written_by_short_name_are_organisations() -> None:
         "Speaking in the Commons, the chancellor said the tax would stay."
     )
     found = _canonicals(text)
-    assert found.get("Dáil Éireann") == "ORG"
-    assert found.get("House of Commons") == "ORG"
+    # organisations named as the article writes them, not by official names it never gives
+    assert found.get("Dáil") == "ORG"
+    assert found.get("Commons") == "ORG"
 
 
 def test_gazetteer_holds_social_networks_and_legislatures() -> None:

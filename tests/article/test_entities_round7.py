@@ -63,9 +63,12 @@ def test_dateline_agency_is_an_organisation() -> None:
     assert _canonicals(text).get("dpa") == "ORG"
 
 
-def test_dateline_ap_is_the_associated_press() -> None:
+def test_dateline_ap_is_an_organisation_named_as_written() -> None:
     text = "QUITO, Ecuador (AP) — Ecuador declared a state of emergency on Tuesday after days of flooding."
-    assert _canonicals(text).get("Associated Press") == "ORG"
+    assert _canonicals(text).get("AP") == "ORG"
+    spelled = text + " The Associated Press counted 40 dead."
+    assert _canonicals(spelled).get("Associated Press") == "ORG"
+    assert "AP" not in _canonicals(spelled)
 
 
 def test_dateline_desk_is_no_agency() -> None:

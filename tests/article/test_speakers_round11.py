@@ -171,3 +171,23 @@ def test_indefinite_group_is_not_the_organisation_named_before() -> None:
         "the risk from faults beneath the site."
     )
     assert quote(text, "underestimated the risk").speaker is None
+
+
+# -- organisations as written; people who share a surname ------------------------------------------
+
+
+def test_organisation_keeps_the_name_the_article_gives_it() -> None:
+    text = "LONDON (AP) \u2014 Labour won the vote on Tuesday, the EU said. Nato allies agreed."
+    names = canonicals(text)
+    assert {"AP", "Labour", "EU"} <= set(names)
+    assert "NATO" in names  # the gazetteer's form of a name the article writes, case aside
+
+
+def test_surname_alone_stays_with_the_person_first_named() -> None:
+    text = (
+        "Police arrested opposition leader Josephat Mwakilema on Sunday, his party said.\n\n"
+        "Mwakilema, 52, was taken from his home, according to his wife, Neema Mwakilema.\n\n"
+        "Mwakilema told supporters on Friday that the party would field candidates everywhere."
+    )
+    assert quote(text, "field candidates everywhere").speaker == "Josephat Mwakilema"
+    assert canonicals(text).get("Neema Mwakilema") == "PERSON"

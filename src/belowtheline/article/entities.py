@@ -451,7 +451,7 @@ def extract_entities(doc: Doc) -> tuple[list[Entity], Callable[[str], str]]:
     mentions = _names_continued_by_for(doc, mentions)
     mentions = _national_sections(_text(doc), mentions)
     groups = _group(mentions, _text(doc))
-    names, labels = _name_groups(mentions, groups)
+    names, labels = _name_groups(mentions, groups, _text(doc))
     _peerage_titles(_text(doc), names, labels)
     _judicial_styles(_text(doc), names, labels)
     mentions = _add_missed_mentions(doc, mentions, names, labels)
@@ -728,7 +728,8 @@ _FOREIGN_HEADS = frozenset(
      "istituto", "confederación", "universidad", "université", "università", "universidade", "banco", "banque",
      "banca", "ministerio", "ministère", "ministero", "comisión", "commissione", "consejo", "conseil",
      "agencia", "agence", "agenzia", "asociación", "association", "sociedad", "société", "società", "federación",
-     "fédération", "federazione", "partido", "parti", "partito", "centro", "centre", "teatro", "théâtre"}
+     "fédération", "federazione", "partido", "parti", "partito", "centro", "centre", "teatro", "théâtre",
+     "équipe", "equipo", "squadra", "grupo", "groupe", "gruppo", "compagnie", "compañía", "companhia", "sociedade"}
 )  # fmt: skip
 #: First words of organisations named "<word> of/for <name>" ("Diocese of Cosenza").
 _OF_HEADS = ORG_HEADS - {"federal", "national", "royal", "house", "friends"} | frozenset(
@@ -1801,7 +1802,10 @@ def _dateline_agency(text: str, mentions: list[_Mention]) -> list[_Mention]:
     name = hit.group(1)
     if any(w.casefold() in _NOT_AGENCY_WORDS for w in name.split()):
         return mentions
-    agency = _Mention(a, b, name, "ORG", canonical=_AGENCY_NAMES.get(name, name))
+    full = _AGENCY_NAMES.get(name, name)
+    if not _spelled_out(full, fold_accents(text).casefold()):
+        full = name  # "(AP)" alone: named as written, the corpus pass joins it to "Associated Press"
+    agency = _Mention(a, b, name, "ORG", canonical=full)
     kept: list[_Mention] = []
     for m in mentions:
         if m.start < b and a < m.end:
@@ -4140,6 +4144,24 @@ def _people_of_organisations(mentions: list[_Mention]) -> list[_Mention]:
     return out
 
 
+_COURTESY = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.? )$")
+_COURTESY_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f"}
+
+
+def _courtesy_gender(text: str, start: int) -> str | None:
+    """ "m" or "f" when a courtesy title ("Mr", "Ms") is written right before ``start``."""
+    hit = _COURTESY.search(text, max(0, start - 6), start)
+    return _COURTESY_GENDER[hit.group(1).casefold()] if hit else None
+
+
+def _given_gender(full_name: str) -> str | None:
+    """The gender the given name of ``full_name`` usually carries, if the name lists know it."""
+    from .given_names import gender_of
+
+    words = full_name.split()
+    return gender_of(words[0]) if len(words) > 1 else None
+
+
 def _group(mentions: list[_Mention], text: str) -> _Groups:
     groups = _Groups(len(mentions))
     first: dict[str, int] = {}
@@ -4199,6 +4221,16 @@ def _group(mentions: list[_Mention], text: str) -> _Groups:
             candidates = full[key]
             before = [j for j in candidates if mentions[j].start < m.start]
             target = before[-1] if before else candidates[0]
+            introduced = {normalize_name(mentions[j].text): j for j in reversed(before)}
+            if (
+                len(introduced) > 1
+                and _courtesy_gender(text, m.start) is None
+                and _courtesy_gender(m.text, m.text.find(" ") + 1) is None
+            ):
+                # "Josephat Mwakilema ... his wife, Neema Mwakilema ... release Mwakilema": the
+                # surname alone stays with the person it first named; a relative named later
+                # goes by the full or the given name ("Ms Medina" for a daughter named last is hers)
+                target = min(introduced.values())
             groups.union(i, target)
             if target in placed:
                 mentions[target].label = m.label = "PERSON"
@@ -4610,15 +4642,27 @@ def _particle_name(words: list[str]) -> bool:
     )
 
 
-def _name_groups(mentions: list[_Mention], groups: _Groups) -> tuple[dict[int, str], dict[int, str]]:
+def _spelled_out(name: str, folded_text: str) -> bool:
+    """Whether ``name`` (accents and case aside, "the" aside) is written in the text."""
+    key = fold_accents(name).casefold().removeprefix("the ")
+    return key in folded_text
+
+
+def _name_groups(mentions: list[_Mention], groups: _Groups, text: str = "") -> tuple[dict[int, str], dict[int, str]]:
     members: dict[int, list[_Mention]] = defaultdict(list)
     for m in mentions:
         members[m.group].append(m)
     names: dict[int, str] = {}
     labels: dict[int, str] = {}
+    folded_text = fold_accents(text).casefold()
     for gid, ms in members.items():
         entry = next((m.gazetteer for m in ms if m.gazetteer is not None), None)
         labels[gid] = entry.label if entry else _vote(ms)
+        if entry is not None and text and entry.label != "PERSON" and not _spelled_out(entry.canonical, folded_text):
+            # "(AP)", "Labour", "the Dáil": an organisation's name as the article writes it, not an
+            # official name it never gives; the corpus pass joins "AP" to a story that spells it out
+            ms = [replace(m, gazetteer=None, canonical=None) for m in ms]
+            entry = None
         if labels[gid] == "PERSON" and entry is None and any(company_shaped(m.text) for m in ms):
             labels[gid] = "ORG"  # "carrier Borealis Air said": a company's name, whatever the tagger read
         elif labels[gid] == "ORG" and entry is None and any(_double_barrelled_person(m.text) for m in ms):
@@ -4722,6 +4766,7 @@ def _add_missed_mentions(
     """Find again, in the whole text, the names and surnames of people and organisations."""
     forms: dict[str, int] = {}
     inner: dict[str, set[int]] = defaultdict(set)
+    sharing: dict[str, dict[str, int]] = defaultdict(dict)  # surname -> full name -> group
     for m in mentions:
         if labels[m.group] not in ("PERSON", "ORG") or m.role:
             continue
@@ -4730,6 +4775,7 @@ def _add_missed_mentions(
         words = norm.split()
         if labels[m.group] == "PERSON" and len(words) > 1:
             forms.setdefault(words[-1], m.group)
+            sharing[words[-1]].setdefault(names[m.group], m.group)
         if labels[m.group] == "PERSON" and len(words) > 2:
             # "Magdalena Errázuriz de la Fuente" ... "Errázuriz said", "Tomás Ibarra Quezada" ...
             # "Ibarra": a name of two surnames is shortened to the first of them
@@ -4757,6 +4803,11 @@ def _add_missed_mentions(
         if len(span) == 1 and span[0].is_sent_start and span[0].pos_ not in ("PROPN",):
             continue
         gid = forms[hit.group()]
+        title = _courtesy_gender(_text(doc), s)
+        if title is not None and len(sharing.get(hit.group(), {})) > 1:
+            # "Rodrigo Duterte ... his daughter Sara Duterte ... Ms Duterte": the one the title fits
+            fitting = [g for full, g in sharing[hit.group()].items() if _given_gender(full) in (title, None)]
+            gid = fitting[0] if len(fitting) == 1 else gid
         added.append(_Mention(s, e, hit.group(), labels[gid], group=gid))
     added.extend(_first_names(doc, mentions + added, names, labels))
     if not added:

@@ -1206,6 +1206,8 @@ class _Names:
             for i in speakers
             if doc[i].pos_ == "PROPN" and not any(a <= doc[i].idx < b for a, b in org_chars)
         )
+        #: character offset -> canonical name of each person mention of the entity table
+        self.person_at = {e.start: e.canonical for e in entities if e.label == "PERSON" and e.start is not None}
         #: every name the entity table holds (people and organisations), case-folded
         self.entity_names = {
             n.casefold() for e in entities if e.label in ("PERSON", "ORG") for n in (e.text, e.canonical)
@@ -1631,6 +1633,10 @@ class _Names:
         if at is not None:
             fulls = self.full_at.get(parts[-1].lower(), [])
             if len({n for _, n in fulls}) > 1:
+                # the entity table's reading of this very mention, when it has one
+                known = self.person_at.get(self.doc[at].idx) if at < len(self.doc) else None
+                if known is not None and known.split()[-1] == parts[-1] and known in {n for _, n in fulls}:
+                    return known
                 recent = [n for i, n in fulls if i < at and n.endswith(name) and len(n.split()) > len(parts)]
                 if recent:
                     return recent[-1]
@@ -2736,8 +2742,8 @@ def _nationality_description(tok: Token) -> bool:
         return False
     if tok.lower_ not in _NATIONALITY_NOUNS and _country_of_national(tok.text) is None and tok.ent_type_ != "NORP":
         return False
-    if any(c.dep_ in ("compound", "amod", "poss") for c in tok.children):
-        return False
+    if any(c.dep_ in ("compound", "poss") or (c.dep_ == "amod" and c.text[:1].isupper()) for c in tok.children):
+        return False  # "the South African", "Kenya's"; but "the 49-year-old Belgian", "the veteran Dane"
     return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 
