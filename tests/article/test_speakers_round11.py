@@ -191,3 +191,36 @@ def test_surname_alone_stays_with_the_person_first_named() -> None:
     )
     assert quote(text, "field candidates everywhere").speaker == "Josephat Mwakilema"
     assert canonicals(text).get("Neema Mwakilema") == "PERSON"
+
+
+# -- people whose names open with a given name the tagger cut up or missed ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Rodrigo Valdivia Ñancupil, a political scientist at the University of Chile, said the "
+            "president had erred.",
+            "Rodrigo Valdivia Ñancupil",
+        ),
+        ("Dr Luana Figueiredo dos Santos, who coordinates the programme, said the forest was dying.", None),
+        ("Her coach, the Spaniard Álvaro Martín de la Fuente, was more direct.", "Álvaro Martín de la Fuente"),
+    ],
+)
+def test_given_name_opens_a_persons_name_the_tagger_cut_up(text: str, name: str | None) -> None:
+    if not is_given_name("Rodrigo"):
+        pytest.skip("the coreferee package (its given-name lists) is not installed")
+    name = name or "Luana Figueiredo dos Santos"
+    assert canonicals(text).get(name) == "PERSON"
+
+
+def test_given_name_runs_leave_companies_places_events_and_longer_names_alone() -> None:
+    text = (
+        "Analysts at Morgan Stanley and residents of Virginia Beach watched the Winter Olympics, "
+        "while the coastguard patrolled Second Thomas Shoal, said Maria Lopez."
+    )
+    names = canonicals(text)
+    assert names.get("Maria Lopez") == "PERSON"
+    assert names.get("Morgan Stanley") == "ORG"
+    assert "Thomas Shoal" not in names and "Winter Olympics" not in names

@@ -609,7 +609,7 @@ def _bare_name(surface: str, table: dict[str, str]) -> str:
 def _spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     out: list[_Mention] = []
     tagged = _institutions_tagged_as_places(doc)
-    runs = _royal_names(doc, _listed_portfolios(doc, _name_runs(doc, tagged)))
+    runs = _royal_names(doc, _listed_portfolios(doc, _given_name_runs(doc, _name_runs(doc, tagged))))
     ents = _merge_adjacent(doc, _hyphenated_names(doc, _complete_names(doc, _titled_runs(doc, runs))))
     skip_until = -1
     covered = {i for e in ents for i in range(e.start, e.end)}
@@ -766,6 +766,117 @@ def _run_word(t: Token) -> bool:
         and t.pos_ not in ("DET", "PRON", "AUX", "VERB", "ADV", "SCONJ", "CCONJ")
         and t.lower_ not in ("the", "a", "an")
     ) or re.fullmatch(r"[dl][’'][A-Z][\w-]+", t.text) is not None
+
+
+#: Last words of a run that make it a place or building, not a person ("Virginia Beach").
+_PLACE_ENDS = frozenset(
+    {"beach", "falls", "island", "islands", "station", "line", "harbour", "harbor", "valley", "bay", "park",
+     "hill", "hills", "county", "city", "town", "road", "avenue", "bridge", "lake", "river", "mountain",
+     "mountains", "airport", "stadium", "arena", "hall", "tower", "square", "street", "gardens", "estate"}
+)  # fmt: skip
+
+
+def _words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text``."""
+    return frozenset(text.split())
+
+
+#: Given names that are as often ordinary words, months, places or parts of other names.
+_WORDLIKE_GIVEN_NAMES = _words(
+    """summer winter autumn spring freedom liberty justice unity harmony charity patience mercy trinity
+    hope faith grace joy dawn will may june april august rose ivy iris daisy amber crystal ruby pearl jade
+    hazel holly heather lily violet sky river storm rain sunny honey cherry destiny genesis eden heaven
+    olive sierra paris florence sydney georgia virginia carolina dakota montana india china asia africa
+    israel jordan chad austin dallas houston phoenix denver lincoln washington madison jackson franklin
+    hamilton kent royal king prince princess duke earl baron major general marshall sterling chase hunter
+    forest glen dale cliff rock stone wood bay lake page grant bill mark frank art drew pat sue don guy max
+    ray ken bob nick jack christian norman england scott troy miles long young rich early west north south
+    east new old saint san santa golden silver star sun moon city second first london berlin victoria
+    brooklyn camden chelsea devon aurora"""
+)
+
+
+def _given_name_runs(doc: Doc, ents: list[Span]) -> list[Span]:
+    """People whose names open with a given name the tagger cut up or missed, as one person.
+
+    "Rodrigo" (an organisation) + "Valdivia Ñancupil", "Luana" + "Figueiredo" + "Santos"
+    (three places), "the Spaniard Álvaro Martín de la Fuente" (nothing): a given name on
+    the name lists, then one to four capitalised name words (particles and hyphens
+    inside), none of them an organisation's or a place's kind word, is a person. A run
+    the tagger read whole as one name of another kind ("Morgan Stanley", "Virginia
+    Beach") or the gazetteer knows is left as it is.
+    """
+    from spacy.tokens import Span
+
+    from .given_names import is_given_name
+
+    text = _text(doc)
+    kinds = NON_PERSON_WORDS | ORG_HEADS | _COMPANY_ENDS | _FOREIGN_HEADS | _PLACE_ENDS | TITLE_WORDS
+    found: list[tuple[int, int]] = []
+    n = len(doc)
+    i = 0
+    while i < n - 1:
+        t = doc[i]
+        if (
+            not (t.is_title and t.is_alpha and len(t.text) > 2 and is_given_name(t.text))
+            or t.lower_ in kinds | _WORDLIKE_GIVEN_NAMES
+            or t.text in gazetteer().demonyms
+            or (
+                i > 0
+                and doc[i - 1].is_title
+                and not doc[i - 1].is_sent_start
+                and _run_word(doc[i - 1])
+                and doc[i - 1].lower_.rstrip(".") not in TITLE_WORDS | HONORIFICS | _NATIONAL_NOUNS
+                and doc[i - 1].text not in gazetteer().demonyms
+            )
+        ):
+            i += 1  # not "Summer Games", "German Greens"; not inside "Second Thomas Shoal"
+            continue
+        j = i + 1
+        while j < n and j - i <= 6 and "\n" not in doc[j - 1].whitespace_:
+            w = doc[j]
+            if (
+                w.lower_ in PARTICLES
+                and j + 1 < n
+                and (doc[j + 1].text[:1].isupper() or doc[j + 1].lower_ in PARTICLES)
+            ):
+                j += 1  # "de la Fuente", "van der Berg"
+            elif (w.text == "-" and not w.whitespace_ and not doc[j - 1].whitespace_ and j + 1 < n) or (
+                w.text[:1].isupper() and (w.is_alpha or "-" in w.text) and w.lower_ not in kinds
+            ):
+                j += 1  # a hyphen inside a name, or a capitalised name word
+            else:
+                break
+        while j > i + 1 and (doc[j - 1].lower_ in PARTICLES or doc[j - 1].text == "-"):
+            j -= 1
+        if j - i < 2 or (t.is_sent_start and doc[i + 1].is_sent_start):
+            i += 1
+            continue
+        covering = [e for e in ents if e.start < j and i < e.end]
+        if any(e.label_ not in ("PERSON", "ORG", "GPE", "LOC", "NORP") for e in covering):
+            i = j
+            continue  # "Winter Olympics" (an event), "Sierra Madre" (a vessel): read as another thing
+        whole = len(covering) == 1 and covering[0].start <= i and covering[0].end >= j
+        if whole and covering[0].label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART"):
+            i = j
+            continue  # the tagger read the run whole: its label stands ("Morgan Stanley")
+        if any(e.label_ == "PERSON" and e.start <= i and e.end >= j for e in covering):
+            i = j
+            continue
+        name = doc[i:j].text
+        if gazetteer().lookup(name) is not None or any(q in text[doc[i].idx - 1 : doc[i].idx] for q in "“\"'‘"):
+            i = j
+            continue
+        if any(e.start < i or e.end > j for e in covering):
+            i = j
+            continue  # a longer name runs across it ("the Carlos Slim Foundation")
+        found.append((i, j))
+        i = j
+    if not found:
+        return ents
+    kept = [e for e in ents if not any(e.start < b and a < e.end for a, b in found)]
+    kept += [Span(doc, a, b, label="PERSON") for a, b in found]
+    return sorted(kept, key=lambda e: e.start)
 
 
 def _name_runs(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -1077,6 +1188,14 @@ def _royal_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted(out, key=lambda e: e.start)
 
 
+#: Nouns for a person of a nation, which open no name ("the Spaniard Álvaro Martín").
+_NATIONAL_NOUNS = frozenset(
+    {"spaniard", "swede", "dane", "finn", "pole", "scot", "brit", "briton", "turk", "swiss", "dutchman",
+     "dutchwoman", "frenchman", "frenchwoman", "englishman", "englishwoman", "irishman", "irishwoman",
+     "welshman", "welshwoman", "scotsman", "scotswoman", "kiwi", "icelander", "croat", "serb", "czech", "slovak"}
+)  # fmt: skip
+
+
 def _complete_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """Personal names the tagger cut short, made whole from the words around them.
 
@@ -1121,6 +1240,7 @@ def _complete_names(doc: Doc, ents: list[Span]) -> list[Span]:
                 (_name_token(t) or _foreign_name_word(t))
                 and t.ent_type_ in ("", "PERSON")
                 and "\n" not in t.whitespace_
+                and not (t.text in gazetteer().demonyms or t.lower_ in _NATIONAL_NOUNS)  # "the Spaniard Álvaro"
             ):
                 start -= 1
             elif _name_token(t) and "\n" not in t.whitespace_ and _name_only_span(doc, t, ent.start):
