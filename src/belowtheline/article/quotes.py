@@ -841,18 +841,21 @@ def _name_before_aside(verb: Token, k: int) -> Token | None:
     j = k - 1
     sent_start = verb.sent.start
     while j > sent_start and doc[j].text != "," and k - j <= 20:
-        if doc[j].text in _QUOTE_OPENERS or doc[j].text in ("”", "’") or "\n" in doc[j].text:
-            return None
+        closing = doc[j].text in ("”", "’") and not (doc[j].text == "’" and not doc[j - 1].whitespace_)
+        if doc[j].text in _QUOTE_OPENERS or closing or "\n" in doc[j].text:
+            return None  # a quotation, not an aside; but "the residents’ association" is one
         j -= 1
     if j <= sent_start or doc[j].text != "," or j + 1 >= k:
         return None
     opener = doc[j + 1]
     participle = opener.tag_ in ("VBG", "VBN") and opener.lower_.endswith(("ing", "ed"))  # "speaking separately"
+    role = opener.pos_ == "NOUN" and opener.lower_ in _PERSON_ROLES | _SPOKES  # "X, spokeswoman for Y, said"
     if not (
         opener.lower_ in _ASIDE_OPENERS
         or opener.like_num
         or opener.dep_ == "poss"
         or participle
+        or role
         or _stance(doc, j + 1, k)
     ):
         return None
@@ -1303,10 +1306,22 @@ class _Names:
         companies = {
             n.casefold()
             for e in entities
-            if e.label == "ORG" and company_shaped(e.canonical)
+            if e.label == "ORG" and (company_shaped(e.canonical) or len(e.canonical.split()) >= 6)
             for n in (e.text, e.canonical)
-        }
-        mentions = [(a, b, n, p and n.casefold() not in companies) for a, b, n, p in mentions]
+        }  # and "Unidos em Defesa de Covas do Barroso": six words and more make no person's name
+        # a name inside a longer place or body of the entity table ("Barroso" of "Covas do Barroso")
+        # is a piece of that name, not a person
+        others = [
+            (e.start, e.end) for e in entities if e.label != "PERSON" and e.start is not None and e.end is not None
+        ]
+
+        def _inside_other(a: int, b: int) -> bool:
+            s0, s1 = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+            return any(x <= s0 and s1 <= y and (y - x) > (s1 - s0) for x, y in others)
+
+        mentions = [
+            (a, b, n, p and n.casefold() not in companies and not _inside_other(a, b)) for a, b, n, p in mentions
+        ]
         mentions.sort()
         mentions = _nationals(doc, mentions)
         self.mentions = mentions
