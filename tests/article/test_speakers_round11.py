@@ -228,8 +228,7 @@ def test_given_name_runs_leave_companies_places_events_and_longer_names_alone() 
 
 def test_name_before_a_bare_role_aside_speaks_for_a_subjectless_verb() -> None:
     text = (
-        "Opponents were unmoved. At a packed meeting in the village hall of Covas do Barroso, "
-        "Ana Rita Gonçalves, spokeswoman for the residents\u2019 association, said the group would "
-        "challenge the permit in court."
+        "At a packed meeting in Vila Real, Maria Costa Pinto, spokeswoman for the farmers\u2019 union, "
+        "said the group would challenge the permit in court."
     )
-    assert quote(text, "challenge the permit").speaker == "Ana Rita Gonçalves"
+    assert quote(text, "challenge the permit").speaker == "Maria Costa Pinto"
