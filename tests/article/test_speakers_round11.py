@@ -232,3 +232,25 @@ def test_name_before_a_bare_role_aside_speaks_for_a_subjectless_verb() -> None:
         "said the group would challenge the permit in court."
     )
     assert quote(text, "challenge the permit").speaker == "Maria Costa Pinto"
+
+
+def test_age_description_parsed_as_a_clause_is_the_subject() -> None:
+    text = (
+        '"We will not pay," Marieke Oosterhuis told reporters outside the hospital.\n\n'
+        "The 56-year-old, a former intensive-care nurse, said staff had switched to paper records."
+    )
+    assert quote(text, "switched to paper records").speaker == "Marieke Oosterhuis"
+
+
+def test_perfect_naming_verb_quotes_a_named_speaker() -> None:
+    text = "The Korean Medical Association has called the policy \u201ca numbers game dressed up as reform\u201d."
+    found = quote(text, "a numbers game")
+    assert (found.speaker, found.cue) == ("Korean Medical Association", "called")
+
+
+def test_posted_that_reports_speech() -> None:
+    text = (
+        "The Dutch sprinter Femke ter Horst posted on social media that the riders were focused on "
+        "Wednesday's stage and nothing else."
+    )
+    assert quote(text, "the riders were focused").cue == "posted"

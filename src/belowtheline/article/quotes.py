@@ -121,7 +121,7 @@ SPEECH_VERBS = _wordset(
     caution believe think agree estimate speculate indicate mention recount lament charge
     counter retort scoff muse wonder acknowledge proclaim assure reiterate clarify
     hint threaten signal posit find learn calculate forecast theorize theorise
-    demand propose recommend told rule"""
+    demand propose recommend told rule post"""
 )
 #: Verbs that report speech only with a particle or object: ``point out``, ``put it``.
 _PARTICLE_VERBS = {"point": "out", "go": "on", "spell": "out", "sum": "up"}
@@ -590,7 +590,7 @@ def _subject(verb: Token) -> Token | None:
             subjects = [c for c in tok.children if c.i < tok.i and _particle_in_name(c)]
         if not subjects:
             # "The 61-year-old insisted ...": the parser hung the age on the verb as a modifier
-            subjects = [c for c in tok.children if c.i < tok.i and c.dep_ == "amod" and _aged(c)]
+            subjects = [c for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "advcl") and _aged(c)]
         if not subjects:
             subjects = [c for c in tok.children if _misparsed_name(c)]
         if not subjects:
@@ -5059,12 +5059,18 @@ def _attribute_direct(
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         # only the nearest verb counts: finite, a naming verb, with its own subject
-        if tok.lemma_.lower() in _NAMING_VERBS and tok.tag_ in ("VBD", "VBZ", "VBP") and tok.i < oi:
+        finite = tok.tag_ in ("VBD", "VBZ", "VBP") or (
+            tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+        )  # "has called the policy ..."
+        if tok.lemma_.lower() in _NAMING_VERBS and finite and tok.i < oi:
             # the naming verb comes before what it names: 'Gary "Gazza" Pendleton blasted ...'
             # is a nickname inside the subject, not what was said
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subj is not None:
-                return _Found(q.start, q.end, "direct", tok.text, _resolve(subj, names, roles), tok.i)
+            speaker = _resolve(subj, names, roles) if subj is not None else None
+            # a perfect ("has called it ...") quotes a named speaker only: "what critics have
+            # branded a 'vanity line'" stays a scare quote
+            if speaker is not None and (tok.tag_ != "VBN" or speaker.name is not None):
+                return _Found(q.start, q.end, "direct", tok.text, speaker, tok.i)
         break
     # no cue: a short sentence right after a cued quotation goes on with its speaker
     if last_inner in ".?!" and _after_cued_quotation(doc, oi):
