@@ -254,3 +254,12 @@ def test_posted_that_reports_speech() -> None:
         "Wednesday's stage and nothing else."
     )
     assert quote(text, "the riders were focused").cue == "posted"
+
+
+def test_fronted_phrase_is_not_the_reported_clause_when_one_follows_the_cue() -> None:
+    text = (
+        "In a short statement read to journalists outside her office, the minister said she had "
+        '"never knowingly shared" confidential material.'
+    )
+    assert quote(text, "never knowingly shared").kind == "mixed"
+    assert not [q for q in analyse(text).article.quotes if "short statement" in q.text]

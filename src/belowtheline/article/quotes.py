@@ -3528,6 +3528,13 @@ def attributions(doc: Doc, canonical: Callable[[str], str] = str, entities: Sequ
             if comp.i > v.i and "\n" in text[v.idx : comp.left_edge.idx]:
                 continue  # the parser ran the sentence across a paragraph break: another statement
             if (
+                comp.i < v.i
+                and doc[comp.left_edge.i].pos_ == "ADP"
+                and doc[comp.left_edge.i].is_sent_start
+                and any(c.dep_ == "ccomp" and c.i > v.i for c in v.children)
+            ):
+                continue  # "In a short statement read to journalists, the minister said she ...": a fronted phrase
+            if (
                 comp.i > v.i
                 and comp.left_edge.i > 0
                 and doc[comp.left_edge.i - 1].text == ","
