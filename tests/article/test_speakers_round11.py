@@ -263,3 +263,17 @@ def test_fronted_phrase_is_not_the_reported_clause_when_one_follows_the_cue() ->
     )
     assert quote(text, "never knowingly shared").kind == "mixed"
     assert not [q for q in analyse(text).article.quotes if "short statement" in q.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The Farmers\u2019 Union of Côte d\u2019Ivoire said tonnes slipped into Ghana.",
+            "Farmers\u2019 Union of Côte d\u2019Ivoire",
+        ),
+        ("The Greater Manchester Chamber of Commerce backed the plan.", "Greater Manchester Chamber of Commerce"),
+    ],
+)
+def test_organisation_named_with_of_after_its_kind_word_is_whole(text: str, name: str) -> None:
+    assert canonicals(text).get(name) == "ORG"

@@ -184,7 +184,8 @@ ORG_HEADS = frozenset(
     {"transport", "office", "institute", "ministry", "department", "bank", "council", "commission", "committee",
      "agency", "court", "house", "federation", "union", "party", "centre", "center", "fund", "foundation",
      "association", "school", "university", "college", "trust", "service", "board", "authority", "museum",
-     "federal", "national", "royal", "friends", "league", "confederation", "organisation", "organization"}
+     "federal", "national", "royal", "friends", "league", "confederation", "organisation", "organization",
+     "chamber", "academy", "hospital", "directorate", "inspectorate", "secretariat"}
 )  # fmt: skip
 
 #: Small words skipped when taking the initials of a name ("North Atlantic Treaty Organization" -> NATO).
@@ -901,7 +902,9 @@ def _name_runs(doc: Doc, ents: list[Span]) -> list[Span]:
         j = i + 1
         while j < n and not doc[j].is_sent_start and "\n" not in doc[j - 1].whitespace_:
             hyphen = doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
-            joined = (doc[j].lower_ in _RUN_CONNECTORS or hyphen) and j + 1 < n and _run_word(doc[j + 1])
+            # "Farmers’ Union of Côte d’Ivoire": a plural's apostrophe inside a name
+            plural_mark = doc[j].text in ("’", "'") and not doc[j - 1].whitespace_ and doc[j - 1].lower_.endswith("s")
+            joined = (doc[j].lower_ in _RUN_CONNECTORS or hyphen or plural_mark) and j + 1 < n and _run_word(doc[j + 1])
             if not joined and doc[j].lower_ in _RUN_CONNECTORS - {"the"} and j + 2 < n and not doc[j].is_upper:
                 # "Autorità Garante della Concorrenza e del Mercato": a connector and an article inside a name
                 joined = doc[j + 1].lower_ in _RUN_ARTICLES and _run_word(doc[j + 2])
@@ -940,8 +943,9 @@ def _name_runs(doc: Doc, ents: list[Span]) -> list[Span]:
                 and any(
                     doc[k].lower_ in _OF_HEADS | _RUN_HEADS
                     and doc[k + 1].lower_ in ("of", "for")
-                    and not any(t.ent_type_ in LABELS for t in doc[k + 2 : j])
-                    for k in range(start, min(start + 2, j - 1))
+                    # (a name the tagger starts after "of"; not one it runs on from before)
+                    and not any(t.ent_type_ in LABELS and t.ent_iob_ == "B" for t in doc[k + 2 : j])
+                    for k in range(start, min(start + 3, j - 1))
                 )
             )
         ):
