@@ -277,3 +277,7 @@ def test_fronted_phrase_is_not_the_reported_clause_when_one_follows_the_cue() ->
 )
 def test_organisation_named_with_of_after_its_kind_word_is_whole(text: str, name: str) -> None:
     assert canonicals(text).get(name) == "ORG"
+
+
+def test_names_joined_by_an_ampersand_are_a_firm() -> None:
+    assert canonicals("The law firm Kwek & Soh said its clients deny wrongdoing.").get("Kwek & Soh") == "ORG"

@@ -924,14 +924,19 @@ def _name_runs(doc: Doc, ents: list[Span]) -> list[Span]:
                 break
         start = i
         if doc[start].is_sent_start and (
-            doc[start].pos_ not in ("PROPN", "ADJ") or doc[start].lower_ in _OPENING_PREPOSITIONS
+            doc[start].pos_ not in ("PROPN", "ADJ")
+            or doc[start].lower_ in _OPENING_PREPOSITIONS | {"developer", "carmaker", "insurer", "lender", "retailer"}
         ):
-            start += 1  # "Outside Parliament, protesters ...": the opening preposition is no part of the name
+            # "Outside Parliament, protesters ...", "Developer Oscarsson & Berg said": an opening
+            # preposition or kind noun is no part of the name
+            start += 1
         words = [t for t in doc[start:j] if t.lower_ not in _RUN_CONNECTORS]
         if (
             len(words) >= 2
             and (
                 doc[j - 1].lower_ in _RUN_HEADS
+                # "Oscarsson & Berg", "Kwek & Soh": names joined by an ampersand are a firm's
+                or any(t.text == "&" for t in doc[start + 1 : j - 1])
                 or doc[start].lower_ in _FOREIGN_HEADS
                 # "Diocese of Cosenza", "Department for Education": an organisation word, "of"/"for", a name
                 or doc[start].lower_ in _OF_HEADS
