@@ -281,3 +281,28 @@ def test_organisation_named_with_of_after_its_kind_word_is_whole(text: str, name
 
 def test_names_joined_by_an_ampersand_are_a_firm() -> None:
     assert canonicals("The law firm Kwek & Soh said its clients deny wrongdoing.").get("Kwek & Soh") == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        (
+            "Rhodri ap Gwilym, the union's chairman, told the Western Mail the board had no choice.",
+            "Rhodri ap Gwilym",
+            "PERSON",
+        ),
+        (
+            "Social Welfare Secretary Ramon dela Cruz Ocampo said the department had moved.",
+            "Ramon dela Cruz Ocampo",
+            "PERSON",
+        ),
+        ("The plan was thrown into doubt after An Bord Pleanála overturned the permission.", "An Bord Pleanála", "ORG"),
+        ("Staff at An Post said the licence fee would go.", "An Post", "ORG"),
+    ],
+)
+def test_particles_and_the_irish_article_stay_inside_names(text: str, name: str, label: str) -> None:
+    assert canonicals(text).get(name) == label
+
+
+def test_english_article_an_opens_no_name() -> None:
+    assert canonicals("An official said the vote was close.") == {}

@@ -104,8 +104,12 @@ LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 #: Lower-case name particles that continue a personal name ("Ursula von der Leyen").
 PARTICLES = frozenset(
     {"von", "der", "den", "de", "van", "bin", "al", "ibn", "abu", "da", "di", "du", "la", "le", "ter", "el", "do",
-     "dos", "das", "del", "della", "für", "zu", "por", "ó", "ní", "nic", "uí", "los", "las", "ap"}
+     "dos", "das", "del", "della", "für", "zu", "por", "ó", "ní", "nic", "uí", "los", "las", "ap", "dela", "delos",
+     "degli", "dei", "delle", "af", "av", "zur", "zum", "ten"}
 )  # fmt: skip
+
+#: Particles that only ever join a person's names ("Rhodri ap Gwilym", "Pieter van der Berg").
+_PERSON_PARTICLES = frozenset({"ap", "van", "von", "bin", "binti", "ibn", "ter", "ten", "dela", "dos"})
 
 #: Letters after a name that are not part of it ("Sian Morgan KC").
 POST_NOMINALS = frozenset({"kc", "qc", "mp", "mep", "msp", "obe", "mbe", "cbe", "phd"})
@@ -619,7 +623,17 @@ def _spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             continue
         start, end = ent.start, ent.end
         label = ent.label_
-        # A name cut short at a particle: "Ursula von der" + "Leyen", "Alternative" + "für Deutschland".
+        # A name cut short at a particle: "Ursula von der" + "Leyen", "Alternative" + "für Deutschland";
+        # a given name the tagger took for a place: "Rhodri" + "ap Gwilym"
+        if (
+            label in ("GPE", "LOC")
+            and end - start == 1
+            and end + 1 < len(doc)
+            and doc[end].lower_ in _PERSON_PARTICLES
+            and doc[end + 1].text[:1].isupper()
+            and gaz.lookup(doc[start].text) is None
+        ):
+            label = "PERSON"
         if label in ("PERSON", "ORG") or doc[end - 1].lower_ in PARTICLES:
             j = end
             while j < len(doc) and doc[j].lower_ in PARTICLES and j + 1 < len(doc):
@@ -730,7 +744,8 @@ _FOREIGN_HEADS = frozenset(
      "banca", "ministerio", "ministère", "ministero", "comisión", "commissione", "consejo", "conseil",
      "agencia", "agence", "agenzia", "asociación", "association", "sociedad", "société", "società", "federación",
      "fédération", "federazione", "partido", "parti", "partito", "centro", "centre", "teatro", "théâtre",
-     "équipe", "equipo", "squadra", "grupo", "groupe", "gruppo", "compagnie", "compañía", "companhia", "sociedade"}
+     "équipe", "equipo", "squadra", "grupo", "groupe", "gruppo", "compagnie", "compañía", "companhia", "sociedade",
+     "bord"}
 )  # fmt: skip
 #: First words of organisations named "<word> of/for <name>" ("Diocese of Cosenza").
 _OF_HEADS = ORG_HEADS - {"federal", "national", "royal", "house", "friends"} | frozenset(
@@ -762,11 +777,25 @@ _OPENING_PREPOSITIONS = frozenset(
 
 def _run_word(t: Token) -> bool:
     return (
-        t.text[:1].isupper()
-        and not t.is_punct
-        and t.pos_ not in ("DET", "PRON", "AUX", "VERB", "ADV", "SCONJ", "CCONJ")
-        and t.lower_ not in ("the", "a", "an")
-    ) or re.fullmatch(r"[dl][’'][A-Z][\w-]+", t.text) is not None
+        (
+            t.text[:1].isupper()
+            and not t.is_punct
+            and t.pos_ not in ("DET", "PRON", "AUX", "VERB", "ADV", "SCONJ", "CCONJ")
+            and t.lower_ not in ("the", "a", "an")
+        )
+        or re.fullmatch(r"[dl][’'][A-Z][\w-]+", t.text) is not None
+        or _irish_article(t)
+    )
+
+
+#: Irish words that follow the article "An" in the names of Irish public bodies.
+_IRISH_BODIES = frozenset({"bord", "post", "garda", "taisce", "chomhairle", "coimisiún", "roinn", "ciste"})
+
+
+def _irish_article(t: Token) -> bool:
+    """The Irish article of "An Bord Pleanála", "An Post", "An Garda Síochána" (capitalised mid-sentence)."""
+    doc = t.doc
+    return t.text == "An" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _IRISH_BODIES
 
 
 #: Last words of a run that make it a place or building, not a person ("Virginia Beach").
@@ -935,6 +964,7 @@ def _name_runs(doc: Doc, ents: list[Span]) -> list[Span]:
             len(words) >= 2
             and (
                 doc[j - 1].lower_ in _RUN_HEADS
+                or _irish_article(doc[start])
                 # "Oscarsson & Berg", "Kwek & Soh": names joined by an ampersand are a firm's
                 or any(t.text == "&" for t in doc[start + 1 : j - 1])
                 or doc[start].lower_ in _FOREIGN_HEADS
@@ -2327,7 +2357,7 @@ def _split_span(doc: Doc, start: int, end: int, label: str) -> list[_Mention]:
             and doc[s].lower_ not in PARTICLES
             or doc[s].lower_ in QUANTIFIERS
             and (doc[s].is_sent_start or doc[s].text[:1].islower())
-            or doc[s].lower_ in ("the", "a", "an")
+            or (doc[s].lower_ in ("the", "a", "an") and not _irish_article(doc[s]))
             # "Organisers SCC Events said": a plural common noun opening the sentence
             or e - s > 1
             and doc[s].is_sent_start
