@@ -306,3 +306,11 @@ def test_particles_and_the_irish_article_stay_inside_names(text: str, name: str,
 
 def test_english_article_an_opens_no_name() -> None:
     assert canonicals("An official said the vote was close.") == {}
+
+
+def test_wire_agency_of_the_dateline_is_no_antecedent() -> None:
+    text = (
+        "KATHMANDU (Reuters) \u2014 A flagship hydropower plant will open two years late, the state utility "
+        "said on Tuesday."
+    )
+    assert quote(text, "will open two years late").speaker != "Reuters"

@@ -1935,7 +1935,7 @@ def _legal_offices(text: str, mentions: list[_Mention]) -> list[_Mention]:
 
 #: A wire story's dateline: the place in capitals, perhaps a date, and the agency in brackets
 #: before a dash or a colon ("GEORGETOWN, Guyana (AP) —", "BERLIN (dpa) -", "LIMA, Jan 3 (Reuters) --").
-_DATELINE_AGENCY = re.compile(
+DATELINE_AGENCY = re.compile(
     r"\A\s*[A-ZÀ-Þ][A-ZÀ-Þ .'’-]+(?:, [^()\n]{1,40})? \(([A-Za-z][\w.-]{1,19}(?: [A-Z][\w-]+){0,2})\) ?(?:—|–|--|-|:)"
 )
 #: Agencies whose dateline form is a short one ("AP" for the Associated Press).
@@ -1954,7 +1954,7 @@ def _dateline_agency(text: str, mentions: list[_Mention]) -> list[_Mention]:
     ("Guyana (AP"). The bracketed name becomes an organisation mention, named as written
     (but "AP" is the Associated Press); a mention crossing the bracket is cut before it.
     """
-    hit = _DATELINE_AGENCY.match(text)
+    hit = DATELINE_AGENCY.match(text)
     if hit is None:
         return mentions
     a, b = hit.span(1)

@@ -98,7 +98,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..document import Entity, Quote, QuoteKind
-from .entities import PERSON_TITLES, company_shaped, gazetteer
+from .entities import DATELINE_AGENCY, PERSON_TITLES, company_shaped, gazetteer
 from .given_names import gender_of
 
 if TYPE_CHECKING:
@@ -1209,6 +1209,9 @@ class _Names:
             for i in speakers
             if doc[i].pos_ == "PROPN" and not any(a <= doc[i].idx < b for a, b in org_chars)
         )
+        #: where a wire dateline ("BANGKOK (AP) —") ends: its agency is nobody a description takes up
+        hit = DATELINE_AGENCY.match(self.text)
+        self.dateline_end = hit.end() if hit is not None else 0
         #: character offset -> canonical name of each person mention of the entity table
         self.person_at = {e.start: e.canonical for e in entities if e.label == "PERSON" and e.start is not None}
         #: every name the entity table holds (people and organisations), case-folded
@@ -1692,6 +1695,8 @@ class _Names:
                 is_person = False
             if is_person != person:
                 continue
+            if not person and self.doc[a].idx < self.dateline_end:
+                continue  # "BANGKOK (AP) — ... the company said": the agency is no antecedent
             if person and gender is not None and name.casefold() in self.not_people:
                 continue  # "... across the Brecon Beacons. She replied": a place or body is no "she"
             if exclude and self.full(name, token_i) in exclude:
@@ -2655,6 +2660,8 @@ def _recent_org(names: _Names, token_i: int, limit: int = 120) -> str | None:
     while k >= 0 and token_i - names.mentions[k][0] <= limit:
         a, b, name, person = names.mentions[k]
         k -= 1
+        if names.doc[a].idx < names.dateline_end:
+            continue  # the wire agency of the dateline
         if person and name.casefold() not in names.entity_orgs:
             continue  # a person; but not a name the entity table reads as an organisation
         if names.is_place(name):
