@@ -4303,14 +4303,15 @@ def _people_of_organisations(mentions: list[_Mention]) -> list[_Mention]:
     return out
 
 
-_COURTESY = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.? )$")
-_COURTESY_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f"}
+#: Courtesy titles and the gender they tell ("Ms Duterte"); the quote stage reads them too.
+COURTESY_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f"}
+_COURTESY = re.compile(r"(?:\b(" + "|".join(t.capitalize() for t in COURTESY_GENDER) + r")\.? )$")
 
 
 def _courtesy_gender(text: str, start: int) -> str | None:
     """ "m" or "f" when a courtesy title ("Mr", "Ms") is written right before ``start``."""
     hit = _COURTESY.search(text, max(0, start - 6), start)
-    return _COURTESY_GENDER[hit.group(1).casefold()] if hit else None
+    return COURTESY_GENDER[hit.group(1).casefold()] if hit else None
 
 
 def _given_gender(full_name: str) -> str | None:

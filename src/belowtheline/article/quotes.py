@@ -98,7 +98,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..document import Entity, Quote, QuoteKind
-from .entities import DATELINE_AGENCY, PERSON_TITLES, company_shaped, gazetteer
+from .entities import COURTESY_GENDER, DATELINE_AGENCY, PERSON_TITLES, company_shaped, gazetteer
 from .given_names import gender_of
 
 if TYPE_CHECKING:
@@ -1808,7 +1808,7 @@ class _Names:
 #: Cue words that continue the previous speaker's statement ("The coach added that ...").
 _CONTINUE_CUES = frozenset({"added", "adds", "adding", "continued", "continues", "went"})
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
-_GENDERED = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f"}
+_GENDERED = COURTESY_GENDER
 
 
 #: Nouns only a business is described by (never a person): a name apposed to one is no person's.
